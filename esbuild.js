@@ -1,0 +1,63 @@
+// Bundles the extension, the CLI and the test suites. Everything is bundled (ESM-only
+// dependencies included), so Node runs plain CommonJS files and the .vsix needs no node_modules.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // canvas is an optional peer of jsdom/pdfjs that Sourced never uses.
+  external: ['vscode', 'canvas', 'bufferutil', 'utf-8-validate'],
+};
+
+function listFiles(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return listFiles(full, suffix);
+    return entry.name.endsWith(suffix) ? [full] : [];
+  });
+}
+
+function builds() {
+  const list = [
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+    { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
+  if (withTests) {
+    const unit = listFiles('test/unit', '.test.ts');
+    const integration = listFiles('test/integration', '.ts');
+    const scripts = listFiles('scripts', '.ts');
+    if (unit.length) list.push({ ...common, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: [...common.external, 'mocha'] });
+    if (integration.length) list.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: [...common.external, 'mocha'] });
+    if (scripts.length) list.push({ ...common, entryPoints: scripts, outdir: 'out/scripts', outbase: 'scripts' });
+  }
+  return list;
+}
+
+async function main() {
+  const list = builds().filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
+  if (watch) {
+    const contexts = await Promise.all(list.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  await Promise.all(list.map((b) => esbuild.build(b)));
+}
+
+main().catch((error) => {
+  console.error(error.message || error);
+  process.exit(1);
+});

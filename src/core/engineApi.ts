@@ -1,0 +1,32 @@
+import type { DraftStatement, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
+
+export interface CorpusLoadOptions {
+  /** Folder that document ids are relative to (workspace folder, or the CLI's cwd). */
+  base: string;
+  /** Folders or glob patterns, relative to `base` or absolute. */
+  roots: string[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface LoadReport {
+  documents: number;
+  passages: number;
+  skipped: SkippedFile[];
+}
+
+/** What the CLI and the extension need from the core. Implemented by `SourcedEngine`. */
+export interface Engine {
+  readonly documents: ReadonlyMap<string, SourceDocument>;
+  readonly passageCount: number;
+  loadCorpus(options: CorpusLoadOptions): Promise<LoadReport>;
+  /** Adds or re-indexes one file; returns why it was skipped, if it was. */
+  upsertFile(path: string): Promise<SkippedFile | undefined>;
+  removeFile(path: string): void;
+  /** Passages related to free text (a statement, a paragraph or a search box query). */
+  search(query: string, limit?: number): PassageHit[];
+  /** Every quotation in the corpus, with its speaker when known. */
+  quotes(): SourceQuote[];
+  extractStatements(markdown: string): DraftStatement[];
+  checkDraft(markdown: string): StatementResult[];
+}
