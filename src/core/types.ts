@@ -100,8 +100,11 @@ export interface SourceQuote {
 
 /** A checkable unit of a Markdown draft: one sentence of prose. */
 export interface DraftStatement {
+  /** The sentence as plain text: Markdown markup (emphasis, link URLs, footnote refs) removed. */
   text: string;
-  /** Offsets into the draft. */
+  /** textOffsets[i] is the draft offset of text[i], so a part of `text` maps back to the draft. */
+  textOffsets: number[];
+  /** Offsets into the draft of the whole sentence. */
   start: number;
   end: number;
   /** The block it sits in, for grouping sentences into a paragraph. */
