@@ -1,0 +1,114 @@
+// Finds web junk in scraped article text with general rules: author bios, teasers of other
+// stories, markup residue, promos, "read also" sections and duplicated paragraphs.
+import type { OffsetRange } from '../types';
+import { splitLines, type TextLine } from './lines';
+
+const NAME_WORD = String.raw`[A-Z][\p{L}'’-]*\.?`;
+const PERSON_NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
+
+/** "I am Amelia James, a passionate journalist..." (the name is captured). */
+export const FIRST_PERSON_BIO = new RegExp(String.raw`^(?:I am|I'm|I’m|My name is|Hi,? I'm|Hello,? I'm)\s+(${PERSON_NAME})\s*[,.;–—-]`, 'u');
+const THIRD_PERSON_BIO = new RegExp(String.raw`^${PERSON_NAME}\s+(?:is|has been)\s+(?:a|an|the)\b`, 'u');
+const PROFESSION = /\b(journalist|writer|reporter|editor|author|blogger|correspondent|columnist|contributor|freelancer|news|media|content creator|storyteller)\b/i;
+const ABOUT_PERSON = new RegExp(String.raw`^About(?: the author)?:?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?${PERSON_NAME}$`, 'u');
+
+/** Headings after which a page lists other stories, comments or tags, not the article. */
+const SECTION_END = /^(check also|read also|also read|read more|see also|related( (articles?|posts?|stories|news|content|coverage|reading|topics))?|more (stories|news|from [\p{L} ]+)|you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|trending( now| stories)?|most (read|popular|viewed)|popular (posts|stories)|latest (news|posts|stories)|comments?|leave a (reply|comment)|tags|share this( article| story)?|about the author)\s*:?$/iu;
+/** One-line page furniture that sits between article paragraphs. */
+const FURNITURE = /^(advertisement|advertising|sponsored( content)?|scroll to continue|continue reading|skip advert(isement)?|follow us|share( on \w+)?|print|email|image|photo|video)\s*:?$/iu;
+/** A promo heading such as "Live briefing: Russia invades Ukraine". */
+const PROMO_HEADING = /^(live (briefing|blog|updates?|coverage|news)|breaking news|newsletter|podcast|sign up|subscribe|watch( live)?|listen( live)?|special report)\s*[:|–—-]/iu;
+/** A call to action: "Consult the live briefing...", "Sign up for our newsletter...". */
+const CALL_TO_ACTION = /^(consult|read|follow|subscribe|sign up|click|tap|download|get|watch|listen|visit|join|check out|find out more|don['’]t miss)\b/iu;
+const PROMO_WORDS = /\b(briefing|newsletter|subscribe|subscription|sign up|our app|podcast|click here|inbox|live (coverage|updates|blog)|follow us)\b/iu;
+/** Broken markup from a scraper, e.g. `class="sc-cffd1e67-0 iQNQmc">`. */
+const MARKUP_RESIDUE = /(?:^|[\s<])[\w:-]+=["'][^"'<>\n]*["']\s*\/?>|<\/?[a-z][\w-]*(?:\s+[\w:-]+(?:=["'][^"'<>\n]*["'])?)*\s*\/?>/giu;
+/** A line cut off mid-sentence by a teaser widget: "...in the earthquake in the…". */
+const TRUNCATED = /[\p{L}\p{N},;:’'\-–]\s*(…|\.\.\.)$/u;
+const TEASER_MAX_LENGTH = 320;
+/** A paragraph long enough, and finished, to be article prose rather than page furniture. */
+const ARTICLE_PARAGRAPH_MIN_LENGTH = 200;
+
+/** Ranges of `text` that are web junk, in order. */
+export function findJunk(text: string): OffsetRange[] {
+  const lines = splitLines(text).filter((line) => line.text !== '');
+  const junk = new Set<number>();
+  const ranges: OffsetRange[] = [];
+  const tail = tailStart(lines);
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBio(line.text, i >= tail) || ABOUT_PERSON.test(line.text) || FURNITURE.test(line.text)) junk.add(i);
+    else if (isPromoHeading(line.text)) {
+      junk.add(i);
+      if (lines[i + 1] && CALL_TO_ACTION.test(lines[i + 1].text)) junk.add(i + 1);
+    } else if (CALL_TO_ACTION.test(line.text) && PROMO_WORDS.test(line.text)) junk.add(i);
+    else if (startsWithMarkupResidue(line.text)) junk.add(i);
+    else if (i > 0 && sameParagraph(lines[i - 1].text, line.text)) junk.add(i);
+    else if (SECTION_END.test(line.text)) {
+      junk.add(i);
+      for (let j = i + 1; j < lines.length && !isArticleParagraph(lines[j].text); j++) junk.add(j);
+    }
+  }
+  markTeasers(lines, junk, tail);
+
+  for (const i of junk) ranges.push({ start: lines[i].start, end: lines[i].end });
+  for (const [i, line] of lines.entries()) if (!junk.has(i)) ranges.push(...markupResidueIn(line));
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the first line of the page's footer (bio, "About X", "Read also"...), or lines.length. */
+function tailStart(lines: TextLine[]): number {
+  const first = lines.findIndex((line, i) => i > 0 && (isBio(line.text, false) || ABOUT_PERSON.test(line.text) || SECTION_END.test(line.text)));
+  return first === -1 ? lines.length : first;
+}
+
+function isBio(line: string, inTail: boolean): boolean {
+  if (!PROFESSION.test(line)) return false;
+  return FIRST_PERSON_BIO.test(line) || (inTail && THIRD_PERSON_BIO.test(line));
+}
+
+function isPromoHeading(line: string): boolean {
+  return line.length <= 120 && PROMO_HEADING.test(line) && !/[.!?]["”’]?$/u.test(line);
+}
+
+function startsWithMarkupResidue(line: string): boolean {
+  MARKUP_RESIDUE.lastIndex = 0;
+  const match = MARKUP_RESIDUE.exec(line);
+  return match !== null && match.index === 0;
+}
+
+function markupResidueIn(line: TextLine): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  for (const match of line.text.matchAll(MARKUP_RESIDUE)) {
+    const offset = match[0].length - match[0].trimStart().length;
+    ranges.push({ start: line.start + match.index + offset, end: line.start + match.index + match[0].length });
+  }
+  return ranges;
+}
+
+/** The same paragraph twice in a row (a photo caption repeated by the scraper). */
+function sameParagraph(a: string, b: string): boolean {
+  return a.length >= 20 && normalizeParagraph(a) === normalizeParagraph(b);
+}
+
+function normalizeParagraph(text: string): string {
+  return text.replace(/[“”„‟"«»]/gu, '"').replace(/[‘’‚‛']/gu, "'").replace(/\s+/gu, ' ').toLowerCase();
+}
+
+function isArticleParagraph(line: string): boolean {
+  return line.length >= ARTICLE_PARAGRAPH_MIN_LENGTH && /[.!?]["”’)]?$/u.test(line) && !TRUNCATED.test(line);
+}
+
+/**
+ * Teasers of other stories: lines cut off with an ellipsis. One alone may be an article's
+ * trailing quote, so a teaser counts only in the page's footer or next to another teaser.
+ */
+function markTeasers(lines: TextLine[], junk: Set<number>, tail: number): void {
+  const isTeaser = (i: number) => lines[i].text.length <= TEASER_MAX_LENGTH && TRUNCATED.test(lines[i].text);
+  for (let i = 0; i < lines.length; i++) {
+    if (junk.has(i) || !isTeaser(i)) continue;
+    const besideTeaser = (i > 0 && (isTeaser(i - 1) || junk.has(i - 1))) || (i + 1 < lines.length && isTeaser(i + 1));
+    if (i >= tail || besideTeaser) junk.add(i);
+  }
+}

@@ -1,0 +1,91 @@
+// Reads the metadata a scraped article carries in its text: headline, byline, outlet, date.
+// Lines that only carry metadata are returned as ranges to blank: they are not article prose.
+import type { OffsetRange, SourceMetadata } from '../types';
+import { FIRST_PERSON_BIO } from './clean';
+import { splitLines, type TextLine } from './lines';
+
+export interface TextMetadata {
+  metadata: SourceMetadata;
+  /** Metadata-only lines (and parts of lines), to keep out of passages. */
+  lines: OffsetRange[];
+}
+
+const NAME = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|der|da|al|bin|ul|el|la|le))*`;
+const BYLINE = new RegExp(String.raw`^(?:By|Written by|Words by|Reporting by)\s+(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)\.?$`, 'u');
+const AUTHOR_LINE = /^(?:Author|Authors|Writer|Reporter|Byline)\s*:\s*(.{2,80})$/iu;
+const OUTLET_LINE = /^(?:Source|Outlet|Publication|Published in|Originally published (?:in|by|at))\s*:?\s*(.{2,60})$/iu;
+const OUTLET_PREFIX = /^([\p{Lu}][\p{L}\p{N}&.'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*){0,3})\s*:\s+(?=[\p{Lu}“"])/u;
+const TITLE_BYLINE = new RegExp(String.raw`^(.{3,200}?)\s+[|–—-]\s+By\s+(${NAME})$`, 'u');
+const URL_LINE = /^(?:URL|Link|Original(?: URL)?)\s*:\s*(https?:\/\/\S+)$|^(https?:\/\/\S+)$/iu;
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+`;
+const DAY_MONTH = String.raw`\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?(?:\s+\d{4})?`;
+const MONTH_DAY = String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?`;
+const NUMERIC_DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}`;
+const TIME = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?`;
+const DATE_LINE = new RegExp(String.raw`^(?:(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*)?(?:${WEEKDAY})?(${DAY_MONTH}|${MONTH_DAY}|${NUMERIC_DATE})${TIME}$`, 'iu');
+
+/** Reads metadata from a source's lines; the first occurrence of each field wins. */
+export function readMetadata(text: string): TextMetadata {
+  const metadata: SourceMetadata = {};
+  const ranges: OffsetRange[] = [];
+  const lines = splitLines(text).filter((line) => line.text !== '');
+  const set = (field: keyof SourceMetadata, value: string | undefined) => {
+    const clean = value?.trim().replace(/[.,;:]$/u, '').trim();
+    if (clean && metadata[field] === undefined) metadata[field] = clean;
+  };
+
+  for (const [i, line] of lines.entries()) {
+    let match: RegExpMatchArray | null;
+    if (i === 0 && (match = line.text.match(TITLE_BYLINE))) {
+      set('title', match[1]);
+      set('author', match[2]);
+      ranges.push(whole(line));
+    } else if ((match = line.text.match(BYLINE)) || (match = line.text.match(AUTHOR_LINE))) {
+      set('author', match[1]);
+      ranges.push(whole(line));
+    } else if ((match = line.text.match(OUTLET_LINE)) && !/[.!?]["”]?$/u.test(match[1]) && wordCount(match[1]) <= 6) {
+      set('outlet', match[1]);
+      ranges.push(whole(line));
+    } else if ((match = line.text.match(DATE_LINE))) {
+      set('date', line.text.replace(/^(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*/iu, ''));
+      ranges.push(whole(line));
+    } else if ((match = line.text.match(URL_LINE))) {
+      set('url', match[1] ?? match[2]);
+      ranges.push(whole(line));
+    } else if ((match = line.text.match(FIRST_PERSON_BIO))) {
+      set('author', match[1]);
+    } else if (i === 0) {
+      readHeadline(line, metadata, ranges);
+    }
+  }
+  return { metadata, lines: ranges };
+}
+
+/** A first line that reads as a headline: "Outlet: Headline", or short and without a full stop. */
+function readHeadline(line: TextLine, metadata: SourceMetadata, ranges: OffsetRange[]): void {
+  let headline = line.text;
+  const prefix = headline.match(OUTLET_PREFIX);
+  if (prefix && !/^(said|says|note|update|warning|editor)$/iu.test(prefix[1])) {
+    metadata.outlet ??= prefix[1];
+    ranges.push({ start: line.start, end: line.start + prefix[0].length });
+    headline = headline.slice(prefix[0].length);
+    // A scraper often glues the headline to the lead: "...betting on RussiaChina is striving".
+    const glued = headline.match(/^(.{10,200}?[\p{Ll}\p{N}])(?=[\p{Lu}][\p{Ll}])/u);
+    if (glued && !/[.!?]/u.test(glued[1])) headline = glued[1];
+  }
+  if (prefix || isHeadlineLike(headline)) metadata.title ??= headline.trim();
+}
+
+function isHeadlineLike(line: string): boolean {
+  return line.length <= 160 && !/[.:;,]["”’]?$/u.test(line) && wordCount(line) >= 2;
+}
+
+function whole(line: TextLine): OffsetRange {
+  return { start: line.start, end: line.end };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}

@@ -1,0 +1,42 @@
+// Which file formats Sourced can index, and the extractor that turns each one into text.
+import type { OffsetRange, SourceFormat, SourceMetadata, SpeakerTurn } from '../types';
+import { extractMarkdown, extractPlainText } from './text';
+
+export { UnindexableSourceError } from '../corpus/unindexable';
+
+/** What an extractor makes of one file's bytes. Offsets are into `text`. */
+export interface ExtractedSource {
+  format: SourceFormat;
+  text: string;
+  metadata: SourceMetadata;
+  junk?: OffsetRange[];
+  pages?: number[];
+  turns?: SpeakerTurn[];
+}
+
+export type Extractor = (bytes: Buffer, path: string) => Promise<ExtractedSource>;
+
+const extractors = new Map<string, Extractor>();
+
+/** Registers an extractor for file extensions given with their dot, e.g. ['.html', '.htm']. */
+export function registerFormat(extensions: string[], extractor: Extractor): void {
+  for (const extension of extensions) extractors.set(extension.toLowerCase(), extractor);
+}
+
+registerFormat(['.txt', '.text'], extractPlainText);
+registerFormat(['.md', '.markdown'], extractMarkdown);
+
+/** The file's extension, lower-cased and with its dot ('' when it has none). */
+export function extensionOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+export function extractorFor(path: string): Extractor | undefined {
+  return extractors.get(extensionOf(path));
+}
+
+export function supportedExtensions(): string[] {
+  return [...extractors.keys()].sort();
+}

@@ -1,0 +1,114 @@
+// Sentence segmentation with exact offsets, tuned for news text: abbreviations, initials,
+// decimals, ellipses, quotations that end with or contain full stops, one paragraph per line.
+import type { Sentence } from '../types';
+
+/** Words that take a full stop and are followed by more of the same sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'cpt', 'sgt', 'maj', 'adm', 'cmdr',
+  'rev', 'hon', 'pres', 'supt', 'insp', 'st', 'jr', 'sr', 'mt', 'ft', 'messrs', 'mme', 'mlle', 'sec', 'atty', 'amb',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'inc', 'ltd', 'co', 'corp', 'bros', 'vs', 'v', 'approx', 'est', 'ave', 'blvd', 'rd', 'dept', 'univ', 'assn',
+  'e.g', 'i.e', 'cf', 'al', 'ca', 'viz',
+]);
+/** Abbreviations that only continue the sentence before a number: "No. 5", "p. 12". */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'p', 'pp', 'vol', 'art', 'fig', 'ch', 'op', 'nr']);
+/** Words that, capitalized after "U.S." or "U.K.", start a new sentence rather than a name. */
+const SENTENCE_STARTERS = new Set([
+  'the', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'a',
+  'an', 'his', 'her', 'their', 'its', 'our', 'there', 'then', 'however', 'meanwhile', 'so', 'yet', 'still', 'now', 'when',
+  'while', 'after', 'before', 'if', 'as', 'for', 'some', 'many', 'most', 'officials', 'experts', 'analysts',
+]);
+/** "..." he said: a sentence that ends inside a quotation continues with its attribution. */
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'explained', 'explains', 'noted', 'notes',
+  'wrote', 'writes', 'stressed', 'stresses', 'emphasized', 'emphasizes', 'emphasised', 'emphasises', 'argued', 'argues',
+  'claimed', 'claims', 'insisted', 'insists', 'warned', 'warns', 'replied', 'replies', 'continued', 'declared', 'stated',
+  'states', 'recalled', 'remarked', 'observed', 'suggested', 'announced', 'tweeted', 'posted', 'according', 'acknowledged',
+  'admitted', 'conceded', 'commented', 'answered', 'responded', 'shouted', 'whispered', 'reiterated', 'concluded',
+]);
+
+const TERMINATOR = /[.!?…‽。！？]/u;
+const CLOSER = /["'”’»)\]]/u;
+const LOWERCASE_START = /^[\p{Ll}]/u;
+const CONTINUATION_START = /^[,;:\-–—]/u;
+
+/**
+ * The sentences of text[start, end), trimmed of surrounding whitespace. A line break always
+ * ends a sentence: scraped articles put one paragraph per line.
+ */
+export function splitSentences(text: string, start = 0, end = text.length): Sentence[] {
+  const sentences: Sentence[] = [];
+  let lineStart = Math.max(0, start);
+  const stop = Math.min(end, text.length);
+  while (lineStart < stop) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > stop) lineEnd = stop;
+    splitLine(text, lineStart, lineEnd, sentences);
+    lineStart = lineEnd + 1;
+  }
+  return sentences;
+}
+
+function splitLine(text: string, start: number, end: number, out: Sentence[]): void {
+  let sentenceStart = start;
+  for (let i = start; i < end; i++) {
+    if (!TERMINATOR.test(text[i])) continue;
+    let closeEnd = i;
+    while (closeEnd < end && TERMINATOR.test(text[closeEnd])) closeEnd++;
+    const terminatorEnd = closeEnd;
+    while (closeEnd < end && CLOSER.test(text[closeEnd])) closeEnd++;
+    if (closeEnd < end && !/\s/u.test(text[closeEnd])) {
+      i = closeEnd - 1;
+      continue;
+    }
+    let next = closeEnd;
+    while (next < end && /\s/u.test(text[next])) next++;
+    if (next < end && !endsSentence(text, i, terminatorEnd, closeEnd, next, end)) {
+      i = closeEnd - 1;
+      continue;
+    }
+    push(text, sentenceStart, closeEnd, out);
+    sentenceStart = closeEnd;
+    i = closeEnd - 1;
+  }
+  push(text, sentenceStart, end, out);
+}
+
+/** Whether the terminator run text[at, terminatorEnd) (plus closers up to closeEnd) ends a sentence before text[next]. */
+function endsSentence(text: string, at: number, terminatorEnd: number, closeEnd: number, next: number, end: number): boolean {
+  const following = text.slice(next, Math.min(end, next + 80));
+  if (LOWERCASE_START.test(following) || CONTINUATION_START.test(following)) return false;
+  const nextWord = following.match(/^[\p{L}\p{N}'’]+/u)?.[0] ?? '';
+  const closedQuote = closeEnd > terminatorEnd && /["'”’»]/u.test(text.slice(terminatorEnd, closeEnd));
+  if (closedQuote && startsAttribution(following)) return false;
+  if (terminatorEnd - at !== 1 || text[at] !== '.' || closeEnd > terminatorEnd) return true;
+
+  const word = wordBefore(text, at);
+  const bare = word.toLowerCase();
+  if (ABBREVIATIONS.has(bare)) return false;
+  if (NUMBER_ABBREVIATIONS.has(bare) && /^\d/u.test(following)) return false;
+  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. R. Smith"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return SENTENCE_STARTERS.has(nextWord.toLowerCase()); // "U.S."
+  return true;
+}
+
+/** The word right before text[at], e.g. "Mr" or "U.S" for "U.S.". */
+function wordBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && /[\p{L}\p{N}.]/u.test(text[from - 1])) from--;
+  return text.slice(from, at).replace(/^\.+/u, '');
+}
+
+/** "he said", "Borrell said during...", "said Alicia Bachulska": the quote's attribution follows. */
+function startsAttribution(following: string): boolean {
+  const clause = following.split(/[.!?;:,“"]/u)[0];
+  const words = clause.split(/\s+/u).filter(Boolean).slice(0, 5);
+  return words.some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+}
+
+function push(text: string, start: number, end: number, out: Sentence[]): void {
+  while (start < end && /\s/u.test(text[start])) start++;
+  while (end > start && /\s/u.test(text[end - 1])) end--;
+  const slice = text.slice(start, end);
+  if (/[\p{L}\p{N}]/u.test(slice)) out.push({ start, end, text: slice });
+}
