@@ -1,0 +1,31 @@
+import type { SourceDocument } from '../types';
+
+export interface FootnoteDefinition {
+  key: string;
+  text: string;
+  /** Offsets of the whole definition line in the draft. */
+  start: number;
+  end: number;
+}
+
+const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm;
+
+/** The footnote definitions (`[^key]: text`) in a Markdown draft. */
+export function footnoteDefinitions(markdown: string): FootnoteDefinition[] {
+  return [...markdown.matchAll(DEFINITION)].map((m) => ({
+    key: m[1],
+    text: m[2],
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+/** Every footnote key used or defined in the draft, so a new key never collides. */
+export function usedFootnoteKeys(markdown: string): Set<string> {
+  return new Set([...markdown.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]));
+}
+
+/** The definition Sourced wrote earlier for this source: it names the source's id. */
+export function definitionForSource(definitions: readonly FootnoteDefinition[], doc: SourceDocument): FootnoteDefinition | undefined {
+  return definitions.find((d) => d.text.includes(`<${doc.id}>`) || d.text.includes(`(${doc.id})`) || d.text.endsWith(doc.id));
+}

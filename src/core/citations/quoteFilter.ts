@@ -1,0 +1,25 @@
+import { quoteWords } from '../render/verbatimQuote';
+import type { SourceQuote } from '../types';
+
+/**
+ * Quotes containing every word the writer typed, in any order (the last word may be
+ * unfinished), best first: more of the quote covered, then earlier matches.
+ */
+export function filterQuotes(quotes: readonly SourceQuote[], typed: string, limit = 50): SourceQuote[] {
+  const wanted = quoteWords(typed).split(' ').filter(Boolean);
+  if (wanted.length === 0) return quotes.slice(0, limit);
+  const scored: { quote: SourceQuote; score: number }[] = [];
+  for (const quote of quotes) {
+    const words = quoteWords(quote.text).split(' ');
+    let score = 0;
+    const found = wanted.every((w, i) => {
+      const last = i === wanted.length - 1;
+      const at = words.findIndex((word) => (last ? word.startsWith(w) : word === w || word.startsWith(w)));
+      if (at < 0) return false;
+      score += 1 - at / (words.length + 1);
+      return true;
+    });
+    if (found) scored.push({ quote, score: score / Math.sqrt(words.length) });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, limit).map((s) => s.quote);
+}

@@ -1,0 +1,25 @@
+// Source text is untrusted: everything shown in a Markdown card goes through here first.
+
+// Control characters and bidirectional overrides can disguise text; they are dropped.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Every ASCII punctuation character may be backslash-escaped in CommonMark. Escaping all of
+// them (including ':', '.', '@') also defeats GFM autolinks such as https://..., www. and emails.
+const MARKDOWN_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+
+/** Removes invisible and direction-changing characters and folds whitespace runs into one space. */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ');
+}
+
+/** Makes arbitrary text render literally in Markdown: no links, HTML, emphasis or commands. */
+export function escapeMarkdown(text: string): string {
+  return cleanText(text).replace(MARKDOWN_PUNCTUATION, (ch) => `\\${ch}`);
+}
+
+/** Shortens text to at most `max` characters on a word boundary, adding an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.5 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

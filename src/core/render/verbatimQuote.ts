@@ -1,0 +1,23 @@
+import type { SourceQuote } from '../types';
+
+/** Lower-cased words with quotation marks, apostrophe styles and punctuation folded away. */
+export function quoteWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’ʼ`]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words inside quotation marks in a piece of draft text. */
+export function quotedSpans(text: string): string[] {
+  return [...text.matchAll(/["“„«]([^"“”„«»]{3,})["”»]/g)].map((m) => m[1]);
+}
+
+/** The source quote that a drafted quote reproduces word for word (ellipsis-free), if any. */
+export function findVerbatimQuote(drafted: string, quotes: readonly SourceQuote[]): SourceQuote | undefined {
+  const words = quoteWords(drafted);
+  if (words.length < 3) return undefined;
+  return quotes.find((q) => ` ${quoteWords(q.text)} `.includes(` ${words} `));
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { planCitation, referenceText, sourceLink } from '../../src/core/citations/citation';
+import { footnoteKeyFor } from '../../src/core/citations/footnoteKey';
+import { footnoteDefinitions } from '../../src/core/citations/footnotes';
+import { openQuoteBefore } from '../../src/core/citations/quoteMarks';
+import { planQuoteInsertion, sentenceLead, surnameOf } from '../../src/core/citations/quoteInsertion';
+import type { SourceQuote } from '../../src/core/types';
+import { makeSource, passageOf } from './citationsFixtures';
+
+const SOURCE_TEXT = 'Intro line.\nSecond line.\n“It’s a slow game,” Mr. Temur Umarov said.\n';
+const doc = makeSource('corpus/a.txt', SOURCE_TEXT, { title: 'Slow games', outlet: 'Blick', date: '6 May 2023' });
+const passage = passageOf(doc, '“It’s a slow game,” Mr. Temur Umarov said.');
+const quote: SourceQuote = { docId: doc.id, passageId: passage.id, text: 'It’s a slow game,', start: passage.start + 1, end: passage.start + 18, speaker: 'Temur Umarov' };
+
+function apply(markdown: string, plan: ReturnType<typeof planQuoteInsertion>): string {
+  const edits = [{ start: plan.replaceStart, end: plan.replaceEnd, text: plan.text }, ...plan.additional.map((a) => ({ start: a.offset, end: a.offset, text: a.text }))];
+  edits.sort((a, b) => b.start - a.start);
+  return edits.reduce((text, e) => text.slice(0, e.start) + e.text + text.slice(e.end), markdown);
+}
+
+describe('citation keys', () => {
+  it('builds a key from the outlet and year, and avoids taken keys', () => {
+    assert.equal(footnoteKeyFor(doc, new Set()), 'blick-2023');
+    assert.equal(footnoteKeyFor(doc, new Set(['blick-2023'])), 'blick-2023-2');
+  });
+
+  it('prefers the author surname and falls back to title words, then the file name', () => {
+    assert.equal(footnoteKeyFor(makeSource('x.txt', '', { author: 'By Dr Jane Roe' }), new Set()), 'roe');
+    assert.equal(footnoteKeyFor(makeSource('x.txt', '', { title: 'The Rise of the Machines' }), new Set()), 'rise-machines');
+    assert.equal(footnoteKeyFor(makeSource('dir/001_abc.txt', ''), new Set()), '001-abc');
+  });
+});
+
+describe('footnote citations', () => {
+  it('adds a definition at the end, after a blank line, naming the source id', () => {
+    const plan = planCitation({ markdown: 'Para one.\n', doc, passage, style: 'footnote' });
+    assert.equal(plan.inline, '[^blick-2023]');
+    assert.deepEqual(plan.definition, { offset: 10, text: '\n[^blick-2023]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n' });
+  });
+
+  it('reuses the definition already written for the same source', () => {
+    const markdown = 'Text.[^blick-2023]\n\n[^blick-2023]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n';
+    const plan = planCitation({ markdown, doc, passage, style: 'footnote' });
+    assert.equal(plan.inline, '[^blick-2023]');
+    assert.equal(plan.definition, undefined);
+  });
+
+  it('gives a different source a fresh key and joins the existing definition block', () => {
+    const markdown = 'Text.[^blick-2023]\n\n[^blick-2023]: Other. <corpus/b.txt>\n';
+    const plan = planCitation({ markdown, doc, passage, style: 'footnote' });
+    assert.equal(plan.inline, '[^blick-2023-2]');
+    assert.equal(plan.definition?.text, '[^blick-2023-2]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n');
+  });
+
+  it('parses definitions with their offsets', () => {
+    const defs = footnoteDefinitions('a\n\n[^k1]: One.\n[^k2]: Two.');
+    assert.deepEqual(defs.map((d) => [d.key, d.text]), [['k1', 'One.'], ['k2', 'Two.']]);
+    assert.equal('a\n\n[^k1]: One.\n[^k2]: Two.'.slice(defs[1].start, defs[1].end), '[^k2]: Two.');
+  });
+});
+
+describe('link and pandoc citations', () => {
+  it('links to the source file at the passage line, relative to the draft', () => {
+    assert.equal(sourceLink(doc, passage, '/ws/drafts/story.md'), '../corpus/a.txt#L3');
+    const plan = planCitation({ markdown: '', doc, passage, style: 'link', draftPath: '/ws/drafts/story.md' });
+    assert.equal(plan.inline, ' ([Slow games. Blick, 6 May 2023.](<../corpus/a.txt#L3>))');
+  });
+
+  it('uses the original URL when the source has one', () => {
+    const withUrl = makeSource('b.md', 'x', { url: 'https://example.org/a' });
+    assert.equal(sourceLink(withUrl, passageOf(withUrl, 'x')), 'https://example.org/a');
+  });
+
+  it('cites pandoc style with the footnote key', () => {
+    assert.equal(planCitation({ markdown: '', doc, passage, style: 'pandoc' }).inline, ' [@blick-2023]');
+  });
+
+  it('keeps brackets in titles from breaking the link', () => {
+    assert.equal(referenceText(makeSource('c.txt', '', { title: 'A [draft] title' })), 'A [draft] title.');
+    const plan = planCitation({ markdown: '', doc: makeSource('c.txt', 'y', { title: 'A [draft]' }), passage, style: 'link' });
+    assert.match(plan.inline, /\[A \\\[draft\\\]\.\]/);
+  });
+});
+
+describe('open quotation detection', () => {
+  it('finds a curly or straight mark left open before the cursor', () => {
+    assert.deepEqual(openQuoteBefore('He said “slow ga', 16), { markOffset: 8, mark: '“', typed: 'slow ga' });
+    assert.deepEqual(openQuoteBefore('"abc', 4, 100), { markOffset: 100, mark: '"', typed: 'abc' });
+  });
+
+  it('ignores closed quotes, apostrophes and inch marks', () => {
+    assert.equal(openQuoteBefore('“done” and more', 15), undefined);
+    assert.equal(openQuoteBefore('"one" two', 9), undefined);
+    assert.equal(openQuoteBefore('It’s 5" long', 12), undefined);
+  });
+});
+
+describe('quote insertion', () => {
+  it('inserts the exact wording, closing mark, attribution and a new footnote', () => {
+    const markdown = 'Umarov studies China.\n\n“slow\n';
+    const plan = planQuoteInsertion({ markdown, markOffset: 23, cursorOffset: 28, quote, doc, passage, style: 'footnote' });
+    assert.equal(
+      apply(markdown, plan),
+      'Umarov studies China.\n\n“It’s a slow game,” Umarov said.[^blick-2023]\n\n[^blick-2023]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n',
+    );
+  });
+
+  it('names the speaker in full on first mention and replaces an auto-closed mark', () => {
+    const markdown = '"slow"';
+    const plan = planQuoteInsertion({ markdown, markOffset: 0, cursorOffset: 5, quote, doc, passage, style: 'pandoc' });
+    assert.equal(apply(markdown, plan), '"It’s a slow game," Temur Umarov said [@blick-2023].');
+  });
+
+  it('adds no attribution when the sentence already has one', () => {
+    const markdown = 'Umarov called it “slow';
+    const plan = planQuoteInsertion({ markdown, markOffset: 17, cursorOffset: 22, quote, doc, passage, style: 'footnote' });
+    assert.equal(plan.text, 'It’s a slow game”[^blick-2023]');
+  });
+
+  it('only looks at the current sentence for an attribution', () => {
+    assert.equal(sentenceLead('He said so. Then “x', 17), 'Then ');
+    assert.equal(surnameOf('Mr. Temur Umarov'), 'Umarov');
+  });
+});

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { emphasizeMarkdown, splitByTerms } from '../../src/core/render/highlight';
+import { buildHoverCard } from '../../src/core/render/hoverCard';
+import { escapeMarkdown, truncate } from '../../src/core/render/markdownEscape';
+import { quoteDiff, quoteDiffMarkdown } from '../../src/core/render/wordDiff';
+import type { DraftStatement, PassageHit, StatementResult } from '../../src/core/types';
+import { makeSource, passageOf } from './citationsFixtures';
+
+/** Strips backslash escapes, i.e. the literal text a Markdown renderer would show. */
+function shown(markdown: string): string {
+  return markdown.replace(/\\(.)/g, '$1');
+}
+
+describe('Markdown escaping', () => {
+  const hostile = '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> https://evil.example **bold** `code` &lt;';
+
+  it('leaves no unescaped link, HTML, emphasis or autolink syntax', () => {
+    const escaped = escapeMarkdown(hostile);
+    assert.doesNotMatch(escaped, /(^|[^\\])[[\]<>()*`&]/);
+    assert.doesNotMatch(escaped, /https:\/\//);
+    assert.equal(shown(escaped), hostile);
+  });
+
+  it('drops control and bidirectional override characters and folds whitespace', () => {
+    assert.equal(escapeMarkdown('a\u202Eb\u0007c\n\n d'), 'abc d');
+  });
+
+  it('truncates on a word boundary', () => {
+    assert.equal(truncate('one two three four', 12), 'one two…');
+    assert.equal(truncate('short', 12), 'short');
+  });
+});
+
+describe('term emphasis', () => {
+  it('marks whole-word, case-insensitive matches only', () => {
+    assert.deepEqual(splitByTerms('China and chinaware; CHINA.', ['china']), [
+      { text: 'China', match: true },
+      { text: ' and chinaware; ', match: false },
+      { text: 'CHINA', match: true },
+      { text: '.', match: false },
+    ]);
+  });
+
+  it('emphasizes escaped text', () => {
+    assert.equal(emphasizeMarkdown('a [peace] plan', ['peace']), 'a \\[**peace**\\] plan');
+  });
+});
+
+describe('quote word diff', () => {
+  it('marks the words the draft changed', () => {
+    const segments = quoteDiff('It’s really just a diplomatic storytelling game', "It's only a diplomatic storytelling game");
+    assert.deepEqual(segments.filter((s) => s.kind !== 'same').map((s) => [s.kind, s.text.trim()]), [
+      ['source-only', 'really just'],
+      ['draft-only', 'only'],
+    ]);
+  });
+
+  it('renders source-only words bold and draft-only words struck', () => {
+    assert.equal(quoteDiffMarkdown('a big plan', 'a small plan'), 'a **big** ~~small~~ plan');
+  });
+});
+
+describe('hover card', () => {
+  const source = makeSource('corpus/a.txt', 'Beijing proposed a 12-point plan [x](command:evil). More.', {
+    title: 'Peace *plan*',
+    outlet: 'Blick',
+  });
+  const passage = passageOf(source, 'Beijing proposed a 12-point plan [x](command:evil).');
+  const hit: PassageHit = { passage, score: 9.5, matchedTerms: ['Beijing', 'plan'] };
+  const statement: DraftStatement = { text: 'Beijing offered a plan.', textOffsets: [], start: 0, end: 23, blockStart: 0, blockEnd: 23, checked: false };
+  const documents = new Map([[source.id, source]]);
+  const openLink = () => 'command:sourced.openSource?%5B%5D';
+
+  it('shows the verdict, the passage with emphasis, the source and one trusted link', () => {
+    const result: StatementResult = { statement, verdict: 'supported', message: 'Supported by Blick.', sources: [hit] };
+    const card = buildHoverCard({ result, draft: statement.text, documents, openLink });
+    assert.match(card, /✓ Supported/);
+    assert.match(card, /\*\*Beijing\*\*/);
+    assert.match(card, /\*Peace \\\*plan\\\*\* — Blick/);
+    const links = [...card.matchAll(/(?<!\\)\]\(([^)]*)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links, ['command:sourced.openSource?%5B%5D']);
+  });
+
+  it('shows a misquote with the source wording and the differences', () => {
+    const draft = 'He said “a small plan” today.';
+    const result: StatementResult = {
+      statement: { ...statement, text: draft, end: draft.length },
+      verdict: 'misquote',
+      message: 'Misquote: the source says "a big plan".',
+      sources: [hit],
+      focus: { start: 8, end: 22 },
+      fix: { title: 'Use the source wording', start: 9, end: 21, replacement: 'a big plan' },
+    };
+    const card = buildHoverCard({ result, draft, documents, openLink });
+    assert.match(card, /Misquote/);
+    assert.match(card, /a \*\*big\*\* ~~small~~ plan/);
+  });
+
+  it('limits the card to three passages', () => {
+    const result: StatementResult = { statement, verdict: 'supported', message: '', sources: [hit, hit, hit, hit, hit] };
+    const card = buildHoverCard({ result, draft: '', documents, openLink });
+    assert.equal(card.split('Open source').length - 1, 3);
+  });
+});
