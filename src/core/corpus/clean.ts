@@ -10,7 +10,8 @@ const PERSON_NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
 export const FIRST_PERSON_BIO = new RegExp(String.raw`^(?:I am|I'm|I’m|My name is|Hi,? I'm|Hello,? I'm)\s+(${PERSON_NAME})\s*[,.;–—-]`, 'u');
 const THIRD_PERSON_BIO = new RegExp(String.raw`^${PERSON_NAME}\s+(?:is|has been)\s+(?:a|an|the)\b`, 'u');
 const PROFESSION = /\b(journalist|writer|reporter|editor|author|blogger|correspondent|columnist|contributor|freelancer|news|media|content creator|storyteller)\b/i;
-const ABOUT_PERSON = new RegExp(String.raw`^About(?: the author)?:?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?${PERSON_NAME}$`, 'u');
+/** An "About Florence L. Silvia" author box heading (the name is captured). */
+export const ABOUT_PERSON = new RegExp(String.raw`^About(?: the author)?:?\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?${PERSON_NAME})$`, 'u');
 
 /** Headings after which a page lists other stories, comments or tags, not the article. */
 const SECTION_END = /^(check also|read also|also read|read more|see also|related( (articles?|posts?|stories|news|content|coverage|reading|topics))?|more (stories|news|from [\p{L} ]+)|you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|trending( now| stories)?|most (read|popular|viewed)|popular (posts|stories)|latest (news|posts|stories)|comments?|leave a (reply|comment)|tags|share this( article| story)?|about the author)\s*:?$/iu;
@@ -73,9 +74,7 @@ function isPromoHeading(line: string): boolean {
 }
 
 function startsWithMarkupResidue(line: string): boolean {
-  MARKUP_RESIDUE.lastIndex = 0;
-  const match = MARKUP_RESIDUE.exec(line);
-  return match !== null && match.index === 0;
+  return line.search(MARKUP_RESIDUE) === 0;
 }
 
 function markupResidueIn(line: TextLine): OffsetRange[] {

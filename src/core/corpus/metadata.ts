@@ -1,7 +1,7 @@
 // Reads the metadata a scraped article carries in its text: headline, byline, outlet, date.
 // Lines that only carry metadata are returned as ranges to blank: they are not article prose.
 import type { OffsetRange, SourceMetadata } from '../types';
-import { FIRST_PERSON_BIO } from './clean';
+import { ABOUT_PERSON, FIRST_PERSON_BIO } from './clean';
 import { splitLines, type TextLine } from './lines';
 
 export interface TextMetadata {
@@ -54,7 +54,7 @@ export function readMetadata(text: string): TextMetadata {
     } else if ((match = line.text.match(URL_LINE))) {
       set('url', match[1] ?? match[2]);
       ranges.push(whole(line));
-    } else if ((match = line.text.match(FIRST_PERSON_BIO))) {
+    } else if ((match = line.text.match(FIRST_PERSON_BIO)) || (match = line.text.match(ABOUT_PERSON))) {
       set('author', match[1]);
     } else if (i === 0) {
       readHeadline(line, metadata, ranges);

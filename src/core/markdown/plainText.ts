@@ -11,6 +11,7 @@ export interface PlainText {
 }
 
 export const CHECKED_COMMENT = /^<!--\s*sourced\s*:\s*checked\s*-->$/iu;
+const UNDEFINED_FOOTNOTE = /\[\^[^\]\s]+\]/gu;
 const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/iu;
 
 /** Builds the plain text of inline nodes: markup, link URLs, images and footnote refs dropped. */
@@ -58,10 +59,22 @@ class PlainTextBuilder {
     return { text: this.chars.join(''), starts: this.starts, ends: this.ends, checkedMarks: this.checkedMarks };
   }
 
-  /** Maps each character of a node's value to the draft: escapes and entities are skipped over. */
+  /**
+   * Maps each character of a node's value to the draft: escapes and entities are skipped over.
+   * Footnote markers without a definition ("[^1]") stay text to the parser; they are dropped too.
+   */
   private align(value: string, start: number, end: number): void {
     let at = start;
-    for (const ch of value.split('')) {
+    const markers = [...value.matchAll(UNDEFINED_FOOTNOTE)].map((m) => [m.index, m.index + m[0].length]);
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i];
+      const marker = markers.find(([from, to]) => i >= from && i < to);
+      if (marker) {
+        if (i === marker[0]) this.droppedAfterSpace = this.chars[this.chars.length - 1] === ' ';
+        const found = this.markdown.indexOf(ch, at);
+        if (found !== -1 && found < end) at = found + 1;
+        continue;
+      }
       const reference = this.markdown.charAt(at) === '&' && ch !== '&' ? this.markdown.slice(at, end).match(CHARACTER_REFERENCE) : null;
       if (reference) {
         this.push(ch, at, at + reference[0].length);
