@@ -52,6 +52,24 @@ describe('splitSentences', () => {
     assert.deepEqual(texts('"We will win!" said the minister. Next.'), ['"We will win!" said the minister.', 'Next.']);
   });
 
+  it('keeps a quotation of several sentences whole, with its attribution', () => {
+    assert.deepEqual(texts('“We cannot be the mediators, that is clear…. Who else?” Borrell said. It has to be China.'), [
+      '“We cannot be the mediators, that is clear…. Who else?” Borrell said.',
+      'It has to be China.',
+    ]);
+    assert.deepEqual(texts('"The first priority is the recovery. And he demands calm," said Yun Sun. Next one.'), [
+      '"The first priority is the recovery. And he demands calm," said Yun Sun.',
+      'Next one.',
+    ]);
+  });
+
+  it('splits as usual after a quotation mark that is never closed', () => {
+    assert.deepEqual(texts('“The statements have been consistent throughout…. For now, China has little to gain.'), [
+      '“The statements have been consistent throughout….',
+      'For now, China has little to gain.',
+    ]);
+  });
+
   it('handles ellipses: a continuation stays, a capital after it starts a new sentence', () => {
     assert.deepEqual(texts('Relations prevail ... because they are directed against the US. Fine.'), [
       'Relations prevail ... because they are directed against the US.',

@@ -65,8 +65,7 @@ function tailStart(lines: TextLine[]): number {
 }
 
 function isBio(line: string, inTail: boolean): boolean {
-  if (!PROFESSION.test(line)) return false;
-  return FIRST_PERSON_BIO.test(line) || (inTail && THIRD_PERSON_BIO.test(line));
+  return (FIRST_PERSON_BIO.test(line) || (inTail && THIRD_PERSON_BIO.test(line))) && PROFESSION.test(line);
 }
 
 function isPromoHeading(line: string): boolean {
@@ -74,11 +73,12 @@ function isPromoHeading(line: string): boolean {
 }
 
 function startsWithMarkupResidue(line: string): boolean {
-  return line.search(MARKUP_RESIDUE) === 0;
+  return line.includes('>') && line.search(MARKUP_RESIDUE) === 0;
 }
 
 function markupResidueIn(line: TextLine): OffsetRange[] {
   const ranges: OffsetRange[] = [];
+  if (!line.text.includes('>')) return ranges;
   for (const match of line.text.matchAll(MARKUP_RESIDUE)) {
     const offset = match[0].length - match[0].trimStart().length;
     ranges.push({ start: line.start + match.index + offset, end: line.start + match.index + match[0].length });
@@ -88,7 +88,7 @@ function markupResidueIn(line: TextLine): OffsetRange[] {
 
 /** The same paragraph twice in a row (a photo caption repeated by the scraper). */
 function sameParagraph(a: string, b: string): boolean {
-  return a.length >= 20 && normalizeParagraph(a) === normalizeParagraph(b);
+  return a.length >= 20 && Math.abs(a.length - b.length) <= 8 && normalizeParagraph(a) === normalizeParagraph(b);
 }
 
 function normalizeParagraph(text: string): string {

@@ -28,6 +28,11 @@ const SPEECH_VERBS = new Set([
 ]);
 
 const TERMINATOR = /[.!?…‽。！？]/u;
+/** Opening double quotation marks: “ „ « and a straight " (single quotes double as apostrophes). */
+const OPENING_QUOTE_CODES = new Set([...'“„«"'].map((c) => c.charCodeAt(0)));
+/** Longest quotation kept in one sentence; beyond it a quote is split like other text. */
+const MAX_QUOTE_LENGTH = 600;
+const TERMINATOR_CODES = new Set([...'.!?…‽。！？'].map((c) => c.charCodeAt(0)));
 const CLOSER = /["'”’»)\]]/u;
 const LOWERCASE_START = /^[\p{Ll}]/u;
 const CONTINUATION_START = /^[,;:\-–—]/u;
@@ -51,11 +56,18 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
 
 function splitLine(text: string, start: number, end: number, out: Sentence[]): void {
   let sentenceStart = start;
+  let quoteClose = -1;
   for (let i = start; i < end; i++) {
-    if (!TERMINATOR.test(text[i])) continue;
+    const code = text.charCodeAt(i);
+    if (i > quoteClose && OPENING_QUOTE_CODES.has(code)) quoteClose = closingQuote(text, i, end);
+    if (!TERMINATOR_CODES.has(code)) continue;
     let closeEnd = i;
     while (closeEnd < end && TERMINATOR.test(text[closeEnd])) closeEnd++;
     const terminatorEnd = closeEnd;
+    if (terminatorEnd < quoteClose) {
+      i = terminatorEnd - 1; // inside a quotation: it ends with its closing mark (or attribution)
+      continue;
+    }
     while (closeEnd < end && CLOSER.test(text[closeEnd])) closeEnd++;
     if (closeEnd < end && !/\s/u.test(text[closeEnd])) {
       i = closeEnd - 1;
@@ -72,6 +84,18 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
     i = closeEnd - 1;
   }
   push(text, sentenceStart, end, out);
+}
+
+/**
+ * The index of the mark closing the quotation opened at text[open], on the same line and
+ * within MAX_QUOTE_LENGTH, or -1. Scraped text often leaves quotations unclosed.
+ */
+function closingQuote(text: string, open: number, end: number): number {
+  const opener = text[open];
+  if (opener === '"' && open > 0 && !/[\s(\[{—–-]/u.test(text[open - 1])) return -1; // a closing straight quote
+  const closer = opener === '"' ? '"' : opener === '«' ? '»' : '”';
+  const close = text.indexOf(closer, open + 1);
+  return close !== -1 && close < end && close - open <= MAX_QUOTE_LENGTH ? close : -1;
 }
 
 /** Whether the terminator run text[at, terminatorEnd) (plus closers up to closeEnd) ends a sentence before text[next]. */
