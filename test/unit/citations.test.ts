@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { planCitation, referenceText, sourceLink } from '../../src/core/citations/citation';
 import { footnoteKeyFor } from '../../src/core/citations/footnoteKey';
 import { footnoteDefinitions } from '../../src/core/citations/footnotes';
+import { filterQuotes } from '../../src/core/citations/quoteFilter';
 import { openQuoteBefore } from '../../src/core/citations/quoteMarks';
 import { planQuoteInsertion, sentenceLead, surnameOf } from '../../src/core/citations/quoteInsertion';
 import type { SourceQuote } from '../../src/core/types';
@@ -120,5 +121,24 @@ describe('quote insertion', () => {
   it('only looks at the current sentence for an attribution', () => {
     assert.equal(sentenceLead('He said so. Then “x', 17), 'Then ');
     assert.equal(surnameOf('Mr. Temur Umarov'), 'Umarov');
+  });
+});
+
+describe('quote filtering', () => {
+  const make = (text: string): SourceQuote => ({ docId: 'd', passageId: 'd#0', text, start: 0, end: text.length });
+  const quotes = [make('It’s really just a diplomatic storytelling game,'), make('China is interested in stopping this war'), make('A game of chess')];
+
+  it('keeps quotes holding every typed word, in any order, the last one unfinished', () => {
+    assert.deepEqual(filterQuotes(quotes, 'game diplom').map((q) => q.text), ['It’s really just a diplomatic storytelling game,']);
+    assert.deepEqual(filterQuotes(quotes, 'its really').map((q) => q.text), []);
+    assert.deepEqual(filterQuotes(quotes, 'it’s really').map((q) => q.text), ['It’s really just a diplomatic storytelling game,']);
+  });
+
+  it('ranks quotes where the words come early and cover more of the quote first', () => {
+    assert.deepEqual(filterQuotes(quotes, 'game').map((q) => q.text), ['A game of chess', 'It’s really just a diplomatic storytelling game,']);
+  });
+
+  it('offers every quote before anything is typed', () => {
+    assert.equal(filterQuotes(quotes, '').length, 3);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { emphasizeMarkdown, splitByTerms } from '../../src/core/render/highlight';
 import { buildHoverCard } from '../../src/core/render/hoverCard';
 import { escapeMarkdown, truncate } from '../../src/core/render/markdownEscape';
+import { paragraphText } from '../../src/core/render/paragraph';
 import { quoteDiff, quoteDiffMarkdown } from '../../src/core/render/wordDiff';
 import type { DraftStatement, PassageHit, StatementResult } from '../../src/core/types';
 import { makeSource, passageOf } from './citationsFixtures';
@@ -100,5 +101,28 @@ describe('hover card', () => {
     const result: StatementResult = { statement, verdict: 'supported', message: '', sources: [hit, hit, hit, hit, hit] };
     const card = buildHoverCard({ result, draft: '', documents, openLink });
     assert.equal(card.split('Open source').length - 1, 3);
+  });
+});
+
+describe('paragraph at the cursor', () => {
+  const markdown = 'One. Two.\n\nThree.';
+  const statement = (text: string, start: number, blockStart: number, blockEnd: number): DraftStatement => ({
+    text,
+    textOffsets: [],
+    start,
+    end: start + text.length,
+    blockStart,
+    blockEnd,
+    checked: false,
+  });
+  const statements = [statement('One.', 0, 0, 9), statement('Two.', 5, 0, 9), statement('Three.', 11, 11, 17)];
+
+  it('joins the statements of the block holding the cursor', () => {
+    assert.equal(paragraphText(statements, markdown, 6), 'One. Two.');
+    assert.equal(paragraphText(statements, markdown, 12), 'Three.');
+  });
+
+  it('falls back to the raw lines around the cursor outside prose', () => {
+    assert.equal(paragraphText([], '# Title\n\nBody', 3), '# Title');
   });
 });
