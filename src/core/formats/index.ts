@@ -1,5 +1,6 @@
 // Which file formats Sourced can index, and the extractor that turns each one into text.
 import type { OffsetRange, SourceFormat, SourceMetadata, SpeakerTurn } from '../types';
+import { richFormats } from './richFormats';
 import { extractMarkdown, extractPlainText } from './text';
 
 export { UnindexableSourceError } from '../corpus/unindexable';
@@ -25,6 +26,7 @@ export function registerFormat(extensions: string[], extractor: Extractor): void
 
 registerFormat(['.txt', '.text'], extractPlainText);
 registerFormat(['.md', '.markdown'], extractMarkdown);
+for (const [extensions, extractor] of richFormats) registerFormat(extensions, extractor);
 
 /** The file's extension, lower-cased and with its dot ('' when it has none). */
 export function extensionOf(path: string): string {

@@ -5,6 +5,7 @@ import type { CleanableText } from '../corpus/blank';
 import { cleanArticle } from '../corpus/cleanArticle';
 import { decodeText } from '../text/decode';
 import type { ExtractedSource } from './index';
+import { frontMatterStep, transcriptStep } from './textSteps';
 
 /** A text source while its steps run. Steps blank with `blankJunk` so `junk` stays in step. */
 export interface TextSourceDraft extends CleanableText {
@@ -15,8 +16,8 @@ export interface TextSourceDraft extends CleanableText {
 export type TextStep = (source: TextSourceDraft) => void;
 
 // Order matters: earlier steps win on metadata (front matter before guesses from the text).
-const plainTextSteps: TextStep[] = [cleanArticle];
-const markdownSteps: TextStep[] = [cleanArticle];
+const plainTextSteps: TextStep[] = [frontMatterStep, cleanArticle, transcriptStep];
+const markdownSteps: TextStep[] = [frontMatterStep, cleanArticle, transcriptStep];
 
 export async function extractPlainText(bytes: Buffer): Promise<ExtractedSource> {
   return { format: 'text', ...runSteps(decodeText(bytes), plainTextSteps) };

@@ -1,0 +1,76 @@
+// Title, author, outlet, date and address of a web page, from its <meta> tags and JSON-LD.
+import type { SourceMetadata } from '../types';
+import { dateAsWritten, webAddress } from './metadataValues';
+
+type JsonObject = Record<string, unknown>;
+
+function metaContent(document: Document, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const element = document.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
+    const value = element?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function asObjects(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.flatMap(asObjects);
+  if (!value || typeof value !== 'object') return [];
+  const object = value as JsonObject;
+  return [object, ...asObjects(object['@graph'])];
+}
+
+function isArticle(object: JsonObject): boolean {
+  const types = ([] as unknown[]).concat(object['@type']).map(String);
+  return types.some((type) => /Article|BlogPosting|Report/i.test(type));
+}
+
+/** The article objects of the page's JSON-LD blocks (broken blocks are ignored). */
+function jsonLdArticles(document: Document): JsonObject[] {
+  return [...document.querySelectorAll('script[type="application/ld+json" i]')].flatMap((script) => {
+    try {
+      return asObjects(JSON.parse(script.textContent ?? '')).filter(isArticle);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** "Maria Okafor", or several names joined: JSON-LD people may be strings, objects or lists. */
+function names(value: unknown): string | undefined {
+  const list = ([] as unknown[]).concat(value ?? []).flatMap((person) => {
+    const name = typeof person === 'string' ? person : (person as JsonObject | null)?.name;
+    return typeof name === 'string' && name.trim() ? [name.trim()] : [];
+  });
+  return list.length ? list.join(', ') : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** "By Maria Okafor" -> "Maria Okafor". */
+export function cleanByline(byline: string | undefined | null): string | undefined {
+  const cleaned = byline?.replace(/\s+/g, ' ').replace(/^\s*by\s+/i, '').trim();
+  return cleaned && cleaned.length <= 120 ? cleaned : undefined;
+}
+
+/** Metadata declared in the page's head; read it before Readability rewrites the document. */
+export function htmlMetadata(document: Document): SourceMetadata {
+  const article = jsonLdArticles(document)[0] ?? {};
+  const publisher = article.publisher as JsonObject | undefined;
+  const metaAuthor = metaContent(document, 'author', 'article:author', 'dc.creator', 'parsely-author');
+  const metadata: SourceMetadata = {
+    title: text(article.headline) ?? metaContent(document, 'og:title', 'twitter:title'),
+    author: names(article.author) ?? (webAddress(metaAuthor) ? undefined : metaAuthor),
+    outlet: metaContent(document, 'og:site_name', 'application-name') ?? names(publisher),
+    date: dateAsWritten(
+      text(article.datePublished) ??
+        metaContent(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date') ??
+        document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+        undefined,
+    ),
+    url: webAddress(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ?? webAddress(metaContent(document, 'og:url')),
+  };
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as SourceMetadata;
+}

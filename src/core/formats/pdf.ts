@@ -1,0 +1,85 @@
+// PDF sources: text per page (lines and paragraphs rebuilt from positions), title and author.
+import type { SourceMetadata } from '../types';
+import { UnindexableSourceError } from '../corpus/unindexable';
+import type { ExtractedSource } from './index';
+import { dropPageFurniture, layoutLines, linesOf, type PdfTextItem } from './pdfLayout';
+import { loadPdfjs } from './pdfjs';
+
+type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['getDocument']>['promise']>;
+
+/** Between pages in the extracted text: a form feed on a line of its own. */
+export const pageBreak = '\n\f\n';
+
+async function pageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfTextItem[]> {
+  const page = await pdf.getPage(pageNumber);
+  try {
+    const content = await page.getTextContent();
+    return content.items.flatMap((item) =>
+      'str' in item ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height }] : [],
+    );
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** "D:20240502093000Z" -> "2024-05-02" (a PDF date keeps only the parts it has). */
+function pdfDate(value: unknown): string | undefined {
+  const match = typeof value === 'string' ? /^D:(\d{4})(\d{2})?(\d{2})?/.exec(value) : null;
+  return match ? [match[1], match[2], match[3]].filter(Boolean).join('-') : undefined;
+}
+
+function infoText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+async function pdfMetadata(pdf: PdfDocument): Promise<SourceMetadata> {
+  const { info, metadata } = await pdf.getMetadata().catch(() => ({ info: {}, metadata: null }));
+  const fields = info as Record<string, unknown>;
+  const title = infoText(fields.Title) ?? infoText(metadata?.get('dc:title'));
+  const author = infoText(fields.Author) ?? infoText(metadata?.get('dc:creator'));
+  const date = pdfDate(fields.CreationDate);
+  return { ...(title && { title }), ...(author && { author }), ...(date && { date }) };
+}
+
+function openError(error: unknown): Error {
+  const name = (error as { name?: string })?.name;
+  if (name === 'PasswordException') return new UnindexableSourceError('password-protected PDF: save a copy without a password to index it');
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UnindexableSourceError(`not a readable PDF (${detail}): the file is damaged or is not a PDF; re-export or re-download it`);
+}
+
+export async function extractPdf(bytes: Buffer): Promise<ExtractedSource> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
+  let pdf: PdfDocument;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw openError(error);
+  }
+  try {
+    const lines = [];
+    for (let n = 1; n <= pdf.numPages; n++) lines.push(linesOf(await pageItems(pdf, n)));
+    const pageTexts = dropPageFurniture(lines).map(layoutLines);
+    if (pageTexts.every((text) => text.trim().length === 0)) {
+      throw new UnindexableSourceError('scanned PDF with no text layer: run OCR first');
+    }
+    const pages: number[] = [];
+    let text = '';
+    pageTexts.forEach((pageText, i) => {
+      if (i > 0) text += pageBreak;
+      pages.push(text.length);
+      text += pageText;
+    });
+    return { format: 'pdf', text, metadata: await pdfMetadata(pdf), pages };
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,123 @@
+// Rebuilds lines and paragraphs of a PDF page from its positioned text items.
+
+/** A run of text on a page: baseline start (x, y) in points, y growing upwards. */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size in points (0 for empty markers). */
+  height: number;
+}
+
+interface PdfLineOfText {
+  text: string;
+  x: number;
+  y: number;
+  endX: number;
+  size: number;
+  /** Has a gap wider than a few spaces, as between table columns. */
+  tabular: boolean;
+}
+
+function startsLine(line: PdfLineOfText | undefined, item: PdfTextItem, size: number): boolean {
+  if (!line) return true;
+  const tolerance = Math.max(line.size, size) * 0.5;
+  return Math.abs(item.y - line.y) > tolerance || item.x < line.endX - line.size;
+}
+
+/** Groups items into lines: same baseline, left to right, with spaces where runs are apart. */
+export function linesOf(items: PdfTextItem[]): PdfLineOfText[] {
+  const lines: PdfLineOfText[] = [];
+  let current: PdfLineOfText | undefined;
+  for (const item of items) {
+    if (item.str.length === 0) continue;
+    const size = item.height > 0 ? item.height : (current?.size ?? 10);
+    if (startsLine(current, item, size)) {
+      current = { text: item.str, x: item.x, y: item.y, endX: item.x + item.width, size, tabular: false };
+      lines.push(current);
+      continue;
+    }
+    const line = current!;
+    // pdfjs fills gaps with space items as wide as the gap: the gap is measured to the next word.
+    if (item.str.trim().length === 0) {
+      if (!/\s$/.test(line.text)) line.text += ' ';
+      continue;
+    }
+    const gap = item.x - line.endX;
+    const spaced = /\s$/.test(line.text) || /^\s/.test(item.str);
+    if (gap > size * 0.2 && !spaced) line.text += ' ';
+    if (gap > size * 2) line.tabular = true;
+    line.text += item.str;
+    line.endX = Math.max(line.endX, item.x + item.width);
+  }
+  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  return lines.filter((line) => line.text.length > 0);
+}
+
+const sameSize = (a: PdfLineOfText, b: PdfLineOfText) => Math.abs(a.size - b.size) <= Math.min(a.size, b.size) * 0.15;
+
+/** The line spacing of running text: the tightest gap between lines of one size (paragraph gaps are wider). */
+function lineSpacing(lines: PdfLineOfText[]): number {
+  const gaps = lines.slice(1).flatMap((line, i) => {
+    const gap = lines[i].y - line.y;
+    return sameSize(lines[i], line) && gap >= line.size * 0.8 ? [gap] : [];
+  });
+  return gaps.length ? Math.min(...gaps) : (lines[0]?.size ?? 10) * 1.25;
+}
+
+interface PageShape {
+  leading: number;
+  left: number;
+  right: number;
+}
+
+/** A line that ends a paragraph before the right margin, or a first line indented under a full one. */
+function endsParagraph(previous: PdfLineOfText, next: PdfLineOfText, page: PageShape): boolean {
+  const short = previous.endX < page.right - (page.right - page.left) * 0.2 && /[.!?:"”’)]$/.test(previous.text);
+  const indented = next.x - previous.x > next.size;
+  return short || indented;
+}
+
+/** How two consecutive lines are joined: same paragraph (' ' or ''), a new line, or a new paragraph. */
+function separator(previous: PdfLineOfText, next: PdfLineOfText, page: PageShape): string {
+  const gap = previous.y - next.y;
+  if (gap <= 0 || gap > page.leading * 1.35 + 0.5 || !sameSize(previous, next)) return '\n\n';
+  if (previous.tabular || next.tabular) return '\n';
+  if (endsParagraph(previous, next, page)) return '\n\n';
+  // A line ending in a hyphen is a compound split across lines: keep the hyphen, drop the break.
+  return /\p{L}-$/u.test(previous.text) && /^\p{L}/u.test(next.text) ? '' : ' ';
+}
+
+/** The page's text: lines joined into paragraphs, paragraphs separated by a blank line. */
+export function layoutLines(lines: PdfLineOfText[]): string {
+  const page: PageShape = {
+    leading: lineSpacing(lines),
+    left: Math.min(...lines.map((line) => line.x)),
+    right: Math.max(...lines.map((line) => line.endX)),
+  };
+  let text = '';
+  lines.forEach((line, i) => {
+    text += (i === 0 ? '' : separator(lines[i - 1], line, page)) + line.text;
+  });
+  return text;
+}
+
+const pageNumber = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+
+/** Lines that are furniture rather than content: page numbers, and headers or footers repeated on most pages. */
+export function dropPageFurniture(pages: PdfLineOfText[][]): PdfLineOfText[][] {
+  const shape = (line: PdfLineOfText) => line.text.replace(/\d+/g, '#').toLowerCase();
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edges = new Set([lines[0], lines[lines.length - 1]].filter((l) => l !== undefined).map(shape));
+    for (const edge of edges) counts.set(edge, (counts.get(edge) ?? 0) + 1);
+  }
+  const repeated = (line: PdfLineOfText) => pages.length >= 2 && (counts.get(shape(line)) ?? 0) >= Math.max(2, pages.length / 2);
+  return pages.map((lines) =>
+    lines.filter((line, i) => {
+      const atEdge = i === 0 || i === lines.length - 1;
+      return !pageNumber.test(line.text) && !(atEdge && repeated(line));
+    }),
+  );
+}
