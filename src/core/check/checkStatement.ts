@@ -1,0 +1,136 @@
+import type { DraftStatement, PassageHit, StatementResult } from '../types';
+import type { ScoredPassage } from '../search/passageIndex';
+import { namesMatch, descriptorHead, type Speaker } from '../quotes/names';
+import type { CheckContext } from './context';
+import { isNotAClaim } from './notAClaim';
+import { checkQuotes, type QuoteFinding } from './quoteCheck';
+import { assessSupport } from './support';
+import { compareNumbers } from './numberCheck';
+import { clip, draftFix, draftRange, result } from './results';
+
+const MAX_SOURCES = 3;
+// Quotations shorter than this are phrases ("inevitable"); the sentence around them is the claim.
+const MIN_QUOTE_WORDS_AS_CLAIM = 4;
+const MIN_QUOTE_WORDS_FOR_SPEAKER = 3;
+
+function hits(candidates: readonly ScoredPassage[]): PassageHit[] {
+  return candidates.slice(0, MAX_SOURCES).map(({ passage, score, matchedTerms }) => ({ passage, score: round(score), matchedTerms }));
+}
+
+function round(score: number): number {
+  return Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
+}
+
+function titleOf(context: CheckContext, docId: string): string {
+  return context.documents.get(docId)?.metadata.title ?? docId;
+}
+
+/** One verdict for one statement of a draft. */
+export function checkStatement(statement: DraftStatement, context: CheckContext): StatementResult {
+  const text = statement.text;
+  if (statement.checked) {
+    return result(statement, 'supported', 'Marked as checked by the writer.', hits(assessSupport(text, context.index).candidates));
+  }
+  if (isNotAClaim(text)) return result(statement, 'not-a-claim', 'Not a claim: nothing to check.', []);
+
+  const findings = checkQuotes(text, context);
+  const quoteResult = judgeQuotes(statement, findings, context);
+  if (quoteResult) return quoteResult;
+
+  const support = assessSupport(text, context.index);
+  const sources = hits(support.candidates);
+  const best = support.best;
+  if (!best || !support.supported) {
+    const why = support.missingEntities.length > 0 && best ? ` (the closest passage does not mention ${support.missingEntities.length === 1 ? 'one of its names' : 'several of its names'})` : '';
+    return result(statement, 'unsupported-claim', `Unsupported claim: no source passage says this${why}; add a source or mark it as checked.`, sources);
+  }
+  const doc = context.documents.get(best.passage.docId)!;
+  const numbers = compareNumbers(text, best, doc);
+  if (numbers.conflicts.length > 0) {
+    const { statement: ours, source } = numbers.conflicts[0];
+    const sourceWords = source.raw;
+    return result(
+      statement,
+      'number-mismatch',
+      `Number mismatch: the source says "${sourceWords}", not "${ours.raw}".`,
+      sources,
+      draftRange(statement, ours.start, ours.end),
+      draftFix(statement, `Use the source's figure "${sourceWords}"`, ours.start, ours.end, sourceWords),
+    );
+  }
+  if (numbers.unmatched.length > 0) {
+    const figure = numbers.unmatched[0];
+    return result(statement, 'unsupported-claim', `Unsupported claim: no source gives the figure "${figure.raw}"; add a source or mark it as checked.`, sources, draftRange(statement, figure.start, figure.end));
+  }
+  return result(statement, 'supported', `Supported by ${titleOf(context, best.passage.docId)}.`, sources);
+}
+
+function quoteHit(finding: QuoteFinding): PassageHit[] {
+  return finding.passage ? [{ passage: finding.passage, score: round(finding.score), matchedTerms: [] }] : [];
+}
+
+function withQuoteSource(finding: QuoteFinding, others: PassageHit[]): PassageHit[] {
+  const first = quoteHit(finding);
+  return [...first, ...others.filter((o) => !first.some((f) => f.passage.id === o.passage.id))].slice(0, MAX_SOURCES);
+}
+
+/** Misquote, misattribution or unverified quote; supported when the quotes carry the statement; else undefined. */
+function judgeQuotes(statement: DraftStatement, findings: QuoteFinding[], context: CheckContext): StatementResult | undefined {
+  if (findings.length === 0) return undefined;
+  const misquote = findings.find((f) => f.outcome === 'misquote');
+  if (misquote) {
+    const sourceWords = clip(misquote.sourceText ?? '', 400);
+    return result(
+      statement,
+      'misquote',
+      `Misquote: the source says "${clip(sourceWords)}".`,
+      withQuoteSource(misquote, []),
+      draftRange(statement, misquote.span.start, misquote.span.end),
+      draftFix(statement, 'Replace with the source wording', misquote.wordsStart, misquote.wordsEnd, sourceWords),
+    );
+  }
+  const misattributed = findings.find((f) => f.outcome === 'verbatim' && f.wordCount >= MIN_QUOTE_WORDS_FOR_SPEAKER && speakersDiffer(f.statementSpeaker, f.sourceSpeaker));
+  if (misattributed) {
+    const ours = misattributed.statementSpeaker!;
+    const theirs = misattributed.sourceSpeaker!;
+    const replacement = replacementName(ours, theirs);
+    return result(
+      statement,
+      'misattribution',
+      `Misattribution: the source attributes these words to ${theirs.text}, not ${ours.text}.`,
+      withQuoteSource(misattributed, []),
+      draftRange(statement, ours.start, ours.end),
+      draftFix(statement, `Attribute to ${replacement}`, ours.start, ours.end, replacement),
+    );
+  }
+  const unverified = findings.find((f) => f.outcome === 'unverified');
+  if (unverified) {
+    return result(
+      statement,
+      'unverified-quote',
+      `Unverified quote: no source contains these words, even approximately; check the quote or its source.`,
+      [],
+      draftRange(statement, unverified.span.start, unverified.span.end),
+    );
+  }
+  const quotedWords = findings.reduce((sum, f) => sum + f.wordCount, 0);
+  if (quotedWords < MIN_QUOTE_WORDS_AS_CLAIM) return undefined;
+  const main = findings.reduce((a, b) => (b.wordCount > a.wordCount ? b : a));
+  const title = main.passage ? titleOf(context, main.passage.docId) : 'the sources';
+  return result(statement, 'supported', `Supported: the quote is verbatim in ${title}.`, withQuoteSource(main, []));
+}
+
+/** A named speaker against the source's: different names, or a name where the source gives only a description. */
+function speakersDiffer(ours: Speaker | undefined, theirs: Speaker | undefined): boolean {
+  if (!ours || !theirs || ours.kind !== 'name') return false;
+  if (theirs.kind === 'name') return !namesMatch(ours.text, theirs.text);
+  // The source names nobody: giving the words to a named person is an attribution the source does not make.
+  return theirs.kind === 'descriptor' && descriptorHead(theirs.text).length > 0;
+}
+
+/** "Peskov" -> "Kuleba" (surname for surname), "Yun Sun" -> "Jean-Pierre Cabestan". */
+function replacementName(ours: Speaker, theirs: Speaker): string {
+  if (theirs.kind !== 'name') return theirs.text;
+  const parts = theirs.text.split(' ');
+  return ours.text.split(' ').length === 1 ? parts[parts.length - 1] : theirs.text;
+}

@@ -1,0 +1,31 @@
+import { wordTokens } from '../search/tokenize';
+import { STOP_WORDS } from '../search/stopWords';
+
+// Words of newsroom signposting: they announce or organize the story, they do not report.
+const SIGNPOST_WORDS = new Set(
+  `here heres why matter matters next come comes update updates updated story stories follow following
+  read below above look closer detail details explain explained know need important means mean
+  stay tuned developing continue continues ahead happen happens happened question questions answer
+  answers first second finally conclusion summary back more latest watch`.split(/\s+/),
+);
+const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
+
+/**
+ * Transitions, questions and signposts ("Here's why that matters.", "What comes next?",
+ * "We will update this story."): nothing a source could support or contradict.
+ */
+export function isNotAClaim(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return true;
+  if (/\?["'\u201D\u2019)]*$/.test(trimmed)) return true;
+  const tokens = wordTokens(trimmed);
+  const hasQuote = /["\u201C\u201D]/.test(trimmed);
+  const named = tokens.some((t, i) => i > 0 && /^[\p{Lu}\d]/u.test(t.raw));
+  const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
+  if (content.length === 0) return true;
+  if (named || hasQuote || /\d/.test(trimmed)) return false;
+  const substantive = content.filter((t) => !SIGNPOST_WORDS.has(t.norm));
+  if (substantive.length === 0) return true;
+  // First-person plural newsroom notes ("We will update this story.") with little else in them.
+  return EDITORIAL_WE.test(trimmed) && substantive.length <= 2 && tokens.length <= 10;
+}

@@ -1,0 +1,56 @@
+import type { SourceDocument } from '../types';
+import type { ScoredPassage } from '../search/passageIndex';
+import { comparableKinds, findNumbers, sameNumber, type NumberMention } from './numbers';
+
+/** A figure of the statement that the passage gives differently. */
+export interface NumberConflict {
+  statement: NumberMention;
+  source: NumberMention;
+}
+
+export interface NumberCheck {
+  conflicts: NumberConflict[];
+  /** Figures of the statement the passage neither states nor contradicts. */
+  unmatched: NumberMention[];
+}
+
+/** Compares the statement's figures with those of a passage and its neighbours. */
+export function compareNumbers(statementText: string, hit: ScoredPassage, doc: SourceDocument): NumberCheck {
+  const ours = findNumbers(statementText);
+  const result: NumberCheck = { conflicts: [], unmatched: [] };
+  if (ours.length === 0) return result;
+  const theirs = findNumbers(doc.text.slice(hit.passage.contextStart, hit.passage.contextEnd));
+  const used = new Set<NumberMention>();
+  const missing: NumberMention[] = [];
+  for (const mention of ours) {
+    const same = theirs.find((t) => sameNumber(mention, t));
+    if (same) used.add(same);
+    else missing.push(mention);
+  }
+  for (const mention of missing) {
+    const rival = rivalFor(mention, theirs.filter((t) => !used.has(t)));
+    if (rival) {
+      used.add(rival);
+      result.conflicts.push({ statement: mention, source: rival });
+    } else result.unmatched.push(mention);
+  }
+  return result;
+}
+
+/** The source figure that plays the statement figure's part: same kind and unit, nearest in role. */
+function rivalFor(mention: NumberMention, candidates: NumberMention[]): NumberMention | undefined {
+  const fitting = candidates.filter((c) => comparableKinds(mention.kind, c.kind) && kindsAgree(mention, c));
+  if (fitting.length === 0) return undefined;
+  const score = (c: NumberMention): number =>
+    (c.kind === mention.kind ? 2 : 0) + (c.unit !== undefined && c.unit === mention.unit ? 3 : 0);
+  return [...fitting].sort((a, b) => score(b) - score(a))[0];
+}
+
+/** Money only against money in the same currency; ages against ages; years against years. */
+function kindsAgree(a: NumberMention, b: NumberMention): boolean {
+  const strict = new Set(['money', 'age', 'year', 'percent', 'day']);
+  if (strict.has(a.kind) || strict.has(b.kind)) return a.kind === b.kind && (a.kind !== 'money' || a.unit === b.unit);
+  if (a.kind === 'ordinal' || b.kind === 'ordinal') return a.kind === b.kind;
+  // Counts of different things ("six conversations", "12-point plan") are not rivals.
+  return a.unit === undefined || b.unit === undefined || a.unit === b.unit;
+}

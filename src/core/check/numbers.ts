@@ -1,0 +1,119 @@
+import { NUMBER_WORDS, ORDINAL_WORDS } from '../search/numberWords';
+import { foldText } from '../search/normalize';
+
+export type NumberKind = 'count' | 'percent' | 'money' | 'year' | 'month' | 'day' | 'weekday' | 'age' | 'ordinal';
+
+/** A number, date part or age in a text, normalized so that "twelve" = 12 and "2,000" = 2000. */
+export interface NumberMention {
+  kind: NumberKind;
+  value: number;
+  /** Currency for money; the following word for counts ("12-point" -> "point"). */
+  unit?: string;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd', dollars: 'usd', usd: 'usd', yuan: 'cny', renminbi: 'cny', euro: 'eur', euros: 'eur', eur: 'eur',
+  pound: 'gbp', pounds: 'gbp', rubles: 'rub', roubles: 'rub', ruble: 'rub', yen: 'jpy', rupees: 'inr',
+};
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'cny' };
+const SPELLED = [...NUMBER_WORDS.keys()].filter((w) => w !== 'one' && !['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'].includes(w));
+
+// One regex for everything, so mentions come out in order and never overlap.
+const MENTION = new RegExp(
+  [
+    '(?:(?<currency>[$€£¥])\\s?)?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<scale>\\s?(?:thousand|million|billion|trillion|mn|bn)\\b)?(?<percent>\\s?(?:%|per ?cent\\b))?',
+    `\\b(?<word>(?:${SPELLED.join('|')})(?:-(?:${SPELLED.join('|')}))?)\\b(?<wordScale>\\s(?:hundred|thousand|million|billion|trillion)\\b)?`,
+    `\\b(?<month>${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.)(?![\\w])`,
+    `\\b(?<weekday>${WEEKDAYS.join('|')})\\b`,
+  ].join('|'),
+  'giu',
+);
+
+export function findNumbers(text: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const g = m.groups!;
+    const start = m.index!;
+    let end = start + m[0].length;
+    if (g.month) {
+      if (g.month.toLowerCase() === 'may' && !/^\s+\d/.test(text.slice(end)) && !/\d\s+$/.test(text.slice(0, start)) && /^[a-z]/.test(g.month)) continue;
+      const index = MONTHS.indexOf(g.month.toLowerCase()) >= 0 ? MONTHS.indexOf(g.month.toLowerCase()) : MONTH_ABBREVIATIONS.indexOf(g.month.toLowerCase().replace('.', ''));
+      mentions.push({ kind: 'month', value: index + 1, start, end, raw: m[0] });
+      continue;
+    }
+    if (g.weekday) {
+      mentions.push({ kind: 'weekday', value: WEEKDAYS.indexOf(g.weekday.toLowerCase()) + 1, start, end, raw: m[0] });
+      continue;
+    }
+    if (g.word) {
+      const lower = g.word.toLowerCase();
+      const value = lower.split('-').reduce((sum, part) => sum + (NUMBER_WORDS.get(part) ?? 0), 0) * (g.wordScale ? SCALES[g.wordScale.trim().toLowerCase()] ?? 100 : 1);
+      const kind: NumberKind = ORDINAL_WORDS.has(lower) ? 'ordinal' : 'count';
+      mentions.push({ kind, value, unit: kind === 'count' ? followingWord(text, end) : undefined, start, end, raw: m[0] });
+      continue;
+    }
+    if (!g.digits || isInsideWord(text, start, end)) continue;
+    let value = Number(g.digits.replace(/,/g, ''));
+    if (g.scale) value *= SCALES[g.scale.trim().toLowerCase()];
+    let kind: NumberKind = 'count';
+    let unit: string | undefined;
+    const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
+    if (g.percent) kind = 'percent';
+    else if (g.currency) {
+      kind = 'money';
+      unit = CURRENCY_SYMBOLS[g.currency];
+    } else if (currencyWord && CURRENCY_WORDS[currencyWord[1].toLowerCase()]) {
+      kind = 'money';
+      unit = CURRENCY_WORDS[currencyWord[1].toLowerCase()];
+      end += currencyWord[0].length;
+    } else if (isAge(text, start, end)) kind = 'age';
+    else if (/^\d{4}$/.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
+    else if (value >= 1 && value <= 31 && isDayOfMonth(text, start, end)) kind = 'day';
+    else unit = followingWord(text, end);
+    mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end) });
+  }
+  return mentions;
+}
+
+function isInsideWord(text: string, start: number, end: number): boolean {
+  return /[\p{L}]/u.test(text[start - 1] ?? '') || /[\p{L}]/u.test(text[end] ?? '');
+}
+
+/** "Lukashenko (68)", "Wan Qingsong, 57, professor", "X, 57, said". */
+function isAge(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 3);
+  if (/[\p{Lu}][\p{L}'-]+\s*\($/u.test(before) && /^\s*\)/.test(after)) return true;
+  return /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before) && /^,/.test(after) && Number(text.slice(start, end)) < 130;
+}
+
+function isDayOfMonth(text: string, start: number, end: number): boolean {
+  const monthPattern = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
+  const monthAfter = new RegExp(`^\\s*(?:${MONTHS.join('|')})`, 'i');
+  return monthPattern.test(text.slice(Math.max(0, start - 12), start)) || monthAfter.test(text.slice(end, end + 12));
+}
+
+/** The word after a count, as a crude unit: "12-point" -> "point", "six conversations" -> "conversations". */
+function followingWord(text: string, end: number): string | undefined {
+  const next = /^[-\s]*(?:of\s+(?:its|the|their)\s+)?([\p{L}]+)/u.exec(text.slice(end, end + 40));
+  return next ? foldText(next[1]).replace(/s$/, '') : undefined;
+}
+
+export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+  if (!comparableKinds(a.kind, b.kind)) return false;
+  return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
+/** Months compare with months, weekdays with weekdays; other figures compare by value. */
+export function comparableKinds(a: NumberKind, b: NumberKind): boolean {
+  const calendar = (k: NumberKind): boolean => k === 'month' || k === 'weekday';
+  if (calendar(a) || calendar(b)) return a === b;
+  return true;
+}

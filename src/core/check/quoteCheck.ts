@@ -1,0 +1,156 @@
+import type { Passage, SourceDocument } from '../types';
+import { contentTerms, wordTokens, type WordToken } from '../search/tokenize';
+import { STOP_WORDS } from '../search/stopWords';
+import { findQuoteSpans, type QuoteSpan } from '../quotes/quoteSpans';
+import { attributionAfter, attributionBefore } from '../quotes/attribution';
+import { speakerOfSpan } from '../quotes/extractQuotes';
+import type { Speaker } from '../quotes/names';
+import { alignFragment, type AlignToken } from './align';
+import type { CheckContext } from './context';
+import type { ScoredPassage } from '../search/passageIndex';
+
+/** What became of one quotation of a statement. */
+export interface QuoteFinding {
+  span: QuoteSpan;
+  outcome: 'verbatim' | 'misquote' | 'unverified';
+  wordCount: number;
+  /** Statement-text offsets of the quoted words (first to last word). */
+  wordsStart: number;
+  wordsEnd: number;
+  passage?: Passage;
+  score: number;
+  /** The source's wording of the matched stretch (offsets in the document). */
+  sourceStart?: number;
+  sourceEnd?: number;
+  sourceText?: string;
+  sourceSpeaker?: Speaker;
+  statementSpeaker?: Speaker;
+}
+
+const CANDIDATE_PASSAGES = 6;
+// A misquote keeps most of the source's words; fewer shared words means an invented quote.
+const MIN_SHARED_FRACTION = 0.6;
+const MAX_EDIT_FRACTION = 0.5;
+
+interface Fragment {
+  tokens: WordToken[];
+}
+
+/** Splits a quotation at omissions ("...", "…") and editorial insertions ("[Europeans]"). */
+function fragments(text: string, span: QuoteSpan): Fragment[] {
+  const inner = text.slice(span.start, span.end);
+  const pieces: Fragment[] = [];
+  let from = 0;
+  for (const gap of inner.matchAll(/\.{3}|\u2026|\[[^\]]*\]/g)) {
+    pieces.push({ tokens: wordTokens(inner.slice(from, gap.index), span.start + from) });
+    from = gap.index! + gap[0].length;
+  }
+  pieces.push({ tokens: wordTokens(inner.slice(from), span.start + from) });
+  return pieces.filter((p) => p.tokens.length > 0);
+}
+
+function sourceTokens(text: string, offset: number): { tokens: WordToken[]; align: AlignToken[] } {
+  const brackets = [...text.matchAll(/\[[^\]]*\]/g)].map((m) => [offset + m.index!, offset + m.index! + m[0].length]);
+  const tokens = wordTokens(text, offset);
+  const align = tokens.map((t) => ({ norm: t.norm, optional: brackets.some(([s, e]) => t.start >= s && t.end <= e) }));
+  return { tokens, align };
+}
+
+interface Match {
+  cost: number;
+  matches: number;
+  contentMatches: number;
+  passage: Passage;
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+function bestMatch(frags: Fragment[], candidates: readonly ScoredPassage[], documents: ReadonlyMap<string, SourceDocument>): Match | undefined {
+  let best: Match | undefined;
+  for (const candidate of candidates) {
+    const doc = documents.get(candidate.passage.docId);
+    if (!doc) continue;
+    const { contextStart, contextEnd } = candidate.passage;
+    const source = sourceTokens(doc.text.slice(contextStart, contextEnd), contextStart);
+    let cost = 0;
+    let matches = 0;
+    let contentMatches = 0;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const fragment of frags) {
+      const alignment = alignFragment(fragment.tokens.map((t) => ({ norm: t.norm })), source.align);
+      cost += alignment.cost;
+      matches += alignment.matches;
+      const stretch = source.tokens.slice(alignment.sourceStart, alignment.sourceEnd);
+      const words = new Set(stretch.map((t) => t.norm));
+      contentMatches += fragment.tokens.filter((t) => !STOP_WORDS.has(t.norm) && words.has(t.norm)).length;
+      if (stretch.length > 0) {
+        first = Math.min(first, stretch[0].start);
+        last = Math.max(last, stretch[stretch.length - 1].end);
+      }
+    }
+    if (first === Infinity) continue;
+    if (!best || cost < best.cost || (cost === best.cost && matches > best.matches)) {
+      best = { cost, matches, contentMatches, passage: candidate.passage, sourceStart: first, sourceEnd: last };
+    }
+  }
+  return best;
+}
+
+/** The passage (of a document) where an offset falls. */
+function passageAt(candidates: readonly ScoredPassage[], docId: string, offset: number, fallback: Passage): Passage {
+  return candidates.find((c) => c.passage.docId === docId && c.passage.start <= offset && offset < c.passage.end)?.passage ?? fallback;
+}
+
+/** Checks every quotation in a statement against the words of the sources. */
+export function checkQuotes(text: string, context: CheckContext): QuoteFinding[] {
+  const findings: QuoteFinding[] = [];
+  let previousSpeaker: Speaker | undefined;
+  for (const span of findQuoteSpans(text)) {
+    const frags = fragments(text, span);
+    const words = frags.flatMap((f) => f.tokens);
+    if (words.length === 0) continue;
+    const statementSpeaker = statementSpeakerOf(text, span) ?? previousSpeaker;
+    previousSpeaker = statementSpeaker;
+    const candidates = context.index.rank(contentTerms(text.slice(span.start, span.end)), CANDIDATE_PASSAGES);
+    const match = bestMatch(frags, candidates, context.documents);
+    const base = { span, wordCount: words.length, wordsStart: words[0].start, wordsEnd: words[words.length - 1].end, statementSpeaker };
+    if (!match) {
+      findings.push({ ...base, outcome: 'unverified', score: 0 });
+      continue;
+    }
+    const contentWords = words.filter((t) => !STOP_WORDS.has(t.norm)).length;
+    const shared = match.matches / words.length;
+    const close = match.cost <= Math.max(1, Math.floor(MAX_EDIT_FRACTION * words.length)) && shared >= MIN_SHARED_FRACTION && match.contentMatches >= Math.max(1, Math.ceil(contentWords / 2));
+    const outcome = match.cost === 0 ? 'verbatim' : close && words.length >= 3 ? 'misquote' : 'unverified';
+    const doc = context.documents.get(match.passage.docId)!;
+    const passage = passageAt(candidates, doc.id, match.sourceStart, match.passage);
+    const sourceSpeaker = outcome === 'unverified' ? undefined : speakerOfSource(doc, match.sourceStart, match.sourceEnd, passage, context);
+    findings.push({
+      ...base,
+      outcome,
+      passage,
+      score: Math.max(0, 1 - match.cost / words.length),
+      sourceStart: match.sourceStart,
+      sourceEnd: match.sourceEnd,
+      sourceText: doc.text.slice(match.sourceStart, match.sourceEnd),
+      sourceSpeaker,
+    });
+  }
+  return findings;
+}
+
+/** The statement's own attribution: `"...," X said`, `X said: "..."`, `said X`. */
+function statementSpeakerOf(text: string, span: QuoteSpan): Speaker | undefined {
+  const speaker = attributionAfter(text, span) ?? attributionBefore(text, span);
+  return speaker?.kind === 'pronoun' ? undefined : speaker;
+}
+
+/** Who says the matched words in the source: the quote they sit in, or the sentence's attribution. */
+function speakerOfSource(doc: SourceDocument, start: number, end: number, passage: Passage, context: CheckContext): Speaker | undefined {
+  const quote = context.quotesOf(doc.id).find((q) => q.start <= start && end <= q.end + 1);
+  if (quote) return quote.speaker ? { kind: quote.speakerKind ?? 'name', text: quote.speaker, start: quote.start, end: quote.start } : undefined;
+  // Unmarked speech: "The only settlement ... is worth pursuing, Kirby said."
+  const pseudo: QuoteSpan = { start: passage.start, end, open: passage.start, close: end, closed: true };
+  return speakerOfSpan(doc, pseudo, context.mentionsOf(doc.id));
+}

@@ -1,0 +1,28 @@
+import type { DraftFix, DraftStatement, OffsetRange, PassageHit, StatementResult, Verdict } from '../types';
+
+/** Draft offsets of a stretch [start, end) of the statement's plain text. */
+export function draftRange(statement: DraftStatement, start: number, end: number): OffsetRange {
+  const offsets = statement.textOffsets;
+  if (offsets.length === 0) return { start: statement.start, end: statement.end };
+  const from = offsets[Math.min(start, offsets.length - 1)];
+  const to = offsets[Math.min(Math.max(end - 1, start), offsets.length - 1)] + 1;
+  return { start: from, end: Math.max(from, to) };
+}
+
+export function draftFix(statement: DraftStatement, title: string, start: number, end: number, replacement: string): DraftFix {
+  const range = draftRange(statement, start, end);
+  return { title, start: range.start, end: range.end, replacement };
+}
+
+export function result(statement: DraftStatement, verdict: Verdict, message: string, sources: PassageHit[], focus?: OffsetRange, fix?: DraftFix): StatementResult {
+  const out: StatementResult = { statement, verdict, message, sources };
+  if (focus) out.focus = focus;
+  if (fix) out.fix = fix;
+  return out;
+}
+
+/** Keeps a message on one line and short quotes readable. */
+export function clip(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}\u2026`;
+}

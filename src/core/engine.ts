@@ -1,0 +1,115 @@
+import * as nodePath from 'node:path';
+import type { CorpusLoadOptions, Engine, LoadReport } from './engineApi';
+import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
+import { loadCorpus, loadFile } from './corpus/loadCorpus';
+import { buildPassages } from './text/passages';
+import { extractStatements } from './markdown/statements';
+import { PassageIndex } from './search/passageIndex';
+import { extractQuotes, type AttributedQuote } from './quotes/extractQuotes';
+import { personMentions, type PersonMention } from './quotes/people';
+import { checkStatement } from './check/checkStatement';
+import type { CheckContext } from './check/context';
+
+export interface EngineOptions {
+  /** Folder for the persistent index cache (CLI `--cache`, extension storage). */
+  cacheDir?: string;
+}
+
+/** Everything derived from one source document, built once when it is added. */
+interface DocumentEntry {
+  doc: SourceDocument;
+  passages: Passage[];
+  quotes: AttributedQuote[];
+  mentions: PersonMention[];
+}
+
+/** Loads a corpus, indexes its passages and checks drafts against it. */
+export class SourcedEngine implements Engine {
+  private readonly entries = new Map<string, DocumentEntry>();
+  private readonly docs = new Map<string, SourceDocument>();
+  private index = new PassageIndex();
+  private base = process.cwd();
+  private allQuotes: SourceQuote[] | undefined;
+
+  constructor(readonly options: EngineOptions = {}) {}
+
+  get documents(): ReadonlyMap<string, SourceDocument> {
+    return this.docs;
+  }
+
+  get passageCount(): number {
+    return this.index.size;
+  }
+
+  async loadCorpus(options: CorpusLoadOptions): Promise<LoadReport> {
+    this.base = options.base;
+    const { documents, skipped } = await loadCorpus(options);
+    this.entries.clear();
+    this.docs.clear();
+    this.index = new PassageIndex();
+    for (const doc of documents) this.addDocument(doc);
+    return { documents: this.docs.size, passages: this.index.size, skipped };
+  }
+
+  /** Adds (or replaces) one loaded document without touching the others. */
+  addDocument(doc: SourceDocument): void {
+    const passages = buildPassages(doc);
+    const mentions = personMentions(doc.text);
+    this.entries.set(doc.id, { doc, passages, mentions, quotes: extractQuotes(doc, passages, mentions) });
+    this.docs.set(doc.id, doc);
+    this.index.setDocument(doc.id, doc.text, passages);
+    this.allQuotes = undefined;
+  }
+
+  async upsertFile(path: string): Promise<SkippedFile | undefined> {
+    const loaded = await loadFile(path, this.base);
+    if ('reason' in loaded) {
+      this.removeFile(path);
+      return loaded;
+    }
+    this.addDocument(loaded);
+    return undefined;
+  }
+
+  removeFile(path: string): void {
+    const absolute = nodePath.resolve(this.base, path);
+    for (const [id, entry] of this.entries) {
+      if (entry.doc.path !== absolute && id !== path) continue;
+      this.index.removeDocument(id);
+      this.entries.delete(id);
+      this.docs.delete(id);
+      this.allQuotes = undefined;
+    }
+  }
+
+  passagesOf(docId: string): readonly Passage[] {
+    return this.entries.get(docId)?.passages ?? [];
+  }
+
+  search(query: string, limit = 10): PassageHit[] {
+    return this.index.searchText(query, limit);
+  }
+
+  quotes(): SourceQuote[] {
+    this.allQuotes ??= [...this.entries.values()].flatMap((entry) => entry.quotes);
+    return this.allQuotes;
+  }
+
+  extractStatements(markdown: string): DraftStatement[] {
+    return extractStatements(markdown);
+  }
+
+  checkDraft(markdown: string): StatementResult[] {
+    const context = this.checkContext();
+    return this.extractStatements(markdown).map((statement) => checkStatement(statement, context));
+  }
+
+  private checkContext(): CheckContext {
+    return {
+      index: this.index,
+      documents: this.docs,
+      quotesOf: (docId) => this.entries.get(docId)?.quotes ?? [],
+      mentionsOf: (docId) => this.entries.get(docId)?.mentions ?? [],
+    };
+  }
+}

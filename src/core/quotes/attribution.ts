@@ -1,0 +1,127 @@
+import { STOP_WORDS } from '../search/stopWords';
+import { nameInPhrase, type Speaker } from './names';
+import type { QuoteSpan } from './quoteSpans';
+
+const VERBS =
+  'said|says|say|told|tells|added|adds|explains|explained|emphasizes|emphasized|emphasises|emphasised|stressed|stresses|' +
+  'noted|notes|wrote|writes|asked|asks|argued|argues|warned|warns|insisted|insists|declared|declares|stated|states|' +
+  'tweeted|posted|continued|continues|reiterated|reiterates|recalled|claimed|claims|replied|answered|acknowledged|' +
+  'acknowledges|admitted|suggested|observed|commented|concluded|announced|remarked|predicted|testified';
+export const SPEECH_VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'g');
+const VERB = SPEECH_VERB;
+const VERB_AT_START = new RegExp(`^(?:${VERBS})\\b\\s*`);
+const PRONOUN_VERB = new RegExp(`^(he|she|they)\\s+(?:also\\s+|then\\s+|later\\s+)?(?:${VERBS})\\b`, 'i');
+const PRONOUN = /^(?:he|she|they)$/i;
+const ARTICLE = /^(?:the|a|an|one|another)\s/i;
+const MAX_SUBJECT_WORDS = 9;
+const MAX_DESCRIPTOR_WORDS = 6;
+// A full stop that ends a sentence, not one after "Mr" or an initial.
+const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Prof|[A-Z]))[.!?]\s/;
+
+function pronoun(word: string, start: number): Speaker {
+  return { kind: 'pronoun', text: word.toLowerCase(), start, end: start + word.length };
+}
+
+/** "the diplomat", "a spokesperson for the European Commission": kept whole, trimmed. */
+function descriptor(phrase: string, start: number): Speaker {
+  const trimmed = phrase.trim();
+  const offset = start + phrase.indexOf(trimmed);
+  return { kind: 'descriptor', text: trimmed, start: offset, end: offset + trimmed.length };
+}
+
+/** Parses a subject phrase that stands right before a speech verb. */
+function subjectSpeaker(phrase: string, start: number): Speaker | undefined {
+  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS) return undefined;
+  const lastWord = words[words.length - 1];
+  if (PRONOUN.test(lastWord)) return pronoun(lastWord, start + phrase.lastIndexOf(lastWord));
+  // "a spokesperson for the European Commission" is a description, not the Commission.
+  const head = phrase.split(/\s(?:of|for|at|from|in|with|on)\s/)[0];
+  const name = nameInPhrase(head, start, head === phrase);
+  if (name && !(name.text.indexOf(' ') < 0 && STOP_WORDS.has(name.text.toLowerCase()))) return name;
+  if (words.length > MAX_DESCRIPTOR_WORDS) return undefined;
+  if (ARTICLE.test(phrase.trim())) return descriptor(phrase, start);
+  if (/^[a-z]/.test(words[0]) && !STOP_WORDS.has(words[0])) return descriptor(phrase, start);
+  return undefined;
+}
+
+/** Appositives ("a staff member at ...", "57", "senior fellow at ...") are skipped to reach the name. */
+function isAppositive(segment: string): boolean {
+  const trimmed = segment.trim();
+  if (trimmed.length === 0 || /^\d/.test(trimmed) || /\s(?:of|at|for|from|in)\s/.test(trimmed)) return true;
+  return /^(?:the|a|an|The|A|An)\s/.test(trimmed) || (/^\p{Ll}/u.test(trimmed) && !/^(?:as|and|but|while|so|then|yet)\s/.test(trimmed));
+}
+
+/** The speaker named before a verb; when the verb follows a comma, appositives in between are skipped. */
+export function speakerBeforeVerb(text: string, from: number, verbAt: number): Speaker | undefined {
+  const before = text.slice(from, verbAt);
+  if (!/,\s*$/.test(before)) {
+    const clause = before.split(/[,;:]/).pop() ?? '';
+    return subjectSpeaker(clause, verbAt - clause.length);
+  }
+  const segments: { text: string; start: number }[] = [];
+  let offset = from;
+  for (const part of before.split(',')) {
+    segments.push({ text: part, start: offset });
+    offset += part.length + 1;
+  }
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i];
+    if (i > 0 && isAppositive(segment.text)) continue;
+    return subjectSpeaker(segment.text, segment.start);
+  }
+  return undefined;
+}
+
+/** `,” Mr. Umarov said`, `,” said Yun Sun, director ...`, `,” he said`, `,” Ryan Hass, senior fellow ..., told RFE/RL`. */
+export function attributionAfter(text: string, quote: QuoteSpan): Speaker | undefined {
+  const lineEnd = text.indexOf('\n', quote.close);
+  let limit = Math.min(lineEnd < 0 ? text.length : lineEnd, quote.close + 240);
+  const nextQuote = text.slice(quote.close, limit).search(/["\u201C\u201E]/);
+  if (nextQuote >= 0) limit = quote.close + nextQuote;
+  const lead = /^[\s,.;:!?\u2026'\u2019\u201D"-]*/.exec(text.slice(quote.close, limit))![0].length;
+  const from = quote.close + lead;
+  const tail = text.slice(from, limit);
+  if (tail.length === 0) return undefined;
+  const pronounVerb = PRONOUN_VERB.exec(tail);
+  if (pronounVerb) return pronoun(pronounVerb[1], from);
+  const verbFirst = VERB_AT_START.exec(tail);
+  if (verbFirst) {
+    const rest = tail.slice(verbFirst[0].length);
+    const phrase = /^[^,.;:()\n]*/.exec(rest)![0].split(/\s(?:of|from|at|in|on|during|to|with|who|ahead|before|after|when|while)\s/)[0];
+    const start = from + verbFirst[0].length;
+    if (ARTICLE.test(phrase)) return descriptor(phrase, start);
+    return nameInPhrase(phrase, start);
+  }
+  VERB.lastIndex = 0;
+  const verb = VERB.exec(tail);
+  if (!verb) return undefined;
+  // Only a short subject (with an appositive closed by a comma) between the quote and the verb is an attribution.
+  const subject = tail.slice(0, verb.index);
+  if (subject.length > 200 || SENTENCE_END.test(subject)) return undefined;
+  if (subject.includes(',') && !/,\s*$/.test(subject)) return undefined;
+  return subjectSpeaker(subject.split(',')[0], from);
+}
+
+/** `Yun Sun said: “...”`, `Pantucci said that Beijing ... “...”`, `According to Hass, ... “...”`. */
+export function attributionBefore(text: string, quote: QuoteSpan): Speaker | undefined {
+  const lineStart = text.lastIndexOf('\n', quote.open - 1) + 1;
+  const windowStart = Math.max(lineStart, quote.open - 300);
+  const head = text.slice(windowStart, quote.open);
+  const sentenceBreaks = [...head.matchAll(/[.!?\u2026]["\u201D\u2019]?\s+(?=[\p{Lu}"\u201C])/gu)];
+  const sentenceStart = windowStart + (sentenceBreaks.length ? sentenceBreaks[sentenceBreaks.length - 1].index! + sentenceBreaks[sentenceBreaks.length - 1][0].length : 0);
+  const sentence = text.slice(sentenceStart, quote.open);
+  const according = /\baccording to\s+([^,;:]+)/i.exec(sentence);
+  VERB.lastIndex = 0;
+  let lastVerb: RegExpExecArray | null = null;
+  for (let m = VERB.exec(sentence); m; m = VERB.exec(sentence)) lastVerb = m;
+  if (lastVerb) {
+    const between = sentence.slice(lastVerb.index + lastVerb[0].length);
+    if (between.trim().split(/\s+/).length <= 12) {
+      const speaker = speakerBeforeVerb(text, sentenceStart, sentenceStart + lastVerb.index);
+      if (speaker) return speaker;
+    }
+  }
+  if (according) return nameInPhrase(according[1], sentenceStart + according.index + according[0].length - according[1].length);
+  return undefined;
+}

@@ -1,0 +1,64 @@
+import { stemmer } from 'stemmer';
+import { foldText } from './normalize';
+import { STOP_WORDS } from './stopWords';
+import { NUMBER_WORDS } from './numberWords';
+import { IRREGULAR_VERBS } from './irregularVerbs';
+
+/** A word of a text with its offsets; `norm` is folded (case, accents, apostrophes, separators). */
+export interface WordToken {
+  raw: string;
+  norm: string;
+  start: number;
+  end: number;
+}
+
+// Letters/digits, keeping inner apostrophes (China's) and digit groups (2,000 / 1.28).
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
+
+export function normalizeWord(raw: string): string {
+  let word = foldText(raw);
+  if (/^\d/.test(word)) return word.replace(/,(?=\d{3}\b)/g, '');
+  word = word.replace(/'s$/, '');
+  return word.replace(/'/g, '');
+}
+
+export function wordTokens(text: string, offset = 0): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = offset + (match.index ?? 0);
+    tokens.push({ raw: match[0], norm: normalizeWord(match[0]), start, end: start + match[0].length });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+
+/** The index term of a normalized word, or undefined for stop words. */
+export function termOf(norm: string): string | undefined {
+  if (norm.length === 0 || STOP_WORDS.has(norm)) return undefined;
+  const cached = stemCache.get(norm);
+  if (cached !== undefined) return cached;
+  const spelled = NUMBER_WORDS.get(norm);
+  const term = spelled !== undefined ? String(spelled) : /^\d/.test(norm) ? norm : stemmer(IRREGULAR_VERBS.get(norm) ?? norm);
+  if (stemCache.size < 200_000) stemCache.set(norm, term);
+  return term;
+}
+
+// "US", "UN", "EU": all-capital short words are names even when they spell a stop word.
+const ACRONYM = /^[\p{Lu}]{2,5}$/u;
+
+/** The index term of a word as written, or undefined for stop words. */
+export function tokenTerm(token: WordToken): string | undefined {
+  if (ACRONYM.test(token.raw) && STOP_WORDS.has(token.norm)) return `${token.norm}_`;
+  return termOf(token.norm);
+}
+
+/** Index terms of a text, in order, stop words removed. */
+export function contentTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of wordTokens(text)) {
+    const term = tokenTerm(token);
+    if (term !== undefined) terms.push(term);
+  }
+  return terms;
+}
