@@ -1,9 +1,42 @@
 import * as vscode from 'vscode';
+import { registerApplyEdits } from './features/applyEdits';
+import { registerCodeActions } from './features/codeActions';
+import { registerCompletion } from './features/completion';
+import { CorpusManager } from './features/corpusManager';
+import { Diagnostics } from './features/diagnostics';
+import { DraftResults } from './features/draftResults';
+import { registerHover } from './features/hover';
+import { registerInsertQuote } from './features/insertQuoteCommand';
+import { registerOpenSource } from './features/openSource';
+import { RelatedPassagesView, registerRelatedPassages } from './features/relatedPassages';
+import { registerStatusBar } from './features/statusBar';
+import { extensionApi, type SourcedApi } from './features/api';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): SourcedApi {
+  const output = vscode.window.createOutputChannel('Sourced');
+  const corpus = new CorpusManager(output);
+  const results = new DraftResults(corpus);
+  const diagnostics = new Diagnostics(results, corpus);
+  const related = new RelatedPassagesView(context.extensionUri, corpus);
   context.subscriptions.push(
-    vscode.commands.registerCommand('sourced.checkUnsupportedClaims', () => undefined),
+    output,
+    corpus,
+    diagnostics,
+    related,
+    diagnostics.registerCommand(),
+    registerStatusBar(corpus),
+    registerOpenSource(corpus),
+    registerApplyEdits(),
+    registerHover(results),
+    registerCompletion(corpus),
+    registerInsertQuote(corpus),
+    registerCodeActions(results),
+    registerRelatedPassages(related),
+    vscode.commands.registerCommand('sourced.rebuildIndex', () => corpus.rebuildAll()),
+    vscode.commands.registerCommand('sourced.showOutput', () => output.show(true)),
   );
+  corpus.loadWorkspaceFolders();
+  return extensionApi(corpus, related);
 }
 
 export function deactivate(): void {}

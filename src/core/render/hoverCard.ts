@@ -41,7 +41,8 @@ function misquoteDiff(input: HoverCardInput): string | undefined {
 export function buildHoverCard(input: HoverCardInput): string {
   const { result } = input;
   const parts = [`**Sourced** · ${VERDICT_LABELS[result.verdict]}`];
-  if (result.message) parts.push(escapeMarkdown(result.message));
+  // A supported statement's passages speak for themselves; problems need their message.
+  if (result.message && result.verdict !== 'supported') parts.push(escapeMarkdown(result.message));
   if (input.verbatimQuote) {
     const doc = input.documents.get(input.verbatimQuote.docId);
     const who = input.verbatimQuote.speaker ? ` from ${escapeMarkdown(input.verbatimQuote.speaker)}` : '';

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { Engine } from '../core/engineApi';
+import type { CorpusManager } from './corpusManager';
+import type { PassagesMessage } from './relatedPassagesMessages';
+import type { RelatedPassagesView } from './relatedPassages';
+
+/** What activate() returns: read-only views of Sourced's state, used by the integration tests. */
+export interface SourcedApi {
+  engineFor(uri: vscode.Uri): Engine;
+  /** Resolves once the corpus serving `uri` has finished loading or updating. */
+  whenIndexed(uri: vscode.Uri): Promise<void>;
+  /** How many times the corpus serving `uri` was loaded in full (file changes do not count). */
+  fullLoads(uri: vscode.Uri): number;
+  relatedPassages: { lastPosted(): PassagesMessage | undefined };
+}
+
+export function extensionApi(corpus: CorpusManager, related: RelatedPassagesView): SourcedApi {
+  return {
+    engineFor: (uri) => corpus.indexFor(uri).engine,
+    whenIndexed: async (uri) => {
+      const index = corpus.indexFor(uri);
+      await index.ready;
+      await index.queue;
+    },
+    fullLoads: (uri) => corpus.indexFor(uri).fullLoads,
+    relatedPassages: { lastPosted: () => related.lastPosted() },
+  };
+}

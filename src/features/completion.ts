@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { filterQuotes } from '../core/citations/quoteFilter';
+import { openQuoteBefore } from '../core/citations/quoteMarks';
+import { escapeMarkdown } from '../core/render/markdownEscape';
+import { sourceLabelParts } from '../core/render/sourceLabel';
+import type { SourceQuote } from '../core/types';
+import type { CorpusManager, FolderIndex } from './corpusManager';
+import { MARKDOWN_SELECTOR } from './markdownDocuments';
+import { passageOfQuote, planQuote } from './quoteEdits';
+
+const TRIGGERS = ['"', '“', '„', '«'];
+
+function documentation(index: FolderIndex, quote: SourceQuote): vscode.MarkdownString {
+  const doc = index.engine.documents.get(quote.docId);
+  const passage = passageOfQuote(index, quote);
+  const context = doc ? doc.text.slice(passage.contextStart, passage.contextEnd) : passage.text;
+  const { title, byline } = sourceLabelParts(doc, quote.docId);
+  const md = new vscode.MarkdownString(`${escapeMarkdown(context)}\n\n*${escapeMarkdown(title)}*${byline ? ` — ${escapeMarkdown(byline)}` : ''}`);
+  md.supportHtml = false;
+  md.isTrusted = false;
+  return md;
+}
+
+function item(document: vscode.TextDocument, index: FolderIndex, quote: SourceQuote, markOffset: number, cursor: number, typed: string, rank: number) {
+  const plan = planQuote(document, index, quote, markOffset, cursor);
+  if (!plan) return undefined;
+  const doc = index.engine.documents.get(quote.docId);
+  const { title } = sourceLabelParts(doc, quote.docId);
+  const completion = new vscode.CompletionItem(
+    { label: quote.text.trim(), detail: quote.speaker ? ` — ${quote.speaker}` : undefined, description: title },
+    vscode.CompletionItemKind.Text,
+  );
+  completion.detail = `${quote.speaker ?? 'Unattributed'} · ${title}`;
+  completion.documentation = documentation(index, quote);
+  completion.range = new vscode.Range(document.positionAt(plan.replaceStart), document.positionAt(plan.replaceEnd));
+  completion.insertText = plan.text;
+  // Sourced already filtered by words anywhere in the quote; starting with what was typed keeps the item shown.
+  completion.filterText = `${typed}${quote.text}`;
+  completion.sortText = String(rank).padStart(4, '0');
+  completion.additionalTextEdits = plan.additional.map((a) => vscode.TextEdit.insert(document.positionAt(a.offset), a.text));
+  return completion;
+}
+
+/** After an opening quotation mark, offers the quotes in the sources, filtered by the words typed. */
+export function registerCompletion(corpus: CorpusManager): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(
+    MARKDOWN_SELECTOR,
+    {
+      async provideCompletionItems(document, position) {
+        const line = document.lineAt(position.line);
+        const open = openQuoteBefore(line.text, position.character, document.offsetAt(line.range.start));
+        if (!open) return undefined;
+        const index = corpus.indexFor(document.uri);
+        await index.ready;
+        const cursor = document.offsetAt(position);
+        const quotes = filterQuotes(index.engine.quotes(), open.typed);
+        const items = quotes
+          .map((quote, rank) => item(document, index, quote, open.markOffset, cursor, open.typed, rank))
+          .filter((i): i is vscode.CompletionItem => !!i);
+        return new vscode.CompletionList(items, true);
+      },
+    },
+    ...TRIGGERS,
+  );
+}

@@ -1,0 +1,198 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Engine, LoadReport } from '../core/engineApi';
+import { watchCorpus } from './corpusWatcher';
+import { createEngine } from './engineFactory';
+import { corpusRoots } from './settings';
+
+export type IndexState = { kind: 'indexing'; done: number; total: number } | { kind: 'ready' } | { kind: 'error'; message: string };
+
+/** The corpus of one workspace folder (or of a loose draft's folder) and its engine. */
+export interface FolderIndex {
+  readonly key: string;
+  readonly base: string;
+  readonly scope: vscode.Uri;
+  readonly engine: Engine;
+  state: IndexState;
+  /** How many times the whole corpus was loaded; file changes do not add to it. */
+  fullLoads: number;
+  /** Bumped on every change to the index, so cached results know they are stale. */
+  generation: number;
+  ready: Promise<void>;
+  watcher?: vscode.Disposable;
+  /** Serializes loads and file updates so they never interleave. */
+  queue: Promise<void>;
+  abort?: AbortController;
+}
+
+/** Owns one engine per workspace folder: first load with progress, then file-by-file updates. */
+export class CorpusManager implements vscode.Disposable {
+  private readonly indexes = new Map<string, FolderIndex>();
+  private readonly changed = new vscode.EventEmitter<FolderIndex>();
+  /** Fires when an index finishes loading, changes a file, or changes state. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly log: vscode.OutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) this.drop(removed.uri.toString());
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        for (const index of this.indexes.values()) {
+          if (event.affectsConfiguration('sourced.corpus', index.scope)) void this.rebuild(index);
+        }
+      }),
+    );
+  }
+
+  /** The index that serves a draft: its workspace folder's, or its own folder's when outside any. */
+  indexFor(uri: vscode.Uri): FolderIndex {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const scope = folder?.uri ?? vscode.Uri.file(path.dirname(uri.fsPath));
+    const key = scope.toString();
+    return this.indexes.get(key) ?? this.create(key, scope);
+  }
+
+  all(): FolderIndex[] {
+    return [...this.indexes.values()];
+  }
+
+  /** Loads every workspace folder's corpus (used at start so the status bar is right at once). */
+  loadWorkspaceFolders(): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.indexFor(folder.uri);
+  }
+
+  /** Drops every index and loads each corpus again from scratch. */
+  async rebuildAll(): Promise<void> {
+    if (this.indexes.size === 0) this.loadWorkspaceFolders();
+    await Promise.all(this.all().map((index) => this.rebuild(index)));
+  }
+
+  private create(key: string, scope: vscode.Uri): FolderIndex {
+    const index: FolderIndex = {
+      key,
+      base: scope.fsPath,
+      scope,
+      engine: createEngine(),
+      state: { kind: 'indexing', done: 0, total: 0 },
+      fullLoads: 0,
+      generation: 0,
+      ready: Promise.resolve(),
+      queue: Promise.resolve(),
+    };
+    this.indexes.set(key, index);
+    void this.rebuild(index);
+    return index;
+  }
+
+  private enqueue(index: FolderIndex, task: () => Promise<void>): Promise<void> {
+    const run = index.queue.then(task, task);
+    index.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private rebuild(index: FolderIndex): Promise<void> {
+    index.abort?.abort();
+    const abort = new AbortController();
+    index.abort = abort;
+    index.ready = this.enqueue(index, () => this.load(index, abort.signal));
+    return index.ready;
+  }
+
+  private async load(index: FolderIndex, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
+    index.watcher?.dispose();
+    const roots = corpusRoots(index.scope);
+    index.state = { kind: 'indexing', done: 0, total: 0 };
+    this.changed.fire(index);
+    const started = Date.now();
+    this.log.appendLine(`Indexing ${roots.join(', ')} (relative to ${index.base})`);
+    try {
+      const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Sourced: indexing sources', cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => index.abort?.abort());
+          let reported = 0;
+          return index.engine.loadCorpus({
+            base: index.base,
+            roots,
+            signal,
+            onProgress: (done, total) => {
+              index.state = { kind: 'indexing', done, total };
+              const percent = total > 0 ? (done / total) * 100 : 0;
+              progress.report({ message: `${done}/${total} files`, increment: percent - reported });
+              reported = percent;
+              this.changed.fire(index);
+            },
+          });
+        },
+      );
+      if (signal.aborted) return;
+      index.fullLoads++;
+      this.logReport(index, report, Date.now() - started);
+      index.state = { kind: 'ready' };
+      if (report.documents === 0) this.warnEmpty(index, roots);
+    } catch (error) {
+      if (signal.aborted) return;
+      const message = error instanceof Error ? error.message : String(error);
+      index.state = { kind: 'error', message };
+      this.log.appendLine(`Indexing failed: ${message}`);
+    }
+    index.watcher = watchCorpus(index.base, roots, {
+      changed: (file) => void this.enqueue(index, () => this.upsert(index, file)),
+      deleted: (file) => void this.enqueue(index, async () => this.remove(index, file)),
+    });
+    index.generation++;
+    this.changed.fire(index);
+  }
+
+  private logReport(index: FolderIndex, report: LoadReport, ms: number): void {
+    this.log.appendLine(`Indexed ${report.documents} sources (${report.passages} passages) in ${ms} ms:`);
+    for (const doc of index.engine.documents.values()) this.log.appendLine(`  indexed ${doc.id}`);
+    for (const skipped of report.skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
+  }
+
+  private warnEmpty(index: FolderIndex, roots: string[]): void {
+    const missing = roots.filter((root) => !fs.existsSync(path.resolve(index.base, root)) && !/[*?[{]/.test(root));
+    const hint = missing.length ? ` (${missing.join(', ')} not found)` : '';
+    this.log.appendLine(`No sources found in ${roots.join(', ')}${hint}. Set "sourced.corpus" to your sources folder.`);
+  }
+
+  private async upsert(index: FolderIndex, file: string): Promise<void> {
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return;
+    const skipped = await index.engine.upsertFile(file);
+    if (skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
+    else this.log.appendLine(`  re-indexed ${path.relative(index.base, file)}`);
+    index.generation++;
+    this.changed.fire(index);
+  }
+
+  private remove(index: FolderIndex, file: string): void {
+    // A deleted folder arrives as one event: drop every source under it.
+    const prefix = file.endsWith(path.sep) ? file : file + path.sep;
+    const gone = [...index.engine.documents.values()].filter((d) => d.path === file || d.path.startsWith(prefix));
+    for (const doc of gone) {
+      index.engine.removeFile(doc.path);
+      this.log.appendLine(`  removed ${doc.id}`);
+    }
+    if (gone.length === 0) return;
+    index.generation++;
+    this.changed.fire(index);
+  }
+
+  private drop(key: string): void {
+    const index = this.indexes.get(key);
+    if (!index) return;
+    index.abort?.abort();
+    index.watcher?.dispose();
+    this.indexes.delete(key);
+    this.changed.fire(index);
+  }
+
+  dispose(): void {
+    for (const key of [...this.indexes.keys()]) this.drop(key);
+    for (const d of this.disposables) d.dispose();
+  }
+}

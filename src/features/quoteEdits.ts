@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { planQuoteInsertion, type QuoteInsertionPlan } from '../core/citations/quoteInsertion';
+import type { Passage, SourceQuote } from '../core/types';
+import type { FolderIndex } from './corpusManager';
+import { citationStyle } from './settings';
+
+const CONTEXT_CHARS = 400;
+
+/** The quote as a passage, with the source line around it (capped) as context. */
+export function passageOfQuote(index: FolderIndex, quote: SourceQuote): Passage {
+  const text = index.engine.documents.get(quote.docId)?.text ?? '';
+  const lineStart = text.lastIndexOf('\n', quote.start - 1) + 1;
+  const nextBreak = text.indexOf('\n', quote.end);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  return {
+    id: quote.passageId,
+    docId: quote.docId,
+    start: quote.start,
+    end: quote.end,
+    text: quote.text,
+    contextStart: Math.max(lineStart, quote.start - CONTEXT_CHARS),
+    contextEnd: Math.min(lineEnd, quote.end + CONTEXT_CHARS),
+  };
+}
+
+/** Plans completing the quote opened at `markOffset` in the draft. */
+export function planQuote(document: vscode.TextDocument, index: FolderIndex, quote: SourceQuote, markOffset: number, cursorOffset: number): QuoteInsertionPlan | undefined {
+  const doc = index.engine.documents.get(quote.docId);
+  if (!doc) return undefined;
+  return planQuoteInsertion({
+    markdown: document.getText(),
+    markOffset,
+    cursorOffset,
+    quote,
+    doc,
+    passage: passageOfQuote(index, quote),
+    style: citationStyle(document.uri),
+    draftPath: document.uri.scheme === 'untitled' ? undefined : document.uri.fsPath,
+  });
+}
+
+/** Inserts a quote at the cursor, with its opening mark, as one undoable edit. */
+export async function insertQuoteAtCursor(editor: vscode.TextEditor, index: FolderIndex, quote: SourceQuote): Promise<boolean> {
+  const document = editor.document;
+  const text = document.getText();
+  const cursor = document.offsetAt(editor.selection.active);
+  // Follow the draft's own habit: straight marks if it already uses more of them than curly ones.
+  const straight = (text.match(/"/g)?.length ?? 0) > (text.match(/[“”]/g)?.length ?? 0);
+  const mark = straight ? '"' : '“';
+  const withMark = text.slice(0, cursor) + mark + text.slice(cursor);
+  const doc = index.engine.documents.get(quote.docId);
+  if (!doc) return false;
+  const plan = planQuoteInsertion({
+    markdown: withMark,
+    markOffset: cursor,
+    cursorOffset: cursor + 1,
+    quote,
+    doc,
+    passage: passageOfQuote(index, quote),
+    style: citationStyle(document.uri),
+    draftPath: document.uri.scheme === 'untitled' ? undefined : document.uri.fsPath,
+  });
+  const version = document.version;
+  return editor.edit((builder) => {
+    if (document.version !== version) return;
+    builder.replace(new vscode.Range(document.positionAt(cursor), document.positionAt(cursor + plan.replaceEnd - plan.replaceStart)), mark + plan.text);
+    // Offsets past the inserted mark shift back by one in the unedited draft.
+    for (const extra of plan.additional) builder.insert(document.positionAt(extra.offset - 1), extra.text);
+  });
+}

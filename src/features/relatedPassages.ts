@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { referenceText, sourceLink } from '../core/citations/citation';
+import { splitByTerms } from '../core/render/highlight';
+import { sourceLabelParts } from '../core/render/sourceLabel';
+import type { PassageHit, SourceQuote } from '../core/types';
+import type { CorpusManager, FolderIndex } from './corpusManager';
+import { isDraft } from './markdownDocuments';
+import { paragraphText } from '../core/render/paragraph';
+import { insertQuoteAtCursor } from './quoteEdits';
+import type { PassagesMessage, SourceGroup, ViewRequest } from './relatedPassagesMessages';
+import { OPEN_SOURCE_COMMAND } from './sourceLocations';
+import { relatedPassagesHtml } from './relatedPassagesHtml';
+
+export const RELATED_PASSAGES_VIEW = 'sourced.relatedPassages';
+const CURSOR_DEBOUNCE_MS = 250;
+const RESULT_LIMIT = 12;
+
+function group(index: FolderIndex, hits: PassageHit[]): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
+  for (const hit of hits) {
+    const { docId } = hit.passage;
+    let entry = groups.get(docId);
+    if (!entry) {
+      entry = { docId, ...sourceLabelParts(index.engine.documents.get(docId), docId), passages: [] };
+      groups.set(docId, entry);
+    }
+    entry.passages.push({
+      docId,
+      start: hit.passage.start,
+      end: hit.passage.end,
+      score: Math.round(hit.score * 10) / 10,
+      segments: splitByTerms(hit.passage.text, hit.matchedTerms),
+    });
+  }
+  return [...groups.values()];
+}
+
+/** The sidebar of passages related to the paragraph at the cursor, with a search box. */
+export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view?: vscode.WebviewView;
+  private generation = 0;
+  private timer?: NodeJS.Timeout;
+  private posted?: PassagesMessage;
+  private draftEditor?: vscode.TextEditor;
+  private index?: FolderIndex;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly corpus: CorpusManager,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeTextEditorSelection((e) => this.onEditor(e.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.onEditor(editor)),
+      corpus.onDidChange(() => this.draftEditor && this.onEditor(this.draftEditor)),
+    );
+  }
+
+  /** The last message the view received (for tests and diagnostics). */
+  lastPosted(): PassagesMessage | undefined {
+    return this.posted;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    view.webview.html = relatedPassagesHtml(view.webview, this.extensionUri);
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((message: ViewRequest) => void this.onRequest(message)),
+      view.onDidDispose(() => (this.view = undefined)),
+    );
+  }
+
+  private onEditor(editor: vscode.TextEditor): void {
+    if (!isDraft(editor.document)) return;
+    this.draftEditor = editor;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.showForCursor(editor), CURSOR_DEBOUNCE_MS);
+  }
+
+  private async showForCursor(editor: vscode.TextEditor): Promise<void> {
+    const generation = ++this.generation;
+    const index = this.corpus.indexFor(editor.document.uri);
+    await index.ready;
+    if (generation !== this.generation) return;
+    const text = editor.document.getText();
+    const query = paragraphText(index.engine.extractStatements(text), text, editor.document.offsetAt(editor.selection.active));
+    await this.post(generation, index, 'cursor', query);
+  }
+
+  private async search(query: string): Promise<void> {
+    const generation = ++this.generation;
+    const index = this.index ?? (this.draftEditor && this.corpus.indexFor(this.draftEditor.document.uri)) ?? this.corpus.all()[0];
+    if (!index) return;
+    await index.ready;
+    if (generation !== this.generation) return;
+    await this.post(generation, index, 'search', query);
+  }
+
+  private async post(generation: number, index: FolderIndex, origin: PassagesMessage['origin'], query: string): Promise<void> {
+    const hits = query.trim() ? index.engine.search(query, RESULT_LIMIT) : [];
+    const note = !query.trim() ? 'Move the cursor into a paragraph, or search the sources.' : hits.length === 0 ? 'No related passages in the sources.' : undefined;
+    const message: PassagesMessage = { type: 'passages', generation, origin, query, groups: group(index, hits), note };
+    // A newer request started while this one ran: its result wins, this one is dropped.
+    if (generation !== this.generation || !this.view) return;
+    this.index = index;
+    if (await this.view.webview.postMessage(message)) this.posted = message;
+  }
+
+  private async onRequest(message: ViewRequest): Promise<void> {
+    if (message.type === 'ready') {
+      if (this.posted) await this.view?.webview.postMessage(this.posted);
+      else if (vscode.window.activeTextEditor) this.onEditor(vscode.window.activeTextEditor);
+      return;
+    }
+    if (message.type === 'search') return this.search(message.query);
+    const index = this.index;
+    const doc = index?.engine.documents.get(message.docId);
+    if (!index || !doc) return;
+    if (message.type === 'open') {
+      await vscode.commands.executeCommand(OPEN_SOURCE_COMMAND, index.key, message.docId, message.start, message.end);
+    } else if (message.type === 'copy') {
+      const passage = { id: '', docId: doc.id, start: message.start, end: message.end, text: '', contextStart: message.start, contextEnd: message.end };
+      await vscode.env.clipboard.writeText(`${referenceText(doc)} ${sourceLink(doc, passage)}`);
+      void vscode.window.setStatusBarMessage('Sourced: citation copied', 2000);
+    } else {
+      await this.insert(index, message.docId, message.start, message.end);
+    }
+  }
+
+  /** Inserts the passage's quotation (or the passage itself, quoted) into the draft at its cursor. */
+  private async insert(index: FolderIndex, docId: string, start: number, end: number): Promise<void> {
+    const editor = this.draftEditor && !this.draftEditor.document.isClosed ? this.draftEditor : undefined;
+    if (!editor) {
+      void vscode.window.showInformationMessage('Sourced: click into a Markdown draft first, then insert the quote.');
+      return;
+    }
+    const doc = index.engine.documents.get(docId)!;
+    const inPassage = index.engine.quotes().find((q) => q.docId === docId && q.start >= start && q.end <= end);
+    const quote: SourceQuote = inPassage ?? { docId, passageId: `${docId}@${start}`, text: doc.text.slice(start, end).trim(), start, end };
+    const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await insertQuoteAtCursor(shown, index, quote);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function registerRelatedPassages(view: RelatedPassagesView): vscode.Disposable {
+  return vscode.window.registerWebviewViewProvider(RELATED_PASSAGES_VIEW, view, { webviewOptions: { retainContextWhenHidden: true } });
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { LineIndex } from '../core/lineIndex';
+import type { SourceDocument } from '../core/types';
+
+export const OPEN_SOURCE_COMMAND = 'sourced.openSource';
+/** Read-only views of sources whose indexed text is extracted (PDF, HTML, DOCX). */
+export const EXTRACTED_SCHEME = 'sourced-source';
+
+/** Where a source's text lives: the file itself for text formats, a read-only extract otherwise. */
+export function sourceUri(doc: SourceDocument): vscode.Uri {
+  if (doc.format === 'text' || doc.format === 'markdown') return vscode.Uri.file(doc.path);
+  return vscode.Uri.from({ scheme: EXTRACTED_SCHEME, path: `/${doc.id}.txt`, query: doc.path });
+}
+
+export function sourceRange(doc: SourceDocument, start: number, end: number): vscode.Range {
+  const lines = new LineIndex(doc.text);
+  const from = lines.positionAt(start);
+  const to = lines.positionAt(end);
+  return new vscode.Range(from.line, from.character, to.line, to.character);
+}
+
+export function sourceLocation(doc: SourceDocument, start: number, end: number): vscode.Location {
+  return new vscode.Location(sourceUri(doc), sourceRange(doc, start, end));
+}
+
+/** A `command:` link for a hover card that opens the source at [start, end). */
+export function openSourceLink(folderKey: string, docId: string, start: number, end: number): string {
+  return `command:${OPEN_SOURCE_COMMAND}?${encodeURIComponent(JSON.stringify([folderKey, docId, start, end]))}`;
+}

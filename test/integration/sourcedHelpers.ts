@@ -1,0 +1,65 @@
+// Steps shared by the feature tests: Sourced's API, drafts opened and restored, card text.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SourcedApi } from '../../src/features/api';
+import { EXTENSION_ID, openDraft, waitFor } from './helpers';
+
+export async function sourcedApi(): Promise<SourcedApi> {
+  const extension = vscode.extensions.getExtension<SourcedApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+/** Opens a feature draft and waits until its corpus is indexed. */
+export async function openIndexedDraft(name: string): Promise<{ api: SourcedApi; editor: vscode.TextEditor }> {
+  const api = await sourcedApi();
+  const editor = await openDraft(name);
+  await api.whenIndexed(editor.document.uri);
+  return { api, editor };
+}
+
+/** Throws away unsaved test edits so every test starts from the draft on disk. */
+export async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+export function positionOf(document: vscode.TextDocument, snippet: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(snippet);
+  assert.ok(offset >= 0, `draft ${document.uri.fsPath} lacks "${snippet}"`);
+  return document.positionAt(offset + delta);
+}
+
+export function rangeOf(document: vscode.TextDocument, snippet: string): vscode.Range {
+  const start = positionOf(document, snippet);
+  return new vscode.Range(start, document.positionAt(document.offsetAt(start) + snippet.length));
+}
+
+/** The Markdown of a hover's contents and its text as a reader sees it (escapes removed). */
+export function hoverMarkdown(hovers: vscode.Hover[]): { markdown: string; shown: string } {
+  const markdown = hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+  return { markdown, shown: markdown.replace(/\\(.)/g, '$1') };
+}
+
+/** Apostrophes and quotation marks folded, for comparing wording across typographic styles. */
+export function plainQuotes(text: string): string {
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+}
+
+/** The source title a card or item shows for a corpus file: its metadata title, else its file name. */
+export function titleOfSource(api: SourcedApi, uri: vscode.Uri, fileStart: string): string {
+  const doc = [...api.engineFor(uri).documents.values()].find((d) => d.id.split('/').pop()!.startsWith(fileStart));
+  assert.ok(doc, `no indexed source named ${fileStart}*`);
+  return doc.metadata.title?.trim() || doc.id.split('/').pop()!;
+}
+
+export async function sourcedDiagnostics(uri: vscode.Uri, minimum = 1): Promise<vscode.Diagnostic[]> {
+  await vscode.commands.executeCommand('sourced.checkUnsupportedClaims');
+  return waitFor(`${minimum}+ Sourced diagnostics`, () => {
+    const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Sourced');
+    return list.length >= minimum ? list : undefined;
+  });
+}
