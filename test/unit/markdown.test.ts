@@ -107,6 +107,9 @@ describe('extractStatements', () => {
     assert.equal(md.slice(s.textOffsets[4], s.textOffsets[4] + 5), '&amp;');
     assert.equal(md[s.textOffsets[17]], '*');
     assert.equal(s.end, md.length);
+    const [adjacent] = extractStatements('&amp;&#66;B');
+    assert.equal(adjacent.text, '&BB');
+    assert.deepEqual(adjacent.textOffsets, [0, 5, 10]);
   });
 
   it('marks a sentence followed by a sourced: checked comment', () => {

@@ -1,7 +1,7 @@
 // Finds web junk in scraped article text with general rules: author bios, teasers of other
 // stories, markup residue, promos, "read also" sections and duplicated paragraphs.
 import type { OffsetRange } from '../types';
-import { splitLines, type TextLine } from './lines';
+import { looksLikeTranscript, splitLines, type TextLine } from './lines';
 
 const NAME_WORD = String.raw`[A-Z][\p{L}'’-]*\.?`;
 const PERSON_NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
@@ -51,7 +51,8 @@ export function findJunk(text: string): OffsetRange[] {
       for (let j = i + 1; j < lines.length && !isArticleParagraph(lines[j].text); j++) junk.add(j);
     }
   }
-  markTeasers(lines, junk, tail);
+  // A speaker trailing off ("Well, I thought...") is not a teaser.
+  if (!looksLikeTranscript(lines)) markTeasers(lines, junk, tail);
 
   for (const i of junk) ranges.push({ start: lines[i].start, end: lines[i].end });
   for (const [i, line] of lines.entries()) if (!junk.has(i)) ranges.push(...markupResidueIn(line));

@@ -2,7 +2,7 @@
 // Lines that only carry metadata are returned as ranges to blank: they are not article prose.
 import type { OffsetRange, SourceMetadata } from '../types';
 import { ABOUT_PERSON, FIRST_PERSON_BIO } from './clean';
-import { splitLines, type TextLine } from './lines';
+import { looksLikeTranscript, splitLines, type TextLine } from './lines';
 
 export interface TextMetadata {
   metadata: SourceMetadata;
@@ -12,7 +12,7 @@ export interface TextMetadata {
 
 const NAME = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|der|da|al|bin|ul|el|la|le))*`;
 const BYLINE = new RegExp(String.raw`^(?:By|Written by|Words by|Reporting by)\s+(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)\.?$`, 'u');
-const AUTHOR_LINE = /^(?:Author|Authors|Writer|Reporter|Byline)\s*:\s*(.{2,80})$/iu;
+const AUTHOR_LINE = new RegExp(String.raw`^(?:[Aa]uthors?|AUTHORS?|[Ww]riter|[Rr]eporter|[Bb]yline)\s*:\s*(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)$`, 'u');
 const OUTLET_LINE = /^(?:Source|Outlet|Publication|Published in|Originally published (?:in|by|at))\s*:?\s*(.{2,60})$/iu;
 const OUTLET_PREFIX = /^([\p{Lu}][\p{L}\p{N}&.'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*){0,3})\s*:\s+(?=[\p{Lu}“"])/u;
 const TITLE_BYLINE = new RegExp(String.raw`^(.{3,200}?)\s+[|–—-]\s+By\s+(${NAME})$`, 'u');
@@ -31,6 +31,7 @@ export function readMetadata(text: string): TextMetadata {
   const metadata: SourceMetadata = {};
   const ranges: OffsetRange[] = [];
   const lines = splitLines(text).filter((line) => line.text !== '');
+  const transcript = looksLikeTranscript(lines);
   const set = (field: keyof SourceMetadata, value: string | undefined) => {
     const clean = value?.trim().replace(/[.,;:]$/u, '').trim();
     if (clean && metadata[field] === undefined) metadata[field] = clean;
@@ -57,16 +58,16 @@ export function readMetadata(text: string): TextMetadata {
     } else if ((match = line.text.match(FIRST_PERSON_BIO)) || (match = line.text.match(ABOUT_PERSON))) {
       set('author', match[1]);
     } else if (i === 0) {
-      readHeadline(line, metadata, ranges);
+      readHeadline(line, metadata, ranges, transcript);
     }
   }
   return { metadata, lines: ranges };
 }
 
 /** A first line that reads as a headline: "Outlet: Headline", or short and without a full stop. */
-function readHeadline(line: TextLine, metadata: SourceMetadata, ranges: OffsetRange[]): void {
+function readHeadline(line: TextLine, metadata: SourceMetadata, ranges: OffsetRange[], transcript: boolean): void {
   let headline = line.text;
-  const prefix = headline.match(OUTLET_PREFIX);
+  const prefix = transcript ? null : headline.match(OUTLET_PREFIX); // in a transcript it names a speaker
   if (prefix && !/^(said|says|note|update|warning|editor)$/iu.test(prefix[1])) {
     metadata.outlet ??= prefix[1];
     ranges.push({ start: line.start, end: line.start + prefix[0].length });

@@ -12,6 +12,7 @@ export interface PlainText {
 
 export const CHECKED_COMMENT = /^<!--\s*sourced\s*:\s*checked\s*-->$/iu;
 const UNDEFINED_FOOTNOTE = /\[\^[^\]\s]+\]/gu;
+const AMPERSAND_REFERENCE = /^&(?:amp|#0*38|#x0*26);$/iu;
 const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/iu;
 
 /** Builds the plain text of inline nodes: markup, link URLs, images and footnote refs dropped. */
@@ -75,8 +76,9 @@ class PlainTextBuilder {
         if (found !== -1 && found < end) at = found + 1;
         continue;
       }
-      const reference = this.markdown.charAt(at) === '&' && ch !== '&' ? this.markdown.slice(at, end).match(CHARACTER_REFERENCE) : null;
-      if (reference) {
+      const reference = this.markdown.charAt(at) === '&' ? this.markdown.slice(at, end).match(CHARACTER_REFERENCE) : null;
+      // A valid reference is never literal text; only &amp; (or &#38;) decodes to "&" itself.
+      if (reference && (ch !== '&' || AMPERSAND_REFERENCE.test(reference[0]))) {
         this.push(ch, at, at + reference[0].length);
         at += reference[0].length;
         continue;
