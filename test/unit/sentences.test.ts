@@ -86,6 +86,19 @@ describe('splitSentences', () => {
     for (const s of sentences) assert.equal(text.slice(s.start, s.end), s.text);
   });
 
+  it('joins a sentence hard-wrapped over lines, but not a paragraph per line', () => {
+    const text = 'Notes from the meeting with\nthe mayor, who said the budget\r\nwas approved. Then we left.\nNext paragraph\nContinues here.';
+    const sentences = splitSentences(text);
+    assert.deepEqual(sentences.map((s) => s.text.replace(/\s+/gu, ' ')), [
+      'Notes from the meeting with the mayor, who said the budget was approved.',
+      'Then we left.',
+      'Next paragraph',
+      'Continues here.',
+    ]);
+    for (const s of sentences) assert.equal(text.slice(s.start, s.end), s.text);
+    assert.deepEqual(texts('- first item\n- second item'), ['- first item', '- second item']);
+  });
+
   it('does not split before lowercase words, commas or closing brackets', () => {
     assert.deepEqual(texts('Vladimir Putin (70). approve . The end.'), ['Vladimir Putin (70). approve .', 'The end.']);
     assert.deepEqual(texts('The panel met etc. and then left.'), ['The panel met etc. and then left.']);

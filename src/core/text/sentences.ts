@@ -35,11 +35,13 @@ const MAX_QUOTE_LENGTH = 600;
 const TERMINATOR_CODES = new Set([...'.!?…‽。！？'].map((c) => c.charCodeAt(0)));
 const CLOSER = /["'”’»)\]]/u;
 const LOWERCASE_START = /^[\p{Ll}]/u;
+const WRAPPED_LINE_END = /[\p{L}\p{N},;]/u;
 const CONTINUATION_START = /^[,;:\-–—]/u;
 
 /**
- * The sentences of text[start, end), trimmed of surrounding whitespace. A line break always
- * ends a sentence: scraped articles put one paragraph per line.
+ * The sentences of text[start, end), trimmed of surrounding whitespace. A line break ends a
+ * sentence (scraped articles put one paragraph per line) unless it only wraps a sentence:
+ * the line stops mid-clause and the next one goes on in lowercase.
  */
 export function splitSentences(text: string, start = 0, end = text.length): Sentence[] {
   const sentences: Sentence[] = [];
@@ -47,11 +49,21 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
   const stop = Math.min(end, text.length);
   while (lineStart < stop) {
     let lineEnd = text.indexOf('\n', lineStart);
+    while (lineEnd !== -1 && lineEnd < stop && wrapsSentence(text, lineEnd, stop)) lineEnd = text.indexOf('\n', lineEnd + 1);
     if (lineEnd === -1 || lineEnd > stop) lineEnd = stop;
     splitLine(text, lineStart, lineEnd, sentences);
     lineStart = lineEnd + 1;
   }
   return sentences;
+}
+
+/** Whether the line break at text[newline] is a hard wrap inside a sentence. */
+function wrapsSentence(text: string, newline: number, stop: number): boolean {
+  let before = newline - 1;
+  while (before >= 0 && (text[before] === '\r' || text[before] === ' ' || text[before] === '\t')) before--;
+  let after = newline + 1;
+  while (after < stop && (text[after] === ' ' || text[after] === '\t')) after++;
+  return before >= 0 && after < stop && WRAPPED_LINE_END.test(text[before]) && LOWERCASE_START.test(text[after]);
 }
 
 function splitLine(text: string, start: number, end: number, out: Sentence[]): void {
