@@ -3,6 +3,7 @@
 import type { SourceMetadata, SpeakerTurn } from '../types';
 import type { CleanableText } from '../corpus/blank';
 import { cleanArticle } from '../corpus/cleanArticle';
+import { blankMarkdownSyntax } from '../corpus/markdownSyntax';
 import { decodeText } from '../text/decode';
 import type { ExtractedSource } from './index';
 import { frontMatterStep, transcriptStep } from './textSteps';
@@ -17,7 +18,7 @@ export type TextStep = (source: TextSourceDraft) => void;
 
 // Order matters: earlier steps win on metadata (front matter before guesses from the text).
 const plainTextSteps: TextStep[] = [frontMatterStep, cleanArticle, transcriptStep];
-const markdownSteps: TextStep[] = [frontMatterStep, cleanArticle, transcriptStep];
+const markdownSteps: TextStep[] = [frontMatterStep, blankMarkdownSyntax, cleanArticle, transcriptStep];
 
 export async function extractPlainText(bytes: Buffer): Promise<ExtractedSource> {
   return { format: 'text', ...runSteps(decodeText(bytes), plainTextSteps) };
