@@ -9,6 +9,9 @@ import { extractQuotes, type AttributedQuote } from './quotes/extractQuotes';
 import { personMentions, type PersonMention } from './quotes/people';
 import { checkStatement } from './check/checkStatement';
 import type { CheckContext } from './check/context';
+import { contentTerms } from './search/tokenize';
+
+const TERM_COUNT_CACHE = 32;
 
 export interface EngineOptions {
   /** Folder for the persistent index cache (CLI `--cache`, extension storage). */
@@ -30,6 +33,7 @@ export class SourcedEngine implements Engine {
   private index = new PassageIndex();
   private base = process.cwd();
   private allQuotes: SourceQuote[] | undefined;
+  private readonly termCountCache = new Map<string, Map<string, number>>();
 
   constructor(readonly options: EngineOptions = {}) {}
 
@@ -58,7 +62,7 @@ export class SourcedEngine implements Engine {
     this.entries.set(doc.id, { doc, passages, mentions, quotes: extractQuotes(doc, passages, mentions) });
     this.docs.set(doc.id, doc);
     this.index.setDocument(doc.id, doc.text, passages);
-    this.allQuotes = undefined;
+    this.forgetDerived(doc.id);
   }
 
   async upsertFile(path: string): Promise<SkippedFile | undefined> {
@@ -78,8 +82,13 @@ export class SourcedEngine implements Engine {
       this.index.removeDocument(id);
       this.entries.delete(id);
       this.docs.delete(id);
-      this.allQuotes = undefined;
+      this.forgetDerived(id);
     }
+  }
+
+  private forgetDerived(docId: string): void {
+    this.allQuotes = undefined;
+    this.termCountCache.delete(docId);
   }
 
   passagesOf(docId: string): readonly Passage[] {
@@ -110,6 +119,19 @@ export class SourcedEngine implements Engine {
       documents: this.docs,
       quotesOf: (docId) => this.entries.get(docId)?.quotes ?? [],
       mentionsOf: (docId) => this.entries.get(docId)?.mentions ?? [],
+      termCountIn: (docId, term) => this.termCounts(docId).get(term) ?? 0,
     };
+  }
+
+  /** Term counts of a document, computed on demand for the few documents a check looks at. */
+  private termCounts(docId: string): Map<string, number> {
+    let counts = this.termCountCache.get(docId);
+    if (!counts) {
+      counts = new Map();
+      for (const term of contentTerms(this.docs.get(docId)?.text ?? '')) counts.set(term, (counts.get(term) ?? 0) + 1);
+      if (this.termCountCache.size >= TERM_COUNT_CACHE) this.termCountCache.delete(this.termCountCache.keys().next().value!);
+      this.termCountCache.set(docId, counts);
+    }
+    return counts;
   }
 }

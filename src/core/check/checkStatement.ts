@@ -29,7 +29,7 @@ function titleOf(context: CheckContext, docId: string): string {
 export function checkStatement(statement: DraftStatement, context: CheckContext): StatementResult {
   const text = statement.text;
   if (statement.checked) {
-    return result(statement, 'supported', 'Marked as checked by the writer.', hits(assessSupport(text, context.index).candidates));
+    return result(statement, 'supported', 'Marked as checked by the writer.', hits(assessSupport(text, context).candidates));
   }
   if (isNotAClaim(text)) return result(statement, 'not-a-claim', 'Not a claim: nothing to check.', []);
 
@@ -37,7 +37,7 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
   const quoteResult = judgeQuotes(statement, findings, context);
   if (quoteResult) return quoteResult;
 
-  const support = assessSupport(text, context.index);
+  const support = assessSupport(text, context);
   const sources = hits(support.candidates);
   const best = support.best;
   if (!best || !support.supported) {

@@ -9,4 +9,6 @@ export interface CheckContext {
   documents: ReadonlyMap<string, SourceDocument>;
   quotesOf(docId: string): readonly AttributedQuote[];
   mentionsOf(docId: string): readonly PersonMention[];
+  /** How many times a document uses an index term (names the article is about recur). */
+  termCountIn(docId: string, term: string): number;
 }

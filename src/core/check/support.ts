@@ -1,7 +1,8 @@
 import { contentTerms, wordTokens, tokenTerm } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { coverage, type Coverage } from '../search/coverage';
-import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
+import type { ScoredPassage } from '../search/passageIndex';
+import type { CheckContext } from './context';
 
 /** How well the best passages cover a statement's content. */
 export interface SupportAssessment {
@@ -30,24 +31,50 @@ export const SUPPORT_THRESHOLD = 0.62;
 const CANDIDATES = 8;
 
 /** Capitalized words (not a sentence-opening function word) and acronyms: the names a passage must share. */
-export function entityTerms(text: string): string[] {
+export function entityTerms(text: string, isCommonWord: (term: string) => boolean = () => false): string[] {
   const entities: string[] = [];
-  for (const token of wordTokens(text)) {
-    if (!/^\p{Lu}/u.test(token.raw) || STOP_WORDS.has(token.norm)) continue;
+  wordTokens(text).forEach((token, position) => {
+    if (!/^\p{Lu}/u.test(token.raw) || STOP_WORDS.has(token.norm)) return;
     const term = tokenTerm(token);
-    if (term !== undefined && termWeight(term) > 0) entities.push(term);
-  }
+    // The first word is capitalized anyway: a name only if the corpus never writes it in lower case.
+    if (term === undefined || termWeight(term) === 0 || (position === 0 && isCommonWord(term))) return;
+    entities.push(term);
+  });
   return [...new Set(entities)];
 }
 
-export function assessSupport(text: string, index: PassageIndex): SupportAssessment {
+/**
+ * An article names its subject once and then says "its northern neighbor": a name missing from
+ * the passage is tolerated when the document keeps naming it and the rest is well covered.
+ */
+const TOPIC_MENTIONS = 3;
+const TOPIC_COVERAGE = 0.75;
+
+export function assessSupport(text: string, context: CheckContext): SupportAssessment {
+  const index = context.index;
   const terms = contentTerms(text);
   const candidates = index.rank(terms, CANDIDATES, termWeight);
-  const entities = entityTerms(text);
+  const entities = entityTerms(text, (term) => index.isCommonWord(term));
   const best = candidates[0];
   if (!best) return { candidates, missingEntities: entities, supported: false };
   const cover = coverage(terms, best.sentenceTerms, best.contextTerms, index.stats, termWeight);
-  const missingEntities = entities.filter((e) => !best.sentenceTerms.has(e) && !best.contextTerms.has(e));
-  const supported = cover.score >= SUPPORT_THRESHOLD && missingEntities.length === 0;
+  const missingEntities = entities.filter((e) => !mentions(best.sentenceTerms, e) && !mentions(best.contextTerms, e));
+  const topicOnly = missingEntities.length === 1 && cover.score >= TOPIC_COVERAGE && context.termCountIn(best.passage.docId, missingEntities[0]) >= TOPIC_MENTIONS;
+  const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly);
   return { candidates, best, cover, missingEntities, supported };
+}
+
+/** A name is mentioned as itself or as its adjective: "Russia" in "the Russians", "China" in "Chinese". */
+function mentions(terms: ReadonlySet<string>, entity: string): boolean {
+  if (terms.has(entity)) return true;
+  for (const term of terms) if (sameRoot(term, entity)) return true;
+  return false;
+}
+
+function sameRoot(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4) return false;
+  let common = 0;
+  while (common < shorter && a[common] === b[common]) common++;
+  return common >= Math.max(4, shorter - 1);
 }

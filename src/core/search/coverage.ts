@@ -17,7 +17,10 @@ export function coverage(queryTerms: readonly string[], sentenceTerms: ReadonlyS
   let total = 0;
   let covered = 0;
   for (const term of new Set(queryTerms)) {
-    const weight = stats.idf(term) * (weightOf ? weightOf(term) : 1);
+    const factor = weightOf ? weightOf(term) : 1;
+    // A weight of 0 marks a term (a figure) that counts as evidence when found, and is judged elsewhere when not.
+    const found = sentenceTerms.has(term) || contextTerms.has(term);
+    const weight = stats.idf(term) * (factor === 0 && found ? 1 : factor);
     total += weight;
     if (sentenceTerms.has(term)) {
       covered += weight;
@@ -25,7 +28,7 @@ export function coverage(queryTerms: readonly string[], sentenceTerms: ReadonlyS
     } else if (contextTerms.has(term)) {
       covered += weight * CONTEXT_CREDIT;
       result.inContext.push(term);
-    } else result.missing.push(term);
+    } else if (weight > 0) result.missing.push(term);
   }
   result.score = total > 0 ? covered / total : 0;
   return result;

@@ -36,6 +36,8 @@ export class PassageIndex {
   private readonly passages = new Map<string, { passage: Passage; context: string }>();
   private readonly byDocument = new Map<string, string[]>();
   readonly stats = new TermStats();
+  /** Terms the corpus writes in lower case somewhere: common words, not names. */
+  private readonly lowercase = new TermStats();
 
   get size(): number {
     return this.passages.size;
@@ -49,6 +51,7 @@ export class PassageIndex {
       const context = documentText.slice(passage.contextStart, passage.contextEnd);
       this.passages.set(passage.id, { passage, context });
       this.stats.add(contentTerms(passage.text));
+      this.lowercase.add(lowercaseTerms(passage.text));
       entries.push({ id: passage.id, text: passage.text, context });
     }
     this.search.addAll(entries);
@@ -62,10 +65,16 @@ export class PassageIndex {
       const entry = this.passages.get(id);
       if (!entry) continue;
       this.stats.remove(contentTerms(entry.passage.text));
+      this.lowercase.remove(lowercaseTerms(entry.passage.text));
       this.search.discard(id);
       this.passages.delete(id);
     }
     this.byDocument.delete(docId);
+  }
+
+  /** True when the corpus uses the term as an ordinary lower-case word ("trade"), so a capital is only sentence case. */
+  isCommonWord(term: string): boolean {
+    return this.lowercase.documentFrequency(term) > 0;
   }
 
   passage(id: string): Passage | undefined {
@@ -110,4 +119,14 @@ function matchedWords(text: string, terms: ReadonlySet<string>): string[] {
     if (term !== undefined && terms.has(term)) words.add(token.raw);
   }
   return [...words];
+}
+
+function lowercaseTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of wordTokens(text)) {
+    if (!/^\p{Ll}/u.test(token.raw)) continue;
+    const term = tokenTerm(token);
+    if (term !== undefined) terms.push(term);
+  }
+  return terms;
 }
