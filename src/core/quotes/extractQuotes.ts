@@ -3,6 +3,7 @@ import { attributionAfter, attributionBefore } from './attribution';
 import { descriptorHead, type Speaker } from './names';
 import { lastMentionBefore, mentionDescribedAs, personMentions, type PersonMention } from './people';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans';
+import { turnQuotes } from '../formats/turnQuotes';
 
 /** A source quote with its resolved speaker, as the checker needs it. */
 export interface AttributedQuote extends SourceQuote {
@@ -36,7 +37,7 @@ export function extractQuotes(doc: SourceDocument, passages: readonly Passage[],
     }
     previous = { end: span.close, speaker: resolved ?? undefined };
   }
-  return quotes;
+  return [...quotes, ...turnQuotes(doc, passages)];
 }
 
 /** Who speaks the words in `span` of a document, as the text around them says; pronouns and descriptions resolved. */
