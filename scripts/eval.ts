@@ -27,6 +27,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SETS = [
   { name: 'dev', file: 'test/fixtures/dev.json' },
   { name: 'extra', file: 'test/fixtures/extra-eval.json' },
+  { name: 'holdout', file: 'test/fixtures/holdout.json' },
 ];
 
 const flagged = (verdict: Verdict): boolean => verdict !== 'supported' && verdict !== 'not-a-claim';
