@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { pageLabel, pageOfOffset } from '../formats/pages';
 import { LineIndex } from '../lineIndex';
 import type { Passage, SourceDocument } from '../types';
 import { footnoteKeyFor } from './footnoteKey';
@@ -44,7 +45,9 @@ export function referenceText(doc: SourceDocument): string {
 export function sourceLink(doc: SourceDocument, passage: Passage, draftPath?: string): string {
   if (doc.metadata.url) return doc.metadata.url;
   const target = draftPath ? path.relative(path.dirname(draftPath), doc.path).split(path.sep).join('/') : doc.path.split(path.sep).join('/');
-  return `${encodeURI(target)}#L${passageLine(doc, passage)}`;
+  // PDF viewers open `#page=N`; line numbers of the extracted text mean nothing in the PDF.
+  const page = pageOfOffset(doc, passage.start);
+  return `${encodeURI(target)}#${page === undefined ? `L${passageLine(doc, passage)}` : `page=${page}`}`;
 }
 
 // Brackets in a reference would end the link text or footnote early.
@@ -64,10 +67,11 @@ function definitionInsertion(markdown: string, line: string): TextInsertion {
 /** How to cite `passage` in the draft in the given style; reuses the source's footnote. */
 export function planCitation(request: CitationRequest): CitationPlan {
   const { markdown, doc, passage, style } = request;
-  if (style === 'link') return { inline: ` ([${inert(referenceText(doc))}](<${sourceLink(doc, passage, request.draftPath)}>))` };
+  const page = pageLabel(doc, passage.start);
+  if (style === 'link') return { inline: ` ([${inert(referenceText(doc))}${page ? ` ${page}` : ''}](<${sourceLink(doc, passage, request.draftPath)}>))` };
   const existing = definitionForSource(footnoteDefinitions(markdown), doc);
   const key = existing?.key ?? footnoteKeyFor(doc, usedFootnoteKeys(markdown));
-  if (style === 'pandoc') return { inline: ` [@${key}]` };
+  if (style === 'pandoc') return { inline: ` [@${key}${page ? `, ${page}` : ''}]` };
   if (existing) return { inline: `[^${key}]` };
   const line = `[^${key}]: ${inert(referenceText(doc))} <${doc.id}>`;
   return { inline: `[^${key}]`, definition: definitionInsertion(markdown, line) };

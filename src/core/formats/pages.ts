@@ -14,3 +14,9 @@ export function pageOfOffset(doc: Pick<SourceDocument, 'pages'>, offset: number)
   }
   return low + 1;
 }
+
+/** "p. 2" for an offset of a paged source, as citations and cards print it; undefined otherwise. */
+export function pageLabel(doc: Pick<SourceDocument, 'pages'>, offset: number): string | undefined {
+  const page = pageOfOffset(doc, offset);
+  return page === undefined ? undefined : `p. ${page}`;
+}

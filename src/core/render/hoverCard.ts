@@ -1,3 +1,4 @@
+import { pageLabel } from '../formats/pages';
 import type { PassageHit, SourceDocument, StatementResult } from '../types';
 import { emphasizeMarkdown } from './highlight';
 import { escapeMarkdown, truncate } from './markdownEscape';
@@ -20,9 +21,11 @@ export interface HoverCardInput {
 const PASSAGE_CHARS = 400;
 
 function passageBlock(hit: PassageHit, input: HoverCardInput): string {
-  const { title, byline } = sourceLabelParts(input.documents.get(hit.passage.docId), hit.passage.docId);
+  const doc = input.documents.get(hit.passage.docId);
+  const { title, byline } = sourceLabelParts(doc, hit.passage.docId);
   const text = emphasizeMarkdown(truncate(hit.passage.text, PASSAGE_CHARS), hit.matchedTerms);
-  const meta = [`*${escapeMarkdown(title)}*`, byline ? escapeMarkdown(byline) : '', `[Open source](${input.openLink(hit)})`]
+  const page = doc && pageLabel(doc, hit.passage.start);
+  const meta = [`*${escapeMarkdown(title)}*`, byline ? escapeMarkdown(byline) : '', page ?? '', `[Open source](${input.openLink(hit)})`]
     .filter(Boolean)
     .join(' — ');
   return `> ${text}\n\n${meta}`;
