@@ -1,4 +1,4 @@
-// Reads what test/integration/index.ts reports (console marker lines and a JSON file) and
+// Reads what test/integration/runSuite.ts reports (console marker lines and a JSON file) and
 // prints one line per test plus the summary line `integration: N passed, N failed`.
 const fs = require('fs');
 
@@ -6,6 +6,7 @@ const MARKER = 'SOURCED-TEST ';
 
 function createReporter(label = 'integration') {
   const seen = new Map();
+  const problems = [];
   const print = (result) => {
     if (seen.has(result.title + result.state)) return;
     seen.set(result.title + result.state, result);
@@ -30,18 +31,17 @@ function createReporter(label = 'integration') {
     file(resultsFile) {
       JSON.parse(fs.readFileSync(resultsFile, 'utf8')).tests.forEach(print);
     },
-    /**
-     * Prints the summary of every result seen (live or from the file) and returns the number
-     * of failures; a run problem (hang, crash) or a run without tests counts as one more.
-     */
-    summary(problem) {
+    /** Records a problem that kept a suite from reporting (a hang, a crash); it counts as a failure. */
+    problem(text) {
+      console.log(`  FAIL ${text}`);
+      problems.push(text);
+    },
+    /** Prints the summary of every result seen (live or from the file) and returns the number of failures. */
+    summary() {
       const tests = [...seen.values()];
       const passed = tests.filter((t) => t.state === 'passed').length;
-      let failed = tests.filter((t) => t.state === 'failed').length;
-      if (problem) {
-        console.log(`  FAIL ${problem}`);
-        failed += 1;
-      } else if (tests.length === 0) {
+      let failed = tests.filter((t) => t.state === 'failed').length + problems.length;
+      if (tests.length === 0 && problems.length === 0) {
         console.log('  FAIL no tests ran');
         failed += 1;
       }

@@ -1,10 +1,13 @@
-// Runs test/integration inside a real VS Code: a desktop VS Code through @vscode/test-electron
-// when one is given (VSCODE_EXECUTABLE_PATH) or can be downloaded, otherwise VS Code's server
-// from code-server driven by headless Chromium. Prints each test and `integration: N passed, N failed`.
+// Runs the integration suites inside a real VS Code: a desktop VS Code through
+// @vscode/test-electron when one is given (VSCODE_EXECUTABLE_PATH) or can be downloaded,
+// otherwise VS Code's server from code-server driven by headless Chromium.
+//   1. development: test/integration/**/*.test.ts with the repo as the development extension.
+//   2. vsix: `npm run package`, install the .vsix, run test/integration/vsix/*.check.ts.
+// Prints each test and a last line `integration: N passed, N failed`.
 //
-// Environment: SOURCED_VSCODE_RUNNER=server|electron forces a runner; SOURCED_TEST_GREP filters
-// tests by title; SOURCED_INTEGRATION_TIMEOUT_MS is the overall limit (default 15 minutes);
-// SOURCED_VSCODE_VERBOSE=1 echoes the browser console.
+// Flags: --no-build, --skip-vsix. Environment: SOURCED_VSCODE_RUNNER=server|electron forces a
+// runner; SOURCED_TEST_GREP filters tests by title; SOURCED_INTEGRATION_TIMEOUT_MS limits each
+// suite (default 10 minutes); SOURCED_VSCODE_VERBOSE=1 echoes the browser console.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -12,10 +15,10 @@ const paths = require('./paths');
 const { build } = require('./build');
 const { cleanupAll } = require('./cleanup');
 const { createReporter } = require('./results');
+const { packageVsix, installVsix } = require('./package-vsix');
 
-const workspace = path.join(paths.repoRoot, 'test', 'workspace');
-const testsEntry = path.join(paths.repoRoot, 'out', 'test', 'integration', 'index.js');
-const overallTimeoutMs = Number(process.env.SOURCED_INTEGRATION_TIMEOUT_MS) || 15 * 60_000;
+const suiteTimeoutMs = Number(process.env.SOURCED_INTEGRATION_TIMEOUT_MS) || 10 * 60_000;
+const outTests = path.join(paths.repoRoot, 'out', 'test', 'integration');
 
 /** A desktop VS Code to run in, or undefined to use the server. */
 async function desktopVsCode() {
@@ -35,24 +38,10 @@ async function desktopVsCode() {
   }
 }
 
-async function runInDesktop(executable, resultsFile) {
-  const { runTests } = require('@vscode/test-electron');
-  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-desktop-'));
-  try {
-    await runTests({
-      vscodeExecutablePath: executable,
-      extensionDevelopmentPath: paths.repoRoot,
-      extensionTestsPath: testsEntry,
-      extensionTestsEnv: { SOURCED_TEST_RESULTS: resultsFile },
-      launchArgs: [workspace, '--disable-extensions', '--user-data-dir', userData],
-    });
-  } catch (error) {
-    // Failures are in the results file; only a run that wrote none is a problem of its own.
-    if (!fs.existsSync(resultsFile)) return `VS Code exited without results: ${error.message}`;
-  } finally {
-    fs.rmSync(userData, { recursive: true, force: true });
-  }
-  return undefined;
+function tempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  require('./cleanup').onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 async function waitForFile(file, isDead, timeoutMs) {
@@ -68,13 +57,43 @@ async function waitForFile(file, isDead, timeoutMs) {
   return undefined;
 }
 
-async function runInBrowser(resultsFile, reporter, timeoutMs) {
+async function runInDesktop(executable, suite, resultsFile) {
+  const { runTests, resolveCliArgsFromVSCodeExecutablePath } = require('@vscode/test-electron');
+  const launchArgs = [suite.folder, '--user-data-dir', tempDir('sourced-desktop-')];
+  if (suite.vsix) {
+    const extensionsDir = tempDir('sourced-extensions-');
+    installVsix(suite.vsix, extensionsDir, resolveCliArgsFromVSCodeExecutablePath(executable));
+    launchArgs.push('--extensions-dir', extensionsDir);
+  } else {
+    launchArgs.push('--disable-extensions');
+  }
+  try {
+    await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: suite.developmentPath,
+      extensionTestsPath: suite.testsEntry,
+      extensionTestsEnv: { SOURCED_TEST_RESULTS: resultsFile },
+      launchArgs,
+    });
+  } catch (error) {
+    // Failures are in the results file; only a run that wrote none is a problem of its own.
+    if (!fs.existsSync(resultsFile)) return `VS Code exited without results: ${error.message}`;
+  }
+  return undefined;
+}
+
+async function runInBrowser(suite, resultsFile, reporter) {
   const { ensureVsCodeServer } = require('./install');
-  const { startServer, remoteUri, workbenchUrl } = require('./server');
+  const { startServer, remoteUri, workbenchUrl, tail } = require('./server');
   const { launchBrowser } = require('./browser');
   ensureVsCodeServer();
-  const server = await startServer({ env: { ...process.env, SOURCED_TEST_RESULTS: resultsFile } });
-  let serverGone;
+  let extensionsDir;
+  if (suite.vsix) {
+    extensionsDir = tempDir('sourced-extensions-');
+    installVsix(suite.vsix, extensionsDir);
+  }
+  const server = await startServer({ extensionsDir, env: { ...process.env, SOURCED_TEST_RESULTS: resultsFile } });
+  let crashed;
   const { browser } = await launchBrowser();
   const page = await browser.newPage();
   const verbose = process.env.SOURCED_VSCODE_VERBOSE === '1';
@@ -82,42 +101,82 @@ async function runInBrowser(resultsFile, reporter, timeoutMs) {
     const text = message.text();
     if (!reporter.consoleLine(text) && verbose) console.log(`  [browser] ${text}`);
   });
-  page.on('crash', () => (serverGone = 'the browser page crashed'));
-  const url = workbenchUrl(server, workspace, [
-    ['extensionDevelopmentPath', remoteUri(server, paths.repoRoot)],
-    ['extensionTestsPath', remoteUri(server, testsEntry)],
-  ]);
-  await page.goto(url);
-  const problem = await waitForFile(resultsFile, () => serverGone, timeoutMs);
-  if (problem) console.log(`  server log: ${server.logFile}`);
+  page.on('crash', () => (crashed = 'the browser page crashed'));
+  await page.goto(
+    workbenchUrl(server, suite.folder, [
+      ['extensionDevelopmentPath', remoteUri(server, suite.developmentPath)],
+      ['extensionTestsPath', remoteUri(server, suite.testsEntry)],
+    ]),
+  );
+  const problem = await waitForFile(resultsFile, () => crashed, suiteTimeoutMs);
+  if (problem) console.log(`  last lines of the server log:\n${tail(server.logFile, 20)}`);
   return problem;
 }
 
-async function main() {
+/** Runs one suite and returns a problem that kept it from reporting (hang, crash), if any. */
+async function runSuite(suite, executable, reporter) {
+  console.log(`\n${suite.name}:`);
+  const resultsFile = path.join(tempDir('sourced-results-'), 'results.json');
   const started = Date.now();
-  if (!process.argv.includes('--no-build')) build('--tests');
-  if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} missing: the build did not produce the integration suite`);
-  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-results-')), 'results.json');
-  const reporter = createReporter();
-  const executable = await desktopVsCode();
-  console.log(`Integration tests in ${executable ? `desktop VS Code (${executable})` : 'VS Code server + headless Chromium'}:`);
-  const testsStarted = Date.now();
-  const run = executable ? runInDesktop(executable, resultsFile) : runInBrowser(resultsFile, reporter, overallTimeoutMs);
-  let problem;
   let timer;
-  const hang = new Promise((resolve) => (timer = setTimeout(() => resolve(`overall time limit of ${overallTimeoutMs / 1000} s reached`), overallTimeoutMs)));
+  const hang = new Promise((resolve) => (timer = setTimeout(() => resolve(`time limit of ${suiteTimeoutMs / 1000} s reached`), suiteTimeoutMs + 30_000)));
+  let problem;
   try {
+    const run = executable ? runInDesktop(executable, suite, resultsFile) : runInBrowser(suite, resultsFile, reporter);
     problem = await Promise.race([run, hang]);
   } catch (error) {
     problem = error.message;
   } finally {
     clearTimeout(timer);
+    if (fs.existsSync(resultsFile)) reporter.file(resultsFile);
     await cleanupAll();
   }
-  if (fs.existsSync(resultsFile)) reporter.file(resultsFile);
-  fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
-  console.log(`integration suite took ${((Date.now() - testsStarted) / 1000).toFixed(1)} s (${((Date.now() - started) / 1000).toFixed(1)} s with build and setup)`);
-  return reporter.summary(problem);
+  if (problem) reporter.problem(`${suite.name}: ${problem}`);
+  console.log(`  (${suite.name} took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+async function main() {
+  const started = Date.now();
+  if (!process.argv.includes('--no-build')) build('--tests');
+  const reporter = createReporter();
+  const executable = await desktopVsCode();
+  console.log(`Integration tests in ${executable ? `desktop VS Code (${executable})` : 'VS Code server + headless Chromium'}`);
+  await runSuite(
+    {
+      name: 'development extension (test/integration/**/*.test.ts)',
+      folder: path.join(paths.repoRoot, 'test', 'workspace'),
+      developmentPath: paths.repoRoot,
+      testsEntry: path.join(outTests, 'index.js'),
+    },
+    executable,
+    reporter,
+  );
+  if (!process.argv.includes('--skip-vsix')) {
+    let vsix;
+    try {
+      vsix = packageVsix(path.join(tempDir('sourced-vsix-'), 'sourced.vsix'));
+    } catch (error) {
+      reporter.problem(`packaging the .vsix: ${error.message}`);
+    }
+    if (vsix) {
+      await runSuite(
+        {
+          name: `installed .vsix (${(fs.statSync(vsix).size / 1e6).toFixed(1)} MB; test/integration/vsix/*.check.ts)`,
+          folder: path.join(paths.repoRoot, 'sample'),
+          developmentPath: path.join(__dirname, 'vsix-probe'),
+          testsEntry: path.join(outTests, 'vsix', 'index.js'),
+          vsix,
+        },
+        executable,
+        reporter,
+      );
+    }
+    // `npm run package` left the production build in dist/; put the development build back.
+    build();
+  }
+  await cleanupAll();
+  console.log(`\nintegration tests took ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+  return reporter.summary();
 }
 
 main().then(

@@ -66,6 +66,8 @@ async function startServer({ port = 0, extensionsDir, env = process.env, keepDat
     // Without it the workbench ignores the development payload (extensionDevelopmentPath, tests).
     '--enable-smoke-test-driver',
     '--disable-telemetry',
+    // Restricted Mode would disable the extension under test in the workspaces it opens.
+    '--disable-workspace-trust',
     '--extensions-dir', extensions,
     '--user-data-dir', path.join(dataRoot, 'user-data'),
     '--server-data-dir', path.join(dataRoot, 'server-data'),
@@ -109,4 +111,4 @@ function workbenchUrl(server, folder, payload) {
   return payload.length ? `${server.origin}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}` : `${server.origin}/?${query}`;
 }
 
-module.exports = { startServer, remoteUri, workbenchUrl };
+module.exports = { startServer, remoteUri, workbenchUrl, tail };
