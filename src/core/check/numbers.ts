@@ -29,7 +29,7 @@ const SPELLED = [...NUMBER_WORDS.keys()].filter((w) => w !== 'one' && !['hundred
 const MENTION = new RegExp(
   [
     '(?:(?<currency>[$€£¥])\\s?)?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<scale>\\s?(?:thousand|million|billion|trillion|mn|bn)\\b)?(?<percent>\\s?(?:%|per ?cent\\b))?',
-    `\\b(?<word>(?:${SPELLED.join('|')})(?:-(?:${SPELLED.join('|')}))?)\\b(?<wordScale>\\s(?:hundred|thousand|million|billion|trillion)\\b)?`,
+    `\\b(?<word>(?:${SPELLED.join('|')})(?:[\\s-]+(?:and\\s+)?(?:${[...SPELLED, ...Object.keys(SCALES), 'hundred'].join('|')}))*)\\b`,
     `\\b(?<month>${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.)(?![\\w])`,
     `\\b(?<weekday>${WEEKDAYS.join('|')})\\b`,
   ].join('|'),
@@ -54,7 +54,7 @@ export function findNumbers(text: string): NumberMention[] {
     }
     if (g.word) {
       const lower = g.word.toLowerCase();
-      const value = lower.split('-').reduce((sum, part) => sum + (NUMBER_WORDS.get(part) ?? 0), 0) * (g.wordScale ? SCALES[g.wordScale.trim().toLowerCase()] ?? 100 : 1);
+      const value = spelledValue(lower);
       const kind: NumberKind = ORDINAL_WORDS.has(lower) ? 'ordinal' : 'count';
       mentions.push({ kind, value, unit: kind === 'count' ? followingWord(text, end) : undefined, start, end, raw: m[0] });
       continue;
@@ -80,6 +80,21 @@ export function findNumbers(text: string): NumberMention[] {
     mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end) });
   }
   return mentions;
+}
+
+/** "two thousand four hundred" -> 2400, "twenty-five" -> 25. */
+function spelledValue(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const word of words.split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    if (word === 'hundred') current = (current || 1) * 100;
+    else if (SCALES[word]) {
+      total += (current || 1) * SCALES[word];
+      current = 0;
+    } else current += NUMBER_WORDS.get(word) ?? 0;
+  }
+  return total + current;
 }
 
 function isInsideWord(text: string, start: number, end: number): boolean {

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  const out = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('sourced check CLI', function () {
+  this.timeout(20000);
+  let dir: string;
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'build first: node esbuild.js --tests');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-cli-'));
+    fs.cpSync(path.join(REPO, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'good.md'), '# Story\n\nBelarus and Hungary are close allies of the Kremlin.\n\nWhat comes next?\n');
+    fs.writeFileSync(path.join(dir, 'bad.md'), '# Story\n\nBeijing has now abandoned its zero COVID strategy.\n\n“Anyone who talks to Putin is welcome,” the diplomat said.\n');
+    fs.writeFileSync(path.join(dir, 'empty.md'), '');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 with a summary when nothing is flagged', () => {
+    const r = run(['check', 'good.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /2 statements in 1 file checked: nothing flagged\./);
+  });
+
+  it('prints path:line:col: warning: message [code] and exits 1 when something is flagged', () => {
+    const r = run(['check', 'bad.md'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^bad\.md:5:2: warning: Misquote: the source says "Anyone who reaches out to Putin is welcome"\. \[misquote\]$/m);
+    assert.match(r.stdout, /1 flagged \(1 misquote\)/);
+  });
+
+  it('prints every statement as JSON with 0-based ranges and sources best first', () => {
+    const r = run(['check', '--format', 'json', 'bad.md'], dir);
+    assert.equal(r.code, 1);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.version, 1);
+    assert.deepEqual(report.corpus, { root: 'corpus', documents: 5, passages: report.corpus.passages });
+    const [file] = report.files;
+    assert.equal(file.path, 'bad.md');
+    assert.deepEqual(file.statements.map((s: { verdict: string }) => s.verdict), ['supported', 'misquote']);
+    const first = file.statements[0];
+    assert.deepEqual(first.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 50 } });
+    assert.equal(first.sources[0].document, 'corpus/003_6147f8965dcc949e.txt');
+    assert.ok(first.sources[0].score >= first.sources[first.sources.length - 1].score);
+    assert.deepEqual(Object.keys(first.sources[0]).sort(), ['document', 'range', 'score', 'text', 'title']);
+  });
+
+  it('accepts an empty draft', () => {
+    const r = run(['check', 'empty.md'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /0 statements/);
+  });
+
+  it('exits 2 with a clear message on usage and input errors', () => {
+    const cases: [string[], RegExp][] = [
+      [['check'], /no draft given/],
+      [['check', '--format', 'xml', 'good.md'], /unknown format "xml"/],
+      [['check', '--frobnicate', 'good.md'], /unknown option "--frobnicate"/],
+      [['check', 'missing.md'], /draft not found: missing\.md/],
+      [['check', '--corpus', 'nowhere', 'good.md'], /corpus folder not found: nowhere/],
+      [['lint', 'good.md'], /unknown command "lint"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+    }
+    fs.mkdirSync(path.join(dir, 'hollow'), { recursive: true });
+    const empty = run(['check', '--corpus', 'hollow', 'good.md'], dir);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /no sources to check against in hollow/);
+  });
+
+  it('shows help', () => {
+    const r = run(['--help'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: sourced check/);
+  });
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { findNumbers, sameNumber } from '../../src/core/check/numbers';
+
+const summary = (text: string) => findNumbers(text).map((m) => [m.kind, m.value]);
+
+describe('findNumbers', () => {
+  it('reads number words, separators, decimals, scales, percentages and currencies', () => {
+    assert.deepEqual(summary('a twelve-point plan'), [['count', 12]]);
+    assert.deepEqual(summary('more than 2,000 troops'), [['count', 2000]]);
+    assert.deepEqual(summary('1.28 trillion yuan (190 billion dollars)'), [['money', 1.28e12], ['money', 190e9]]);
+    assert.deepEqual(summary('about 30% more, or 30 percent'), [['percent', 30], ['percent', 30]]);
+    assert.deepEqual(summary('$3.5 million'), [['money', 3.5e6]]);
+    assert.deepEqual(summary('twenty-five people'), [['count', 25]]);
+  });
+
+  it('reads dates: months, days, years and weekdays', () => {
+    assert.deepEqual(summary('on April 26, 2023'), [['month', 4], ['day', 26], ['year', 2023]]);
+    assert.deepEqual(summary('6 May'), [['day', 6], ['month', 5]]);
+    assert.deepEqual(summary('in January, on Tuesday'), [['month', 1], ['weekday', 2]]);
+    assert.deepEqual(summary('Feb. 4 meeting'), [['month', 2], ['day', 4]]);
+  });
+
+  it('reads ages in parentheses and between commas', () => {
+    assert.deepEqual(summary('Alexander Lukashenko (68) met'), [['age', 68]]);
+    assert.deepEqual(summary('Wan Qingsong, 57, professor'), [['age', 57]]);
+  });
+
+  it('does not read the modal verb "may" or digits inside names as numbers', () => {
+    assert.deepEqual(summary('It may rain at the G20'), []);
+  });
+
+  it('treats "twelve" and "12" as the same figure, but a month never equals a count', () => {
+    const [words] = findNumbers('twelve points');
+    const [digits] = findNumbers('12 points');
+    assert.ok(sameNumber(words, digits));
+    const [month] = findNumbers('in March');
+    const [three] = findNumbers('3 points');
+    assert.ok(!sameNumber(month, three));
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { PassageIndex } from '../../src/core/search/passageIndex';
+import { contentTerms, wordTokens } from '../../src/core/search/tokenize';
+import type { Passage } from '../../src/core/types';
+
+function passagesOf(docId: string, text: string): Passage[] {
+  const passages: Passage[] = [];
+  for (const m of text.matchAll(/[^.\n]+\./g)) {
+    const start = m.index!;
+    passages.push({ id: `${docId}#${passages.length}`, docId, start, end: start + m[0].length, text: m[0], contextStart: start, contextEnd: start + m[0].length });
+  }
+  return passages;
+}
+
+describe('tokenize', () => {
+  it('keeps names, numbers with separators and decimals, and folds quotes and case', () => {
+    assert.deepEqual(wordTokens('China’s 2,000 troops and 1.28 trillion').map((t) => t.norm), ['china', '2000', 'troops', 'and', '1.28', 'trillion']);
+  });
+
+  it('stems, drops stop words, maps number words and irregular verbs', () => {
+    assert.deepEqual(contentTerms('The leaders met twelve times'), ['leader', 'meet', '12', 'time']);
+    assert.deepEqual(contentTerms('a meeting'), ['meet']);
+  });
+
+  it('keeps acronyms that spell stop words, such as US', () => {
+    assert.ok(contentTerms('US officials').includes('us_'));
+    assert.ok(!contentTerms('tell us').includes('us_'));
+  });
+});
+
+describe('PassageIndex', () => {
+  const text = 'Beijing denied the allegations on Monday. The troops held joint exercises near Japan. Bananas are yellow.';
+
+  it('finds the source of a paraphrase, not only of a copy', () => {
+    const index = new PassageIndex();
+    index.setDocument('a', text, passagesOf('a', text));
+    const hits = index.searchText('Japan and the soldiers exercised jointly', 3);
+    assert.equal(hits[0].passage.id, 'a#1');
+    assert.ok(hits[0].matchedTerms.includes('Japan'));
+    assert.ok(hits[0].score > 0 && hits[0].score <= 1);
+  });
+
+  it('replaces and removes one document without a rebuild', () => {
+    const index = new PassageIndex();
+    index.setDocument('a', text, passagesOf('a', text));
+    const other = 'Oranges are sweet.';
+    index.setDocument('b', other, passagesOf('b', other));
+    assert.equal(index.size, 4);
+    const changed = 'Apples are sweet.';
+    index.setDocument('b', changed, passagesOf('b', changed));
+    assert.equal(index.size, 4);
+    assert.equal(index.searchText('oranges').length, 0);
+    assert.equal(index.searchText('apples')[0].passage.docId, 'b');
+    index.removeDocument('b');
+    assert.equal(index.size, 3);
+    assert.equal(index.searchText('apples').length, 0);
+  });
+
+  it('weights rare words above common ones', () => {
+    const index = new PassageIndex();
+    const body = 'China said yes. China said no. China said maybe. Pantucci said so.';
+    index.setDocument('a', body, passagesOf('a', body));
+    assert.ok(index.stats.idf('pantucci') > index.stats.idf('china'));
+    assert.deepEqual(index.informativeTerms(['china', 'pantucci', 'unknownword']), ['pantucci', 'china']);
+  });
+});
