@@ -5,7 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const paths = require('./paths');
 const { build } = require('./build');
-const { cleanupAll } = require('./cleanup');
+const { cleanupAll, onCleanup } = require('./cleanup');
 const { openWorkbench, runCommand, hoverLine, clickLine } = require('./workbench');
 
 const sample = path.join(paths.repoRoot, 'sample');
@@ -32,16 +32,21 @@ async function closeWidgets(page) {
   await page.waitForTimeout(300);
 }
 
+/** Polls the text of `locator` until it matches `pattern` (or time runs out) and returns the last text seen. */
+async function textUntil(locator, pattern, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  let text = (await locator.first().innerText()).trim();
+  while (!pattern.test(text) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    text = (await locator.first().innerText()).trim();
+  }
+  return text;
+}
+
 async function waitForIndex(page) {
   const status = page.locator('.statusbar-item', { hasText: /Sourced/ });
-  const text = await visibleText(status, 'the Sourced status bar item', 90_000);
-  const deadline = Date.now() + 90_000;
-  let current = text;
-  while (!/\d+ sources?/.test(current) && Date.now() < deadline) {
-    await page.waitForTimeout(500);
-    current = (await status.first().innerText()).trim();
-  }
-  expectText('the status bar item', current, [/\d+ sources?/]);
+  await visibleText(status, 'the Sourced status bar item', 60_000);
+  expectText('the status bar item', await textUntil(status, /\d+ sources?/, 90_000), [/\d+ sources?/]);
 }
 
 async function hoverCard(page, lineWord) {
@@ -100,12 +105,7 @@ const shots = [
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       const body = frame.locator('body');
       await body.waitFor({ timeout: 20_000 });
-      const deadline = Date.now() + 20_000;
-      let text = '';
-      while (!/neutral player/i.test(text) && Date.now() < deadline) {
-        await page.waitForTimeout(500);
-        text = (await body.innerText()).trim();
-      }
+      const text = await textUntil(body, /neutral player/i);
       expectText('the Related Passages view', text, [/neutral player/i, /\.txt|CNN|Carnegie|China/]);
     },
   },
@@ -118,12 +118,7 @@ const shots = [
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
       await visibleText(panel, 'the Problems panel');
-      const deadline = Date.now() + 20_000;
-      let text = '';
-      while (!/misquote/.test(text) && Date.now() < deadline) {
-        await page.waitForTimeout(500);
-        text = await panel.first().innerText();
-      }
+      const text = await textUntil(panel, /misquote/);
       expectText('the Problems panel', text, [/Sourced/, /misquote/, /misattribution/, /number-mismatch/, /unsupported-claim/]);
     },
   },
@@ -141,9 +136,19 @@ const shots = [
   },
 ];
 
+/** Puts the sample draft back as it was if driving the UI saved an edit into it. */
+function protectDraft() {
+  const original = fs.readFileSync(draft, 'utf8');
+  onCleanup(() => {
+    if (fs.readFileSync(draft, 'utf8') !== original) fs.writeFileSync(draft, original);
+  });
+}
+
 async function main() {
   build();
+  protectDraft();
   fs.mkdirSync(imagesDir, { recursive: true });
+  for (const stale of fs.readdirSync(imagesDir).filter((name) => name.startsWith('FAILED-'))) fs.rmSync(path.join(imagesDir, stale));
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const { page } = await openWorkbench({ folder: sample, file: draft });
   const failures = [];

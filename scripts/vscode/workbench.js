@@ -26,7 +26,7 @@ async function openWorkbench({ folder, file, development = true, extensionsDir, 
 async function hideChat(page) {
   const chat = page.locator('.part.auxiliarybar');
   if (!(await chat.isVisible().catch(() => false))) return;
-  await runCommand(page, 'View: Close Secondary Side Bar').catch(() => page.keyboard.press('Escape'));
+  await runCommand(page, 'View: Hide Secondary Side Bar').catch(() => page.keyboard.press('Escape'));
 }
 
 /** Runs a command by its title through the command palette (F1). */
