@@ -1,5 +1,5 @@
-import { contentTerms, wordTokens, tokenTerm } from '../search/tokenize';
-import { STOP_WORDS } from '../search/stopWords';
+import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
+import { entityGroups, entityPresent } from './entities';
 import { coverage, type Coverage } from '../search/coverage';
 import type { ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
@@ -30,19 +30,6 @@ export function termWeight(term: string): number {
 export const SUPPORT_THRESHOLD = 0.62;
 const CANDIDATES = 8;
 
-/** Capitalized words (not a sentence-opening function word) and acronyms: the names a passage must share. */
-export function entityTerms(text: string, isCommonWord: (term: string) => boolean = () => false): string[] {
-  const entities: string[] = [];
-  wordTokens(text).forEach((token, position) => {
-    if (!/^\p{Lu}/u.test(token.raw) || STOP_WORDS.has(token.norm)) return;
-    const term = tokenTerm(token);
-    // The first word is capitalized anyway: a name only if the corpus never writes it in lower case.
-    if (term === undefined || termWeight(term) === 0 || (position === 0 && isCommonWord(term))) return;
-    entities.push(term);
-  });
-  return [...new Set(entities)];
-}
-
 /**
  * An article names its subject once and then says "its northern neighbor": a name missing from
  * the passage is tolerated when the document keeps naming it and the rest is well covered.
@@ -54,27 +41,37 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
   const index = context.index;
   const terms = contentTerms(text);
   const candidates = index.rank(terms, CANDIDATES, termWeight);
-  const entities = entityTerms(text, (term) => index.isCommonWord(term));
+  const groups = entityGroups(text, (term) => index.isCommonWord(term), (term) => termWeight(term) === 0);
   const best = candidates[0];
-  if (!best) return { candidates, missingEntities: entities, supported: false };
-  const cover = coverage(terms, best.sentenceTerms, best.contextTerms, index.stats, termWeight);
-  const missingEntities = entities.filter((e) => !mentions(best.sentenceTerms, e) && !mentions(best.contextTerms, e));
-  const topicOnly = missingEntities.length === 1 && cover.score >= TOPIC_COVERAGE && context.termCountIn(best.passage.docId, missingEntities[0]) >= TOPIC_MENTIONS;
-  const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly);
+  if (!best) return { candidates, missingEntities: groups.flatMap((g) => g.terms), supported: false };
+  const documentCount = (term: string): number => context.termCountIn(best.passage.docId, term);
+  const missing = groups.filter((g) => !entityPresent(g, { sentenceTerms: best.sentenceTerms, contextTerms: best.contextTerms, documentCount }));
+  // Names the passage carries under another form count as covered words too.
+  const present = new Set(groups.filter((g) => !missing.includes(g)).flatMap((g) => g.terms));
+  const sentenceTerms = new Set([...best.sentenceTerms, ...present]);
+  const cover = coverage(terms, sentenceTerms, best.contextTerms, index.stats, termWeight);
+  const missingEntities = missing.flatMap((g) => g.terms);
+  const topicOnly = missing.length === 1 && cover.score >= TOPIC_COVERAGE && missing[0].terms.every((t) => documentCount(t) >= TOPIC_MENTIONS);
+  const statementTerms = new Set(terms);
+  const samePolarity = negatesShared(text, best.sentenceTerms) === negatesShared(best.passage.text, statementTerms);
+  const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly) && samePolarity;
   return { candidates, best, cover, missingEntities, supported };
 }
 
-/** A name is mentioned as itself or as its adjective: "Russia" in "the Russians", "China" in "Chinese". */
-function mentions(terms: ReadonlySet<string>, entity: string): boolean {
-  if (terms.has(entity)) return true;
-  for (const term of terms) if (sameRoot(term, entity)) return true;
-  return false;
-}
+const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|without|.*n't)$/;
+const NEGATION_SCOPE = 3;
 
-function sameRoot(a: string, b: string): boolean {
-  const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return false;
-  let common = 0;
-  while (common < shorter && a[common] === b[common]) common++;
-  return common >= Math.max(4, shorter - 1);
+/**
+ * Whether the text negates one of the shared words ("sees no evidence" against "has found
+ * evidence"): a negation counts only right before a word both texts use, not in another clause.
+ */
+function negatesShared(text: string, shared: ReadonlySet<string>): boolean {
+  const tokens = wordTokens(text.replace(/\u2019/g, "'"));
+  return tokens.some((token, i) => {
+    if (!NEGATION.test(token.raw.toLowerCase())) return false;
+    return tokens.slice(i + 1, i + 1 + NEGATION_SCOPE).some((next) => {
+      const term = tokenTerm(next);
+      return term !== undefined && shared.has(term);
+    });
+  });
 }

@@ -48,6 +48,11 @@ export function nameInPhrase(phrase: string, base: number, mustEndPhrase = false
   return { kind: 'name', text: run.map((w) => w.word).join(' '), start: run[0].start, end: last.start + last.word.length };
 }
 
+/** Titles and ranks ("President", "Minister"): not names a passage must repeat. */
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(foldText(word).replace(/[^a-z]/g, ''));
+}
+
 function isTitle(word: string, runLength: number): boolean {
   const folded = foldText(word).replace(/[^a-z]/g, '');
   return TITLE_WORDS.has(folded) || (runLength > 2 && DEMONYM.test(folded));

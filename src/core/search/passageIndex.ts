@@ -29,7 +29,7 @@ export class PassageIndex {
     fields: ['text', 'context'],
     idField: 'id',
     // Terms are made in one pass (stop words, acronyms, stemming) by contentTerms.
-    tokenize: contentTerms,
+    tokenize: (text: string) => contentTerms(text, true),
     processTerm: identity,
     searchOptions: { boost: { text: 2, context: 0.5 }, combineWith: 'OR', prefix: false, fuzzy: false },
   });
@@ -96,8 +96,8 @@ export class PassageIndex {
     const best = raw.length > 0 ? raw[0].score : 1;
     const scored = candidates.map((result) => {
       const entry = this.passages.get(String(result.id))!;
-      const sentenceTerms = new Set(contentTerms(entry.passage.text));
-      const contextTerms = new Set(contentTerms(entry.context));
+      const sentenceTerms = new Set(contentTerms(entry.passage.text, true));
+      const contextTerms = new Set(contentTerms(entry.context, true));
       const cover = coverage(queryTerms, sentenceTerms, contextTerms, this.stats, weightOf);
       // Coverage decides; the engine's own BM25 score breaks near-ties.
       const score = cover.score * 0.9 + 0.1 * (result.score / best);

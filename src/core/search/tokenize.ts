@@ -53,12 +53,29 @@ export function tokenTerm(token: WordToken): string | undefined {
   return termOf(token.norm);
 }
 
-/** Index terms of a text, in order, stop words removed. */
-export function contentTerms(text: string): string[] {
+/** The acronym term a multi-word name also stands for: "United States" -> "us_". */
+export function acronymTerm(words: readonly string[]): string | undefined {
+  return words.length >= 2 && words.length <= 4 ? `${words.map((w) => foldText(w[0])).join('')}_` : undefined;
+}
+
+/**
+ * Index terms of a text, in order, stop words removed. With `withAcronyms`, each run of 2-4
+ * capitalized words also yields its acronym, so a passage saying "United States" matches "US".
+ */
+export function contentTerms(text: string, withAcronyms = false): string[] {
   const terms: string[] = [];
+  let run: string[] = [];
+  const endRun = (): void => {
+    const acronym = withAcronyms ? acronymTerm(run) : undefined;
+    if (acronym) terms.push(acronym);
+    run = [];
+  };
   for (const token of wordTokens(text)) {
     const term = tokenTerm(token);
     if (term !== undefined) terms.push(term);
+    if (/^\p{Lu}\p{Ll}/u.test(token.raw) && term !== undefined) run.push(token.raw);
+    else endRun();
   }
+  endRun();
   return terms;
 }

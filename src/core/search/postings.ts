@@ -1,0 +1,318 @@
+// The inverted index behind PassageIndex, in flat typed arrays: each passage's sentence is
+// indexed once, and its context field (the sentence with its neighbours) is scored from the
+// neighbours' postings. Scoring is minisearch's (BM25+ with k 1.2, b 0.7, d 0.5 per field,
+// field boosts, score times matched query terms), so rankings are those of the minisearch index
+// it replaces, at a fraction of the indexing time and memory, and it serializes as raw arrays.
+import { IntList } from './intList';
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const TEXT_BOOST = 2;
+const CONTEXT_BOOST = 0.5;
+/** How many passages away a context may reach (a sentence's context is its direct neighbours). */
+const CONTEXT_REACH = 2;
+
+export interface PostingsHit {
+  slot: number;
+  score: number;
+}
+
+/** Everything the postings hold, as plain arrays, for the cache and the indexing worker. */
+export interface PostingsState {
+  terms: string[];
+  /** listStarts[t]..listStarts[t+1] is term t's run of (slot, tf) pairs in `lists`. */
+  listStarts: Int32Array;
+  lists: Int32Array;
+  textLength: Int32Array;
+  contextLength: Int32Array;
+  contextFrom: Int32Array;
+  contextTo: Int32Array;
+  live: Uint8Array;
+}
+
+export class Postings {
+  private readonly termIds = new Map<string, number>();
+  private terms: string[] = [];
+  /** Per term: (slot, term frequency) pairs, slots ascending. */
+  private lists: IntList[] = [];
+  /** Per slot: unique terms in the sentence, and in its context. */
+  private readonly textLength = new IntList();
+  private readonly contextLength = new IntList();
+  /** Per slot: the first and last slot whose sentence lies in this passage's context. */
+  private readonly contextFrom = new IntList();
+  private readonly contextTo = new IntList();
+  private readonly live = new IntList();
+  private liveCount = 0;
+  private deadCount = 0;
+  private textLengthSum = 0;
+  private contextLengthSum = 0;
+  private scratch = new Scratch(0, 0);
+
+  get slotCount(): number {
+    return this.live.length;
+  }
+
+  get passageCount(): number {
+    return this.liveCount;
+  }
+
+  /**
+   * Adds one document's passages, each given as its sentence's terms (with repeats) and its
+   * context as a range of indices into `sentences`; returns the first passage's slot.
+   */
+  addDocument(sentences: ReadonlyArray<readonly string[]>, contexts: ReadonlyArray<readonly [number, number]>): number {
+    const first = this.slotCount;
+    const ids = sentences.map((terms) => terms.map((term) => this.idOf(term)));
+    this.scratch = this.scratch.fit(first + sentences.length, this.terms.length);
+    const { seen } = this.scratch;
+    ids.forEach((termIds, i) => {
+      const slot = first + i;
+      const stamp = this.scratch.nextStamp();
+      let unique = 0;
+      for (const id of termIds) {
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        unique++;
+        let tf = 0;
+        for (const other of termIds) if (other === id) tf++;
+        this.lists[id].push(slot, tf);
+      }
+      const [from, to] = contexts[i];
+      const contextStamp = this.scratch.nextStamp();
+      let contextUnique = 0;
+      for (let s = from; s <= to; s++) {
+        for (const id of ids[s]) {
+          if (seen[id] === contextStamp) continue;
+          seen[id] = contextStamp;
+          contextUnique++;
+        }
+      }
+      this.textLength.push(unique);
+      this.contextLength.push(contextUnique);
+      this.contextFrom.push(first + from);
+      this.contextTo.push(first + to);
+      this.live.push(1);
+      this.liveCount++;
+      this.textLengthSum += unique;
+      this.contextLengthSum += contextUnique;
+    });
+    return first;
+  }
+
+  /** Removes passages [first, first + count); their postings are dropped lazily. */
+  removeSlots(first: number, count: number): void {
+    for (let slot = first; slot < first + count; slot++) {
+      if (!this.live.data[slot]) continue;
+      this.live.data[slot] = 0;
+      this.liveCount--;
+      this.deadCount++;
+      this.textLengthSum -= this.textLength.data[slot];
+      this.contextLengthSum -= this.contextLength.data[slot];
+    }
+    if (this.deadCount > 1000 && this.deadCount > this.liveCount) this.compact();
+  }
+
+  /** Passages matching any of the terms, best first, at most `limit`. */
+  search(terms: readonly string[], limit: number): PostingsHit[] {
+    const n = this.liveCount;
+    if (n === 0) return [];
+    this.scratch = this.scratch.fit(this.slotCount, this.terms.length);
+    const scratch = this.scratch;
+    const query = scratch.startQuery();
+    const avgText = this.textLengthSum / n;
+    const avgContext = this.contextLengthSum / n;
+    const live = this.live.data;
+    terms.forEach((term, termIndex) => {
+      const id = this.termIds.get(term);
+      if (id === undefined) return;
+      const list = this.lists[id];
+      const pairs = list.data;
+      let df = 0;
+      for (let i = 0; i < list.length; i += 2) if (live[pairs[i]]) df++;
+      if (df === 0) return;
+      const textIdf = idf(n, df);
+      const touched = scratch.contextTouched;
+      touched.length = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = pairs[i];
+        if (!live[slot]) continue;
+        const tf = pairs[i + 1];
+        scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, this.textLength.data[slot], avgText), termIndex);
+        // Every live passage whose context holds this sentence gets its term frequency.
+        const low = Math.max(0, slot - CONTEXT_REACH);
+        const high = Math.min(this.slotCount - 1, slot + CONTEXT_REACH);
+        for (let p = low; p <= high; p++) {
+          if (!live[p] || this.contextFrom.data[p] > slot || this.contextTo.data[p] < slot) continue;
+          if (scratch.contextTf[p] === 0) touched.push(p);
+          scratch.contextTf[p] += tf;
+        }
+      }
+      const contextIdf = idf(n, touched.length);
+      for (const p of touched) {
+        scratch.add(query, p, CONTEXT_BOOST * bm25(contextIdf, scratch.contextTf[p], this.contextLength.data[p], avgContext), termIndex);
+        scratch.contextTf[p] = 0;
+      }
+    });
+    return scratch.best(limit);
+  }
+
+  toState(): PostingsState {
+    this.compact();
+    const listStarts = new Int32Array(this.terms.length + 1);
+    let total = 0;
+    this.lists.forEach((list, t) => {
+      listStarts[t] = total;
+      total += list.length;
+    });
+    listStarts[this.terms.length] = total;
+    const lists = new Int32Array(total);
+    this.lists.forEach((list, t) => lists.set(list.data.subarray(0, list.length), listStarts[t]));
+    return {
+      terms: [...this.terms],
+      listStarts,
+      lists,
+      textLength: this.textLength.toArray(),
+      contextLength: this.contextLength.toArray(),
+      contextFrom: this.contextFrom.toArray(),
+      contextTo: this.contextTo.toArray(),
+      live: Uint8Array.from(this.live.data.subarray(0, this.live.length)),
+    };
+  }
+
+  static fromState(state: PostingsState): Postings {
+    const postings = new Postings();
+    postings.terms = [...state.terms];
+    state.terms.forEach((term, t) => postings.termIds.set(term, t));
+    postings.lists = state.terms.map((_, t) => IntList.view(state.lists.subarray(state.listStarts[t], state.listStarts[t + 1])));
+    postings.textLength.setAll(state.textLength);
+    postings.contextLength.setAll(state.contextLength);
+    postings.contextFrom.setAll(state.contextFrom);
+    postings.contextTo.setAll(state.contextTo);
+    postings.live.setAll(state.live);
+    for (let slot = 0; slot < state.live.length; slot++) {
+      if (!state.live[slot]) continue;
+      postings.liveCount++;
+      postings.textLengthSum += state.textLength[slot];
+      postings.contextLengthSum += state.contextLength[slot];
+    }
+    postings.deadCount = state.live.length - postings.liveCount;
+    return postings;
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      this.lists.push(new IntList(2));
+    }
+    return id;
+  }
+
+  /** Drops the postings of removed passages (slots keep their numbers). */
+  private compact(): void {
+    if (this.deadCount === 0) return;
+    const live = this.live.data;
+    for (const list of this.lists) list.filterPairs((slot) => live[slot] === 1);
+    this.deadCount = 0;
+  }
+}
+
+function idf(total: number, matching: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+function bm25(inverseFrequency: number, tf: number, fieldLength: number, averageLength: number): number {
+  return inverseFrequency * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / averageLength)));
+}
+
+/** Per-slot and per-term work arrays reused across queries, so a query allocates almost nothing. */
+class Scratch {
+  readonly seen: Int32Array;
+  readonly score: Float64Array;
+  readonly quality: Int32Array;
+  readonly lastTerm: Int32Array;
+  readonly queryOf: Int32Array;
+  readonly contextTf: Int32Array;
+  readonly touched: number[] = [];
+  readonly contextTouched: number[] = [];
+  private stamp = 0;
+  private query = 0;
+
+  constructor(readonly slots: number, readonly termCount: number) {
+    this.seen = new Int32Array(termCount);
+    this.score = new Float64Array(slots);
+    this.quality = new Int32Array(slots);
+    this.lastTerm = new Int32Array(slots);
+    this.queryOf = new Int32Array(slots);
+    this.contextTf = new Int32Array(slots);
+  }
+
+  /** This scratch if it is big enough, else a bigger one (with room to grow). */
+  fit(slots: number, termCount: number): Scratch {
+    if (slots <= this.slots && termCount <= this.termCount) return this;
+    const grown = (needed: number, had: number) => (needed <= had ? had : Math.max(needed, Math.ceil(had * 1.5), 1024));
+    return new Scratch(grown(slots, this.slots), grown(termCount, this.termCount));
+  }
+
+  nextStamp(): number {
+    return ++this.stamp;
+  }
+
+  startQuery(): number {
+    this.touched.length = 0;
+    return ++this.query;
+  }
+
+  add(query: number, slot: number, score: number, termIndex: number): void {
+    if (this.queryOf[slot] !== query) {
+      this.queryOf[slot] = query;
+      this.score[slot] = 0;
+      this.quality[slot] = 0;
+      this.lastTerm[slot] = -1;
+      this.touched.push(slot);
+    }
+    this.score[slot] += score;
+    if (this.lastTerm[slot] !== termIndex) {
+      this.lastTerm[slot] = termIndex;
+      this.quality[slot]++;
+    }
+  }
+
+  /** The top `limit` touched slots by score times matched terms; ties keep first-touched order. */
+  best(limit: number): PostingsHit[] {
+    const hits = this.touched.map((slot) => ({ slot, score: this.score[slot] * this.quality[slot] }));
+    if (hits.length > limit * 4) {
+      const threshold = kthLargest(hits.map((h) => h.score), limit);
+      return hits.filter((h) => h.score >= threshold).sort((a, b) => b.score - a.score).slice(0, limit);
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+}
+
+/** The k-th largest value (1-based), by quickselect. */
+function kthLargest(values: number[], k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = Math.min(k, values.length) - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        [values[i], values[j]] = [values[j], values[i]];
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target];
+}
