@@ -1,6 +1,7 @@
 // Reads the metadata a scraped article carries in its text: headline, byline, outlet, date.
 // Lines that only carry metadata are returned as ranges to blank: they are not article prose.
 import type { OffsetRange, SourceMetadata } from '../types';
+import { webAddress } from '../formats/metadataValues';
 import { ABOUT_PERSON, FIRST_PERSON_BIO } from './clean';
 import { looksLikeTranscript, splitLines, type TextLine } from './lines';
 
@@ -53,7 +54,8 @@ export function readMetadata(text: string): TextMetadata {
       set('date', line.text.replace(/^(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*/iu, ''));
       ranges.push(whole(line));
     } else if ((match = line.text.match(URL_LINE))) {
-      set('url', match[1] ?? match[2]);
+      // Link citations write this address into the draft: `<`, `>` or quotes in it could break out of the link.
+      set('url', webAddress(match[1] ?? match[2]));
       ranges.push(whole(line));
     } else if ((match = line.text.match(FIRST_PERSON_BIO)) || (match = line.text.match(ABOUT_PERSON))) {
       set('author', match[1]);
