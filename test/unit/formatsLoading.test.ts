@@ -42,6 +42,8 @@ describe('formats: loading through the registry', () => {
       assert.ok(source.turns && source.turns.length >= 4, name);
       for (const turn of source.turns) assert.ok(source.text.slice(turn.start, turn.end).trim().length > 0);
     }
+    const txt = await extractorFor('interview.txt')!(readFormatFixture('interview.txt'), 'interview.txt');
+    assert.equal(txt.metadata.title, undefined, 'the first turn is not a headline');
     const md = await extractorFor('interview.md')!(readFormatFixture('interview.md'), 'interview.md');
     assert.equal(md.metadata.outlet, 'The Coastal Ledger');
     assert.deepEqual(md.turns?.map((t) => t.speaker), ['Q', 'A', 'Q', 'A']);

@@ -1,5 +1,6 @@
 // Steps of the plain-text/Markdown extractor that read structure: front matter and speaker turns.
 import { blankJunk } from '../corpus/blank';
+import type { SpeakerTurn } from '../types';
 import { parseFrontMatter } from './frontMatter';
 import type { TextSourceDraft } from './text';
 import { detectTurns } from './transcript';
@@ -16,5 +17,10 @@ export function frontMatterStep(source: TextSourceDraft): void {
 /** Transcripts: each "Speaker: words" line attributes its words. Runs on the cleaned text. */
 export function transcriptStep(source: TextSourceDraft): void {
   const turns = detectTurns(source.text);
-  if (turns.length > 0) source.turns = turns;
+  if (turns.length === 0) return;
+  source.turns = turns;
+  // A headline guessed from the first line is speech when that line is a turn.
+  const title = source.metadata.title;
+  const lineOf = (turn: SpeakerTurn) => source.text.slice(source.text.lastIndexOf('\n', turn.start) + 1, turn.end);
+  if (title && turns.some((turn) => lineOf(turn).includes(title))) delete source.metadata.title;
 }
