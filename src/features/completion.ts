@@ -33,11 +33,20 @@ function item(document: vscode.TextDocument, index: FolderIndex, quote: SourceQu
   completion.detail = `${quote.speaker ?? 'Unattributed'} · ${title}`;
   completion.documentation = documentation(index, quote);
   completion.range = new vscode.Range(document.positionAt(plan.replaceStart), document.positionAt(plan.replaceEnd));
-  completion.insertText = plan.text;
+  const text = document.getText();
+  const atEnd = plan.additional.length > 0 && text.slice(plan.replaceEnd).trim() === '';
+  if (atEnd) {
+    // The footnote definition would touch the completion's own range (an editor drops such
+    // edits): insert both as one snippet, with the cursor left after the quote.
+    const definitions = plan.additional.map((a) => a.text.trim()).join('\n');
+    completion.insertText = new vscode.SnippetString().appendText(plan.text).appendTabstop(0).appendText(`\n\n${definitions}`);
+  } else {
+    completion.insertText = plan.text;
+    completion.additionalTextEdits = plan.additional.map((a) => vscode.TextEdit.insert(document.positionAt(a.offset), a.text));
+  }
   // Sourced already filtered by words anywhere in the quote; starting with what was typed keeps the item shown.
   completion.filterText = `${typed}${quote.text}`;
   completion.sortText = String(rank).padStart(4, '0');
-  completion.additionalTextEdits = plan.additional.map((a) => vscode.TextEdit.insert(document.positionAt(a.offset), a.text));
   return completion;
 }
 

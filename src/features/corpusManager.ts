@@ -161,7 +161,11 @@ export class CorpusManager implements vscode.Disposable {
   }
 
   private async upsert(index: FolderIndex, file: string): Promise<void> {
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return;
+    // A folder created or copied in at once may arrive as a single event for the folder.
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      for (const entry of fs.readdirSync(file, { withFileTypes: true })) await this.upsert(index, path.join(file, entry.name));
+      return;
+    }
     const skipped = await index.engine.upsertFile(file);
     if (skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
     else this.log.appendLine(`  re-indexed ${path.relative(index.base, file)}`);

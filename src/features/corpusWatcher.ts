@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { globBase, isGlob } from '../core/corpus/glob';
@@ -7,15 +8,21 @@ export interface WatchHandlers {
   deleted(fsPath: string): void;
 }
 
-/** The file watcher pattern for one corpus root (a folder, a file or a glob). */
+/**
+ * The file watcher pattern for one corpus root (a folder, a file or a glob). A folder that does
+ * not exist yet is watched from its nearest existing parent, so creating it later is noticed.
+ */
 export function watchPattern(base: string, root: string): vscode.RelativePattern {
   const posixRoot = root.split(path.sep).join('/');
-  if (isGlob(posixRoot)) {
-    const fixed = globBase(posixRoot);
-    const rest = posixRoot.slice(fixed.length).replace(/^\/+/, '') || '**/*';
-    return new vscode.RelativePattern(vscode.Uri.file(path.resolve(base, fixed)), rest);
+  const fixed = isGlob(posixRoot) ? globBase(posixRoot) : posixRoot;
+  const rest = isGlob(posixRoot) ? posixRoot.slice(fixed.length).replace(/^\/+/, '') || '**/*' : '**/*';
+  let folder = path.resolve(base, fixed);
+  const missing: string[] = [];
+  while (!fs.existsSync(folder) && path.dirname(folder) !== folder) {
+    missing.unshift(path.basename(folder));
+    folder = path.dirname(folder);
   }
-  return new vscode.RelativePattern(vscode.Uri.file(path.resolve(base, posixRoot)), '**/*');
+  return new vscode.RelativePattern(vscode.Uri.file(folder), [...missing, rest].join('/'));
 }
 
 /** Watches every corpus root; renames arrive as a delete and a create. */

@@ -47,7 +47,8 @@ describe('corpus file watcher', () => {
     const loads = api.fullLoads(uri);
     const engine = api.engineFor(uri);
     const file = path.join(extraDir, 'harvest-report.txt');
-    const findsSaffron = () => engine.search('Quennick saffron harvest', 5).some((h) => h.passage.docId.endsWith('harvest-report.txt'));
+    const finds = (query: string, word: string) => engine.search(query, 5).some((h) => h.passage.docId.endsWith('harvest-report.txt') && h.passage.text.includes(word));
+    const findsSaffron = () => finds('Quennick saffron harvest', 'saffron');
 
     fs.writeFileSync(file, `Harvest report\n\n${SENTENCE}\n`);
     await waitFor('the new source to be searchable', findsSaffron, 15_000);
@@ -55,7 +56,7 @@ describe('corpus file watcher', () => {
     assert.match(hoverMarkdown(hovers).shown, /harvest-report\.txt|Harvest report/);
 
     fs.writeFileSync(file, 'Harvest report\n\nThe Quennick valley cooperative sold its orchards to a pension fund.\n');
-    await waitFor('the edit to be re-indexed', () => !findsSaffron() && engine.search('Quennick orchards pension fund', 5).some((h) => h.passage.docId.endsWith('harvest-report.txt')), 15_000);
+    await waitFor('the edit to be re-indexed', () => !findsSaffron() && finds('Quennick orchards pension fund', 'orchards'), 15_000);
 
     fs.rmSync(file);
     await waitFor('the deleted source to leave the index', () => ![...engine.documents.values()].some((d) => d.path === file), 15_000);

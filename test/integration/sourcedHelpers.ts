@@ -1,8 +1,11 @@
 // Steps shared by the feature tests: Sourced's API, drafts opened and restored, card text.
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { sourceLabelParts } from '../../src/core/render/sourceLabel';
 import type { SourcedApi } from '../../src/features/api';
-import { EXTENSION_ID, openDraft, waitFor } from './helpers';
+import { draftUri, EXTENSION_ID, openDraft, waitFor } from './helpers';
 
 export async function sourcedApi(): Promise<SourcedApi> {
   const extension = vscode.extensions.getExtension<SourcedApi>(EXTENSION_ID);
@@ -18,10 +21,22 @@ export async function openIndexedDraft(name: string): Promise<{ api: SourcedApi;
   return { api, editor };
 }
 
-/** Throws away unsaved test edits so every test starts from the draft on disk. */
-export async function revert(editor: vscode.TextEditor): Promise<void> {
+/**
+ * Opens a scratch copy of a feature draft for a test that edits it: the browser workbench
+ * auto-saves, so edits to the draft itself would reach the repository.
+ */
+export async function openScratchDraft(name: string): Promise<{ api: SourcedApi; editor: vscode.TextEditor }> {
+  const original = draftUri(name).fsPath;
+  const scratch = path.join(path.dirname(original), `scratch-${name}`);
+  fs.copyFileSync(original, scratch);
+  return openIndexedDraft(`scratch-${name}`);
+}
+
+/** Closes a scratch draft without saving and deletes it. */
+export async function discardScratch(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  fs.rmSync(editor.document.uri.fsPath, { force: true });
 }
 
 export function positionOf(document: vscode.TextDocument, snippet: string, delta = 0): vscode.Position {
@@ -49,11 +64,11 @@ export function plainQuotes(text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 }
 
-/** The source title a card or item shows for a corpus file: its metadata title, else its file name. */
+/** The title a card or item shows for a corpus file (see sourceLabelParts). */
 export function titleOfSource(api: SourcedApi, uri: vscode.Uri, fileStart: string): string {
   const doc = [...api.engineFor(uri).documents.values()].find((d) => d.id.split('/').pop()!.startsWith(fileStart));
   assert.ok(doc, `no indexed source named ${fileStart}*`);
-  return doc.metadata.title?.trim() || doc.id.split('/').pop()!;
+  return sourceLabelParts(doc, doc.id).title;
 }
 
 export async function sourcedDiagnostics(uri: vscode.Uri, minimum = 1): Promise<vscode.Diagnostic[]> {

@@ -142,3 +142,11 @@ describe('quote filtering', () => {
     assert.equal(filterQuotes(quotes, '').length, 3);
   });
 });
+
+describe('quote ranking', () => {
+  it('puts quotes with a known speaker first', () => {
+    const plain: SourceQuote = { docId: 'd', passageId: 'd#0', text: 'diplomatic storytelling game', start: 0, end: 1 };
+    const said: SourceQuote = { ...plain, text: 'It’s really just a diplomatic storytelling game,', speaker: 'Umarov' };
+    assert.deepEqual(filterQuotes([plain, said], 'storytelling').map((q) => q.speaker), ['Umarov', undefined]);
+  });
+});

@@ -3,6 +3,7 @@ import { emphasizeMarkdown, splitByTerms } from '../../src/core/render/highlight
 import { buildHoverCard } from '../../src/core/render/hoverCard';
 import { escapeMarkdown, truncate } from '../../src/core/render/markdownEscape';
 import { paragraphText } from '../../src/core/render/paragraph';
+import { sourceLabelParts } from '../../src/core/render/sourceLabel';
 import { quoteDiff, quoteDiffMarkdown } from '../../src/core/render/wordDiff';
 import type { DraftStatement, PassageHit, StatementResult } from '../../src/core/types';
 import { makeSource, passageOf } from './citationsFixtures';
@@ -124,5 +125,17 @@ describe('paragraph at the cursor', () => {
 
   it('falls back to the raw lines around the cursor outside prose', () => {
     assert.equal(paragraphText([], '# Title\n\nBody', 3), '# Title');
+  });
+});
+
+describe('source labels', () => {
+  it('uses the title and byline from metadata', () => {
+    const doc = makeSource('c/a.txt', 'Body.', { title: 'T', outlet: 'O', author: 'A' });
+    assert.deepEqual(sourceLabelParts(doc, doc.id), { title: 'T', byline: 'O · A' });
+  });
+
+  it('titles an untitled source by its opening words and names the file', () => {
+    const doc = makeSource('c/a.txt', '\n  China has sought to show the world that there is an alternative to a US-led order.\nMore.', { outlet: 'O' });
+    assert.deepEqual(sourceLabelParts(doc, doc.id), { title: 'China has sought to show the world that there is an alternative to a…', byline: 'O · a.txt' });
   });
 });

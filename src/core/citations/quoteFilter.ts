@@ -3,7 +3,7 @@ import type { SourceQuote } from '../types';
 
 /**
  * Quotes containing every word the writer typed, in any order (the last word may be
- * unfinished), best first: more of the quote covered, then earlier matches.
+ * unfinished), best first: attributed quotes, more of the quote covered, earlier matches.
  */
 export function filterQuotes(quotes: readonly SourceQuote[], typed: string, limit = 50): SourceQuote[] {
   const wanted = quoteWords(typed).split(' ').filter(Boolean);
@@ -21,5 +21,7 @@ export function filterQuotes(quotes: readonly SourceQuote[], typed: string, limi
     });
     if (found) scored.push({ quote, score: score / Math.sqrt(words.length) });
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, limit).map((s) => s.quote);
+  // Quotes with a known speaker come first: they can be attributed.
+  const attributed = (q: SourceQuote) => (q.speaker ? 1 : 0);
+  return scored.sort((a, b) => attributed(b.quote) - attributed(a.quote) || b.score - a.score).slice(0, limit).map((s) => s.quote);
 }

@@ -35,8 +35,10 @@ function passageBlock(hit: PassageHit, input: HoverCardInput): string {
 function misquoteDiff(input: HoverCardInput): string | undefined {
   const { result, draft } = input;
   if (result.verdict !== 'misquote' || !result.fix || !result.focus) return undefined;
-  const drafted = draft.slice(result.focus.start, result.focus.end).replace(/^["“”„]|["“”„]$/g, '');
-  const source = result.fix.replacement.replace(/^["“”„]|["“”„]$/g, '');
+  // Marks and trailing commas are punctuation around the quote, not words that differ.
+  const bare = (text: string) => text.replace(/^["“”„]+|[\s"“”„,;:]+$/g, '');
+  const drafted = bare(draft.slice(result.focus.start, result.focus.end));
+  const source = bare(result.fix.replacement);
   return `**Source wording** (bold: words you changed or left out; struck: your words):\n\n> ${quoteDiffMarkdown(source, drafted)}`;
 }
 

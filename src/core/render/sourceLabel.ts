@@ -1,9 +1,24 @@
 import type { SourceDocument } from '../types';
+import { truncate } from './markdownEscape';
 
-/** "Title — Outlet · Author" for a source, falling back to its file name. */
+const LEDE_CHARS = 70;
+
+/** The first line of text a reader would see, for sources whose metadata has no title. */
+function firstLine(text: string): string | undefined {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .find((line) => line.length > 0);
+}
+
+/** "Title" and "Outlet · Author · date" for a source; untitled sources show their opening words. */
 export function sourceLabelParts(doc: SourceDocument | undefined, fallbackId: string): { title: string; byline: string } {
   const fileName = fallbackId.split('/').pop() ?? fallbackId;
   const meta = doc?.metadata ?? {};
-  const byline = [meta.outlet, meta.author, meta.date].filter((p): p is string => !!p && p.trim().length > 0).join(' · ');
-  return { title: meta.title?.trim() || fileName, byline };
+  const parts = [meta.outlet, meta.author, meta.date].filter((p): p is string => !!p && p.trim().length > 0);
+  const title = meta.title?.trim();
+  if (title) return { title, byline: parts.join(' · ') };
+  const lede = doc && firstLine(doc.text);
+  // The file name stays visible so the writer can tell which file an untitled source is.
+  return lede ? { title: truncate(lede, LEDE_CHARS), byline: [...parts, fileName].join(' · ') } : { title: fileName, byline: parts.join(' · ') };
 }
