@@ -6,8 +6,11 @@ const SIGNPOST_WORDS = new Set(
   `here heres why matter matters next come comes update updates updated story stories follow following
   read below above look closer detail details explain explained know need important means mean
   stay tuned developing continue continues ahead happen happens happened question questions answer
-  answers first second finally conclusion summary back more latest watch`.split(/\s+/),
+  answers first second finally conclusion summary back more latest watch editor editors note article
+  publication published correction corrected clarification half picture context timing`.split(/\s+/),
 );
+// Imperatives that steer the reader ("Consider the timing.", "Note the wording.").
+const DISCOURSE_IMPERATIVE = /^(?:consider|note|remember|recall|imagine|look|see|read|take|keep|bear|think|watch)\b/i;
 const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
 
 /**
@@ -20,12 +23,15 @@ export function isNotAClaim(text: string): boolean {
   if (/\?["'\u201D\u2019)]*$/.test(trimmed)) return true;
   const tokens = wordTokens(trimmed);
   const hasQuote = /["\u201C\u201D]/.test(trimmed);
-  const named = tokens.some((t, i) => i > 0 && /^[\p{Lu}\d]/u.test(t.raw));
+  // A capital on the first word is only a name when the word is not a function or signpost word.
+  const named = tokens.some((t, i) => /^\p{Lu}/u.test(t.raw) && !STOP_WORDS.has(t.norm) && (i > 0 || !(SIGNPOST_WORDS.has(t.norm) || DISCOURSE_IMPERATIVE.test(t.raw))));
   const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
   if (content.length === 0) return true;
   if (named || hasQuote || /\d/.test(trimmed)) return false;
   const substantive = content.filter((t) => !SIGNPOST_WORDS.has(t.norm));
-  if (substantive.length === 0) return true;
+  // Nothing named, no figure, at most one word of substance: "But that is only half the story."
+  if (substantive.length <= 1) return true;
+  if (DISCOURSE_IMPERATIVE.test(trimmed) && tokens.length <= 6) return true;
   // First-person plural newsroom notes ("We will update this story.") with little else in them.
   return EDITORIAL_WE.test(trimmed) && substantive.length <= 2 && tokens.length <= 10;
 }

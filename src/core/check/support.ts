@@ -1,7 +1,7 @@
 import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
 import { entityGroups, entityPresent } from './entities';
 import { coverage, type Coverage } from '../search/coverage';
-import type { ScoredPassage } from '../search/passageIndex';
+import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 
 /** How well the best passages cover a statement's content. */
@@ -50,9 +50,13 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
   const present = new Set(groups.filter((g) => !missing.includes(g)).flatMap((g) => g.terms));
   const sentenceTerms = new Set([...best.sentenceTerms, ...present]);
   const cover = coverage(terms, sentenceTerms, best.contextTerms, index.stats, termWeight);
-  const missingEntities = missing.flatMap((g) => g.terms);
-  const topicOnly = missing.length === 1 && cover.score >= TOPIC_COVERAGE && missing[0].terms.every((t) => documentCount(t) >= TOPIC_MENTIONS);
   const statementTerms = new Set(terms);
+  const missingEntities = missing.flatMap((g) => g.terms);
+  const topicOnly =
+    missing.length === 1 &&
+    cover.score >= TOPIC_COVERAGE &&
+    missing[0].terms.every((t) => documentCount(t) >= TOPIC_MENTIONS) &&
+    !namesOthers(best.passage.text, statementTerms, index);
   const samePolarity = negatesShared(text, best.sentenceTerms) === negatesShared(best.passage.text, statementTerms);
   const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly) && samePolarity;
   return { candidates, best, cover, missingEntities, supported };
@@ -74,4 +78,9 @@ function negatesShared(text: string, shared: ReadonlySet<string>): boolean {
       return term !== undefined && shared.has(term);
     });
   });
+}
+
+/** The passage names someone or somewhere the statement does not: "troops to Russia" for "troops to Ukraine". */
+function namesOthers(passageText: string, statementTerms: ReadonlySet<string>, index: PassageIndex): boolean {
+  return entityGroups(passageText, (term) => index.isCommonWord(term), (term) => termWeight(term) === 0).some((group) => !group.terms.some((t) => statementTerms.has(t)));
 }

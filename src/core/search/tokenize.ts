@@ -44,12 +44,12 @@ export function termOf(norm: string): string | undefined {
   return term;
 }
 
-// "US", "UN", "EU": all-capital short words are names even when they spell a stop word.
+// "US", "EU", "NATO": all-capital short words are names (even "US"), kept apart from ordinary words.
 const ACRONYM = /^[\p{Lu}]{2,5}$/u;
 
 /** The index term of a word as written, or undefined for stop words. */
 export function tokenTerm(token: WordToken): string | undefined {
-  if (ACRONYM.test(token.raw) && STOP_WORDS.has(token.norm)) return `${token.norm}_`;
+  if (ACRONYM.test(token.raw)) return `${token.norm}_`;
   return termOf(token.norm);
 }
 
