@@ -4,13 +4,16 @@
 // any URL scheme allowed) and inspected as a DOM, so escaping mistakes cannot hide.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { planCitation, type CitationStyle } from '../../src/core/citations/citation';
 import { planQuoteInsertion } from '../../src/core/citations/quoteInsertion';
+import { loadFile } from '../../src/core/corpus/loadCorpus';
 import { SourcedEngine } from '../../src/core/engine';
+import { MAX_PASSAGE_CHARS } from '../../src/core/text/passages';
 import { buildHoverCard } from '../../src/core/render/hoverCard';
 import { escapeMarkdown } from '../../src/core/render/markdownEscape';
 import type { PassageHit, SourceDocument, StatementResult } from '../../src/core/types';
@@ -190,5 +193,70 @@ describe('hostile sources', () => {
         assert.deepEqual(renderedHazards(markdown).hazards, [], markdown);
       }
     }
+  });
+});
+
+describe('extremely long lines', () => {
+  let dir: string;
+  let engine: SourcedEngine;
+  const words = ['harbour', 'council', 'budget', 'runway', 'ferry', 'ward', 'tram', 'strike'];
+
+  /** One line of about `size` characters: words, hostile markup every 13 words, no full stop. */
+  function longLine(size: number): string {
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 0; length < size; i++) {
+      const part = i % 13 === 12 ? '<img src=x onerror=alert(1)> [x](command:workbench.action.terminal.new)' : words[i % words.length];
+      parts.push(part);
+      length += part.length + 1;
+    }
+    return parts.join(' ');
+  }
+
+  before(async function () {
+    this.timeout(120_000);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-long-'));
+    fs.writeFileSync(path.join(dir, 'one-line.txt'), `Harbour dump\n\n${longLine(2_000_000)}\n`);
+    fs.writeFileSync(path.join(dir, 'no-spaces.txt'), `Minified\n\n${'x'.repeat(300_000)}${'😀'.repeat(1000)}\n`);
+    engine = new SourcedEngine();
+    const started = Date.now();
+    const report = await engine.loadCorpus({ base: dir, roots: ['.'] });
+    console.log(`      (2.3 MB of one-line sources indexed in ${Date.now() - started} ms: ${report.passages} passages)`);
+    assert.equal(report.documents, 2);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it(`cuts a line with no sentence end into passages of at most ${MAX_PASSAGE_CHARS} characters that map back to the file`, async () => {
+    for (const doc of engine.documents.values()) {
+      const file = await loadFile(doc.path, dir);
+      assert.ok(!('reason' in file));
+      let last = 0;
+      for (const passage of engine.passagesOf(doc.id)) {
+        assert.ok(passage.end - passage.start <= MAX_PASSAGE_CHARS && passage.start >= last, `${doc.id} ${passage.id}`);
+        assert.equal(file.text.slice(passage.start, passage.end), passage.text);
+        assert.equal(passage.text, passage.text.trim());
+        assert.ok(!/[\uD800-\uDBFF]$/u.test(passage.text) && !/^[\uDC00-\uDFFF]/u.test(passage.text), 'no split surrogate pair');
+        last = passage.end;
+      }
+    }
+  });
+
+  it('checks and searches against such a line (time printed; it took 37 s before passages were capped)', function () {
+    this.timeout(20_000);
+    const started = Date.now();
+    const results = engine.checkDraft('The harbour council approved the runway budget.\n\n"Harbour council budget runway ferry," said the mayor.');
+    const hits = engine.search('harbour council budget', 5);
+    const ms = Date.now() - started;
+    console.log(`      (check + search over the long line: ${ms} ms)`);
+    assert.equal(results.length, 2);
+    assert.ok(hits.length > 0);
+  });
+
+  it('builds a short, inert card from a passage of the long line', () => {
+    const passage = engine.passagesOf('one-line.txt')[7];
+    const result: StatementResult = { statement: engine.extractStatements('A claim.')[0], verdict: 'supported', message: '', sources: [{ passage, score: 1, matchedTerms: ['harbour'] }] };
+    const card = buildHoverCard({ result, draft: 'A claim.', documents: engine.documents, openLink });
+    assertInertCard(card, 1, 'long line');
+    assert.ok(card.length < 2_000, `card of ${card.length} characters`);
   });
 });

@@ -2,9 +2,16 @@
 import type { OffsetRange, Passage, Sentence, SourceDocument } from '../types';
 import { splitSentences } from './sentences';
 
+/**
+ * Longest passage, in characters. A "sentence" longer than this (a minified page, a table or
+ * log dumped as one line) is cut at spaces: one such line made every search and check that
+ * touched it take seconds (a 2 MB line: 37 s per draft check), freezing the editor.
+ */
+export const MAX_PASSAGE_CHARS = 1_000;
+
 /** One passage per sentence outside junk; context stays within the sentence's line (paragraph). */
 export function buildPassages(doc: SourceDocument): Passage[] {
-  const sentences = proseSegments(doc.text.length, doc.junk).flatMap((r) => splitSentences(doc.text, r.start, r.end));
+  const sentences = proseSegments(doc.text.length, doc.junk).flatMap((r) => splitSentences(doc.text, r.start, r.end).flatMap((s) => capLength(doc.text, s)));
   return sentences.map((sentence, n) => {
     const previous = sentences[n - 1];
     const next = sentences[n + 1];
@@ -24,6 +31,27 @@ function proseSegments(length: number, junk: OffsetRange[]): OffsetRange[] {
   }
   if (from < length) segments.push({ start: from, end: length });
   return segments;
+}
+
+/** Cuts an overlong sentence into pieces of at most MAX_PASSAGE_CHARS, at spaces when there are any. */
+function capLength(text: string, sentence: Sentence): Sentence[] {
+  if (sentence.end - sentence.start <= MAX_PASSAGE_CHARS) return [sentence];
+  const pieces: Sentence[] = [];
+  let start = sentence.start;
+  while (start < sentence.end) {
+    let end = Math.min(sentence.end, start + MAX_PASSAGE_CHARS);
+    if (end < sentence.end) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + MAX_PASSAGE_CHARS / 2) end = space;
+      else if (/[\uD800-\uDBFF]/u.test(text[end - 1])) end--; // never split a surrogate pair
+    }
+    let pieceEnd = end;
+    while (pieceEnd > start && /\s/u.test(text[pieceEnd - 1])) pieceEnd--;
+    if (pieceEnd > start) pieces.push({ start, end: pieceEnd, text: text.slice(start, pieceEnd) });
+    start = end;
+    while (start < sentence.end && /\s/u.test(text[start])) start++;
+  }
+  return pieces;
 }
 
 function sameLine(text: string, first: Sentence, second: Sentence): boolean {
