@@ -1,14 +1,8 @@
-import MiniSearch from 'minisearch';
 import type { Passage, PassageHit } from '../types';
 import { contentTerms, tokenTerm, wordTokens } from './tokenize';
 import { TermStats } from './termStats';
 import { coverage } from './coverage';
-
-interface IndexedPassage {
-  id: string;
-  text: string;
-  context: string;
-}
+import { Postings } from './postings';
 
 /** A scored candidate passage with the term sets the checker reuses. */
 export interface ScoredPassage extends PassageHit {
@@ -17,24 +11,19 @@ export interface ScoredPassage extends PassageHit {
 }
 
 const MAX_QUERY_TERMS = 8;
-const identity = (term: string): string => term;
-const splitTerms = (text: string): string[] => text.split(' ');
 
 /**
- * Full-text index over passages: minisearch finds candidates from the query's most
- * informative terms, then candidates are re-ranked by IDF-weighted coverage of the query.
+ * Full-text index over passages: the postings find candidates from the query's most
+ * informative terms (BM25 over sentence and context), then candidates are re-ranked by
+ * IDF-weighted coverage of the query.
  */
 export class PassageIndex {
-  private readonly search = new MiniSearch<IndexedPassage>({
-    fields: ['text', 'context'],
-    idField: 'id',
-    // Terms are made in one pass (stop words, acronyms, stemming) by contentTerms.
-    tokenize: (text: string) => contentTerms(text, true),
-    processTerm: identity,
-    searchOptions: { boost: { text: 2, context: 0.5 }, combineWith: 'OR', prefix: false, fuzzy: false },
-  });
+  // Index terms come from contentTerms with acronyms (stop words, acronyms, stemming in one pass).
+  private readonly search = new Postings();
   private readonly passages = new Map<string, { passage: Passage; context: string }>();
-  private readonly byDocument = new Map<string, string[]>();
+  /** Passage id by postings slot. */
+  private readonly slotIds: string[] = [];
+  private readonly byDocument = new Map<string, { firstSlot: number; ids: string[] }>();
   readonly stats = new TermStats();
   /** Terms the corpus writes in lower case somewhere: common words, not names. */
   private readonly lowercase = new TermStats();
@@ -46,27 +35,30 @@ export class PassageIndex {
   /** Adds (or replaces) every passage of one document; `documentText` supplies neighbour context. */
   setDocument(docId: string, documentText: string, passages: readonly Passage[]): void {
     this.removeDocument(docId);
-    const entries: IndexedPassage[] = [];
-    for (const passage of passages) {
-      const context = documentText.slice(passage.contextStart, passage.contextEnd);
-      this.passages.set(passage.id, { passage, context });
+    const sentences: string[][] = [];
+    const contextStarts: number[] = [];
+    passages.forEach((passage, i) => {
+      const contextStart = contextStartOf(passage, passages[i - 1]);
+      this.passages.set(passage.id, { passage, context: documentText.slice(contextStart, passage.contextEnd) });
       this.stats.add(contentTerms(passage.text));
       this.lowercase.add(lowercaseTerms(passage.text));
-      entries.push({ id: passage.id, text: passage.text, context });
-    }
-    this.search.addAll(entries);
-    this.byDocument.set(docId, passages.map((p) => p.id));
+      sentences.push(contentTerms(passage.text, true));
+      contextStarts.push(contextStart);
+    });
+    const firstSlot = this.search.addDocument(sentences, contextRanges(passages, contextStarts));
+    passages.forEach((passage, i) => (this.slotIds[firstSlot + i] = passage.id));
+    this.byDocument.set(docId, { firstSlot, ids: passages.map((p) => p.id) });
   }
 
   removeDocument(docId: string): void {
-    const ids = this.byDocument.get(docId);
-    if (!ids) return;
-    for (const id of ids) {
+    const indexed = this.byDocument.get(docId);
+    if (!indexed) return;
+    this.search.removeSlots(indexed.firstSlot, indexed.ids.length);
+    for (const id of indexed.ids) {
       const entry = this.passages.get(id);
       if (!entry) continue;
       this.stats.remove(contentTerms(entry.passage.text));
       this.lowercase.remove(lowercaseTerms(entry.passage.text));
-      this.search.discard(id);
       this.passages.delete(id);
     }
     this.byDocument.delete(docId);
@@ -91,11 +83,10 @@ export class PassageIndex {
   rank(queryTerms: readonly string[], limit: number, weightOf?: (term: string) => number): ScoredPassage[] {
     const informative = this.informativeTerms(queryTerms);
     if (informative.length === 0) return [];
-    const raw = this.search.search(informative.join(' '), { tokenize: splitTerms, processTerm: identity });
-    const candidates = raw.slice(0, Math.max(limit * 4, 24));
-    const best = raw.length > 0 ? raw[0].score : 1;
+    const candidates = this.search.search(informative, Math.max(limit * 4, 24));
+    const best = candidates.length > 0 ? candidates[0].score : 1;
     const scored = candidates.map((result) => {
-      const entry = this.passages.get(String(result.id))!;
+      const entry = this.passages.get(this.slotIds[result.slot])!;
       const sentenceTerms = new Set(contentTerms(entry.passage.text, true));
       const contextTerms = new Set(contentTerms(entry.context, true));
       const cover = coverage(queryTerms, sentenceTerms, contextTerms, this.stats, weightOf);
@@ -109,6 +100,17 @@ export class PassageIndex {
   searchText(query: string, limit = 10): PassageHit[] {
     return this.rank(contentTerms(query), limit).map(({ passage, score, matchedTerms }) => ({ passage, score, matchedTerms }));
   }
+}
+
+/** For each passage, the range of passages (indices into `passages`) whose sentences its context spans. */
+function contextRanges(passages: readonly Passage[], contextStarts: readonly number[]): Array<[number, number]> {
+  return passages.map((passage, i) => {
+    let from = i;
+    let to = i;
+    while (from > 0 && passages[from - 1].start >= contextStarts[i]) from--;
+    while (to < passages.length - 1 && passages[to + 1].end <= passage.contextEnd) to++;
+    return [from, to];
+  });
 }
 
 /** The words of `text` whose index term is in `terms`, as written, for emphasis. */
@@ -129,4 +131,13 @@ function lowercaseTerms(text: string): string[] {
     if (term !== undefined) terms.push(term);
   }
   return terms;
+}
+
+// A paragraph that opens with "This is about 30% more" speaks of the paragraph before it.
+const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;
+
+/** Context start: the sentence's own neighbours, reaching back over a paragraph break for an anaphoric opening. */
+function contextStartOf(passage: Passage, previous: Passage | undefined): number {
+  if (previous && passage.contextStart === passage.start && ANAPHORIC_OPENING.test(passage.text)) return previous.start;
+  return passage.contextStart;
 }
