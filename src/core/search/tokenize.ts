@@ -15,7 +15,18 @@ export interface WordToken {
 // Letters/digits, keeping inner apostrophes (China's) and digit groups (2,000 / 1.28).
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
 
+// Folding (Unicode normalization and four replacements) dominated indexing time; words repeat.
+const normCache = new Map<string, string>();
+
 export function normalizeWord(raw: string): string {
+  const cached = normCache.get(raw);
+  if (cached !== undefined) return cached;
+  const norm = foldWord(raw);
+  if (normCache.size < 200_000) normCache.set(raw, norm);
+  return norm;
+}
+
+function foldWord(raw: string): string {
   let word = foldText(raw);
   if (/^\d/.test(word)) return word.replace(/,(?=\d{3}\b)/g, '');
   word = word.replace(/'s$/, '');
