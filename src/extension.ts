@@ -14,7 +14,7 @@ import { extensionApi, type SourcedApi } from './features/api';
 
 export function activate(context: vscode.ExtensionContext): SourcedApi {
   const output = vscode.window.createOutputChannel('Sourced');
-  const corpus = new CorpusManager(output);
+  const corpus = new CorpusManager(output, context.storageUri ?? context.globalStorageUri);
   const results = new DraftResults(corpus);
   const diagnostics = new Diagnostics(results, corpus);
   const related = new RelatedPassagesView(context.extensionUri, corpus);

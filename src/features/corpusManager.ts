@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -34,7 +35,11 @@ export class CorpusManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly log: vscode.OutputChannel) {
+  constructor(
+    private readonly log: vscode.OutputChannel,
+    /** Where engines keep their index caches (the extension's storage), if anywhere. */
+    private readonly storage: vscode.Uri | undefined,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) this.drop(removed.uri.toString());
@@ -75,7 +80,7 @@ export class CorpusManager implements vscode.Disposable {
       key,
       base: scope.fsPath,
       scope,
-      engine: createEngine(),
+      engine: createEngine(this.storage && path.join(this.storage.fsPath, 'index', createHash('sha256').update(key).digest('hex').slice(0, 16))),
       state: { kind: 'indexing', done: 0, total: 0 },
       fullLoads: 0,
       generation: 0,

@@ -3,35 +3,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor, workspaceRoot } from './helpers';
-import { hoverMarkdown, openIndexedDraft, positionOf } from './sourcedHelpers';
+import { ensureCorpusRoot, hoverMarkdown, openIndexedDraft, positionOf } from './sourcedHelpers';
 
 const EXTRA = 'extra-corpus';
 const SENTENCE = 'The Quennick valley cooperative harvested record amounts of saffron this autumn.';
 
 describe('corpus file watcher', () => {
   let extraDir: string;
-  let addedSetting = false;
+  let restoreSetting: () => Promise<void>;
 
   before(async () => {
     extraDir = path.join(workspaceRoot(), EXTRA);
     fs.mkdirSync(extraDir, { recursive: true });
-    const folder = vscode.workspace.workspaceFolders![0];
-    const config = vscode.workspace.getConfiguration('sourced', folder.uri);
-    const roots = config.get<string[]>('corpus', []);
-    if (!roots.includes(EXTRA)) {
-      await config.update('corpus', [...roots, EXTRA], vscode.ConfigurationTarget.WorkspaceFolder);
-      addedSetting = true;
-    }
+    restoreSetting = await ensureCorpusRoot(EXTRA);
   });
 
   after(async () => {
     fs.rmSync(extraDir, { recursive: true, force: true });
-    if (addedSetting) {
-      const folder = vscode.workspace.workspaceFolders![0];
-      const config = vscode.workspace.getConfiguration('sourced', folder.uri);
-      const roots = config.get<string[]>('corpus', []).filter((r) => r !== EXTRA);
-      await config.update('corpus', roots, vscode.ConfigurationTarget.WorkspaceFolder);
-    }
+    await restoreSetting();
   });
 
   it('indexes an added file, re-indexes an edit and drops a deleted file, without a full rebuild', async () => {

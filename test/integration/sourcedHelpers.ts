@@ -78,3 +78,19 @@ export async function sourcedDiagnostics(uri: vscode.Uri, minimum = 1): Promise<
     return list.length >= minimum ? list : undefined;
   });
 }
+
+/**
+ * Makes sure `root` is in the first workspace folder's "sourced.corpus" and returns how to
+ * undo that (a no-op when the setting already listed it).
+ */
+export async function ensureCorpusRoot(root: string): Promise<() => Promise<void>> {
+  const folder = vscode.workspace.workspaceFolders![0];
+  const config = () => vscode.workspace.getConfiguration('sourced', folder.uri);
+  const roots = config().get<string[]>('corpus', []);
+  if (roots.includes(root)) return async () => undefined;
+  await config().update('corpus', [...roots, root], vscode.ConfigurationTarget.WorkspaceFolder);
+  return async () => {
+    const now = config().get<string[]>('corpus', []).filter((r) => r !== root);
+    await config().update('corpus', now, vscode.ConfigurationTarget.WorkspaceFolder);
+  };
+}
