@@ -19,8 +19,8 @@ const common = {
   logLevel: 'warning',
   // canvas is an optional peer of jsdom/pdfjs that Sourced never uses.
   external: ['vscode', 'canvas', 'bufferutil', 'utf-8-validate'],
-  // jsdom (HTML sources) reads files beside its sources at load time; see the plugin.
-  plugins: [require('./scripts/build/jsdomPlugin')],
+  // jsdom and pdfjs (HTML and PDF sources) need patches to run from a bundle; see the plugin.
+  plugins: [require('./scripts/build/bundlePatches')],
 };
 
 function listFiles(dir, suffix) {

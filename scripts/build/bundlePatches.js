@@ -1,21 +1,25 @@
-// esbuild plugin that lets jsdom run from a bundle. jsdom reads two files next to its own
-// sources when it is loaded, which a bundle does not have: inline the default stylesheet and
-// drop the sync-XHR worker path (Sourced never runs page scripts, so sync XHR never happens).
-// css-tree's ESM build calls createRequire(import.meta.url), which is undefined in CommonJS:
-// always take its CommonJS build.
+// esbuild plugin: patches that let jsdom and pdfjs-dist run from a CommonJS bundle and inside
+// VS Code's extension host. Each patch fails the build if its target changed (check on upgrade).
+//   jsdom reads two files beside its sources at load time, which a bundle does not have: inline
+//     the default stylesheet and drop the sync-XHR worker path (Sourced never runs page scripts).
+//   css-tree's ESM build calls createRequire(import.meta.url), undefined in CommonJS: take its
+//     CommonJS build.
+//   pdfjs assigns globalThis.navigator when it lacks `language`; VS Code's extension host makes
+//     navigator a getter-only property, so that assignment throws: make it best-effort.
 const fs = require('fs');
 const path = require('path');
 
 const computedStyle = /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]css[\\/]helpers[\\/]computed-style\.js$/;
 const xhrImpl = /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/;
+const pdfjsDisplay = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/;
 
-function replaceOnce(source, from, to, file) {
-  if (!source.includes(from)) throw new Error(`jsdomPlugin: ${file} changed; update scripts/build/jsdomPlugin.js`);
-  return source.replace(from, to);
+function patch(source, pattern, replacement, file) {
+  if (!pattern.test(source)) throw new Error(`bundlePatches: ${file} changed; update scripts/build/bundlePatches.js`);
+  return source.replace(pattern, replacement);
 }
 
 module.exports = {
-  name: 'jsdom-bundle',
+  name: 'bundle-patches',
   setup(build) {
     build.onResolve({ filter: /^css-tree(\/|$)/ }, (args) => {
       if (args.pluginData === 'css-tree-cjs' || args.kind === 'require-call') return undefined;
@@ -25,12 +29,16 @@ module.exports = {
       const source = await fs.promises.readFile(args.path, 'utf8');
       const css = await fs.promises.readFile(path.resolve(path.dirname(args.path), '../../../browser/default-stylesheet.css'), 'utf8');
       const read = /fs\.readFileSync\(\s*path\.resolve\(__dirname, "\.\.\/\.\.\/\.\.\/browser\/default-stylesheet\.css"\),\s*\{ encoding: "utf-8" \}\s*\)/;
-      if (!read.test(source)) throw new Error(`jsdomPlugin: ${args.path} changed; update scripts/build/jsdomPlugin.js`);
-      return { contents: source.replace(read, JSON.stringify(css)), loader: 'js' };
+      return { contents: patch(source, read, JSON.stringify(css), args.path), loader: 'js' };
     });
     build.onLoad({ filter: xhrImpl }, async (args) => {
       const source = await fs.promises.readFile(args.path, 'utf8');
-      return { contents: replaceOnce(source, 'require.resolve("./xhr-sync-worker.js")', 'null', args.path), loader: 'js' };
+      return { contents: patch(source, /require\.resolve\("\.\/xhr-sync-worker\.js"\)/, 'null', args.path), loader: 'js' };
+    });
+    build.onLoad({ filter: pdfjsDisplay }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const assignment = /globalThis\.navigator = (\{[^{}]*\});/;
+      return { contents: patch(source, assignment, 'try { globalThis.navigator = $1; } catch {}', args.path), loader: 'js' };
     });
   },
 };

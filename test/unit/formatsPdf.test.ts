@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
 import { buildPdf } from '../../scripts/fixtures/pdfWriter';
 import { UnindexableSourceError } from '../../src/core/corpus/unindexable';
 import { extractPdf, pageBreak } from '../../src/core/formats/pdf';
 import { layoutLines, linesOf, type PdfTextItem } from '../../src/core/formats/pdfLayout';
 import { pageOfOffset } from '../../src/core/formats/pages';
-import { readFormatFixture } from './formatsFixtures';
+import { formatFixtureDir, readFormatFixture } from './formatsFixtures';
 
 const item = (str: string, x: number, y: number, width = str.length * 5, height = 10): PdfTextItem => ({ str, x, y, width, height });
 
@@ -66,6 +68,16 @@ describe('formats: PDF', () => {
     assert.deepEqual(source.pages, [0, pageBreak.length]);
     assert.equal(pageOfOffset(source, source.text.indexOf('Only')), 2);
     assert.deepEqual(source.metadata, {});
+  });
+
+  it("loads where navigator is a getter-only global, as in VS Code's extension host (dist bundle, own process)", () => {
+    const bundle = path.resolve(__dirname, '../../../dist/formats/pdf.js');
+    const script = [
+      "Object.defineProperty(globalThis, 'navigator', { get: () => undefined });",
+      `require(${JSON.stringify(bundle)}).extractPdf(require('fs').readFileSync(${JSON.stringify(path.join(formatFixtureDir, 'report.pdf'))}))`,
+      '  .then((s) => process.stdout.write(`pages: ${s.pages.length}`), (e) => process.stdout.write(`error: ${e.message}`));',
+    ].join('\n');
+    assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }), 'pages: 2');
   });
 
   describe('layout', () => {
