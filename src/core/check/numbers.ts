@@ -29,7 +29,8 @@ const SPELLED = [...NUMBER_WORDS.keys()].filter((w) => w !== 'one' && !['hundred
 const MENTION = new RegExp(
   [
     '(?:(?<currency>[$€£¥])\\s?)?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<scale>\\s?(?:thousand|million|billion|trillion|mn|bn)\\b)?(?<percent>\\s?(?:%|per ?cent\\b))?',
-    `\\b(?<word>(?:${SPELLED.join('|')})(?:[\\s-]+(?:and\\s+)?(?:${[...SPELLED, ...Object.keys(SCALES), 'hundred'].join('|')}))*)\\b`,
+    // "one" alone is too often a pronoun to be a figure, but "twenty-one" is 21.
+    `\\b(?<word>(?:${SPELLED.join('|')})(?:[\\s-]+(?:and\\s+)?(?:${[...SPELLED, ...Object.keys(SCALES), 'hundred'].join('|')})|-one)*)\\b`,
     `\\b(?<month>${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.)(?![\\w])`,
     `\\b(?<weekday>${WEEKDAYS.join('|')})\\b`,
   ].join('|'),
