@@ -17,11 +17,13 @@ export interface SupportAssessment {
 
 // Figures and calendar words are judged by the number check, not by word overlap.
 const CALENDAR = /^(?:januari|februari|march|april|mai|may|june|juli|august|septemb|octob|novemb|decemb|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai)$/;
+// Words that belong to a figure ("30 percent") and are compared with it.
+const FIGURE_UNITS = new Set(['percent', 'cent', 'thousand', 'million', 'billion', 'trillion']);
 // Reporting verbs vary freely between a source and a faithful paraphrase.
 const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain', 'report', 'state', 'describ', 'accord']);
 
 export function termWeight(term: string): number {
-  if (/^\d/.test(term) || CALENDAR.test(term)) return 0;
+  if (/^\d/.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term)) return 0;
   if (REPORTING.has(term)) return 0.3;
   return 1;
 }

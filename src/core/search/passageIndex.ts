@@ -2,7 +2,15 @@ import type { Passage, PassageHit } from '../types';
 import { contentTerms, tokenTerm, wordTokens } from './tokenize';
 import { TermStats } from './termStats';
 import { coverage } from './coverage';
-import { Postings } from './postings';
+import { Postings, type PostingsState } from './postings';
+import type { TermStatsState } from './termStats';
+
+export interface PassageIndexState {
+  postings: PostingsState;
+  documents: Array<{ docId: string; firstSlot: number; count: number }>;
+  stats: TermStatsState;
+  lowercase: TermStatsState;
+}
 
 /** A scored candidate passage with the term sets the checker reuses. */
 export interface ScoredPassage extends PassageHit {
@@ -19,7 +27,7 @@ const MAX_QUERY_TERMS = 8;
  */
 export class PassageIndex {
   // Index terms come from contentTerms with acronyms (stop words, acronyms, stemming in one pass).
-  private readonly search = new Postings();
+  private search = new Postings();
   private readonly passages = new Map<string, { passage: Passage; context: string }>();
   /** Passage id by postings slot. */
   private readonly slotIds: string[] = [];
@@ -97,6 +105,34 @@ export class PassageIndex {
     return scored.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
+  /** Plain data for the cache and the indexing worker; passages themselves travel with their documents. */
+  exportState(): PassageIndexState {
+    return {
+      postings: this.search.toState(),
+      documents: [...this.byDocument].map(([docId, { firstSlot, ids }]) => ({ docId, firstSlot, count: ids.length })),
+      stats: this.stats.toState(),
+      lowercase: this.lowercase.toState(),
+    };
+  }
+
+  /** Rebuilds an index from exported state and each document's text and passages, without re-tokenizing. */
+  static fromState(state: PassageIndexState, documentOf: (docId: string) => { text: string; passages: readonly Passage[] }): PassageIndex {
+    const index = new PassageIndex();
+    index.search = Postings.fromState(state.postings);
+    index.stats.restore(state.stats);
+    index.lowercase.restore(state.lowercase);
+    for (const { docId, firstSlot, count } of state.documents) {
+      const { text, passages } = documentOf(docId);
+      if (passages.length !== count) throw new Error(`index state does not match document ${docId}`);
+      passages.forEach((passage, i) => {
+        index.passages.set(passage.id, { passage, context: text.slice(contextStartOf(passage, passages[i - 1]), passage.contextEnd) });
+        index.slotIds[firstSlot + i] = passage.id;
+      });
+      index.byDocument.set(docId, { firstSlot, ids: passages.map((p) => p.id) });
+    }
+    return index;
+  }
+
   searchText(query: string, limit = 10): PassageHit[] {
     return this.rank(contentTerms(query), limit).map(({ passage, score, matchedTerms }) => ({ passage, score, matchedTerms }));
   }
@@ -138,6 +174,6 @@ const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;
 
 /** Context start: the sentence's own neighbours, reaching back over a paragraph break for an anaphoric opening. */
 function contextStartOf(passage: Passage, previous: Passage | undefined): number {
-  if (previous && passage.contextStart === passage.start && ANAPHORIC_OPENING.test(passage.text)) return previous.start;
+  if (previous && passage.contextStart === passage.start && ANAPHORIC_OPENING.test(passage.text)) return previous.contextStart;
   return passage.contextStart;
 }
