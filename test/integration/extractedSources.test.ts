@@ -5,16 +5,17 @@ import * as vscode from 'vscode';
 import { waitFor, workspaceRoot } from './helpers';
 import { hoverMarkdown, openIndexedDraft, positionOf } from './sourcedHelpers';
 
-const PDF_ROOT = 'pdf-corpus';
+const PDF_ROOT = 'formats-corpus';
+const FIXTURES = ['report.pdf', 'article.html', 'memo.docx'];
 
-describe('PDF sources', () => {
+describe('PDF, HTML and DOCX sources', () => {
   let pdfDir: string;
   let addedSetting = false;
 
   before(async () => {
     pdfDir = path.join(workspaceRoot(), PDF_ROOT);
     fs.mkdirSync(pdfDir, { recursive: true });
-    fs.copyFileSync(path.join(workspaceRoot(), '..', 'fixtures', 'formats', 'report.pdf'), path.join(pdfDir, 'report.pdf'));
+    for (const name of FIXTURES) fs.copyFileSync(path.join(workspaceRoot(), '..', 'fixtures', 'formats', name), path.join(pdfDir, name));
     const folder = vscode.workspace.workspaceFolders![0];
     const config = vscode.workspace.getConfiguration('sourced', folder.uri);
     const roots = config.get<string[]>('corpus', []);
@@ -35,7 +36,7 @@ describe('PDF sources', () => {
 
   it('cites the PDF page in the hover card and opens the extracted text at the passage', async function () {
     this.timeout(60_000);
-    const { api, editor } = await openIndexedDraft('feature-pdf.md');
+    const { api, editor } = await openIndexedDraft('feature-extracted.md');
     const uri = editor.document.uri;
     await waitFor('the PDF to be indexed', async () => {
       await api.whenIndexed(uri);
@@ -57,5 +58,19 @@ describe('PDF sources', () => {
     assert.notEqual(opened.document.uri.scheme, 'file', 'a PDF passage must open in the extracted text, not the binary file');
     assert.match(opened.document.getText(opened.selection), /Our rivers are cleaner/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('indexes saved web pages and Word documents, with their metadata', async function () {
+    this.timeout(60_000);
+    const { api, editor } = await openIndexedDraft('feature-extracted.md');
+    const uri = editor.document.uri;
+    const extracted = await waitFor('the web page and the Word document to be indexed', async () => {
+      await api.whenIndexed(uri);
+      const docs = [...api.engineFor(uri).documents.values()].filter((d) => d.format === 'html' || d.format === 'docx');
+      return docs.length === 2 ? docs : undefined;
+    }, 30_000);
+    assert.deepEqual(extracted.map((d) => [d.format, d.metadata.title]).sort(), [['docx', 'Budget hearing notes'], ['html', 'Harbor council approves flood barrier']]);
+    const [hit] = api.engineFor(uri).search('movable flood barrier old port vote', 1);
+    assert.ok(hit.passage.docId.endsWith('article.html'), hit.passage.docId);
   });
 });
