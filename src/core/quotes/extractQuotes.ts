@@ -50,6 +50,7 @@ export function speakerOfSpan(doc: SourceDocument, span: QuoteSpan, mentions: re
 function endAtInnerAttribution(text: string, span: QuoteSpan): QuoteSpan {
   for (const comma of text.slice(span.start, span.end).matchAll(/[,?!]['\u2019]?\s/g)) {
     const at = span.start + comma.index!;
+    if (at === span.start) continue; // a quote of no words
     const candidate: QuoteSpan = { ...span, end: at + 1, close: at + comma[0].trimEnd().length, closed: true };
     if (attributionAfter(text, candidate)) return { ...candidate, end: at };
   }
