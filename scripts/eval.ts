@@ -28,6 +28,7 @@ const SETS = [
   { name: 'dev', file: 'test/fixtures/dev.json' },
   { name: 'extra', file: 'test/fixtures/extra-eval.json' },
   { name: 'holdout', file: 'test/fixtures/holdout.json' },
+  { name: 'holdout2', file: 'test/fixtures/holdout2.json' },
 ];
 
 const flagged = (verdict: Verdict): boolean => verdict !== 'supported' && verdict !== 'not-a-claim';
