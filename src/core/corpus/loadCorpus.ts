@@ -167,6 +167,7 @@ async function walk(folder: string, seen: Set<string>, visitor: WalkVisitor): Pr
     }
     if (isDirectory) await walk(full, seen, visitor);
     else if (isFile) visitor.onFile(full);
+    else visitor.skipped.push({ path: full, reason: 'not a regular file (a pipe, socket or device): Sourced reads only files' });
   }
 }
 
