@@ -10,12 +10,16 @@ import { personMentions, type PersonMention } from './quotes/people';
 import { checkStatement } from './check/checkStatement';
 import type { CheckContext } from './check/context';
 import { contentTerms } from './search/tokenize';
+import { loadCorpusWithCache } from './cache/cachedLoad';
+import { decodeEngineState, encodeEngineState, type EngineState } from './cache/engineState';
 
 const TERM_COUNT_CACHE = 32;
 
 export interface EngineOptions {
   /** Folder for the persistent index cache (CLI `--cache`, extension storage). */
   cacheDir?: string;
+  /** Told why the cache could not be used (missing, corrupt, other version) before it is rebuilt. */
+  onCacheMiss?: (reason: string) => void;
 }
 
 /** Everything derived from one source document, built once when it is added. */
@@ -45,7 +49,14 @@ export class SourcedEngine implements Engine {
     return this.index.size;
   }
 
-  async loadCorpus(options: CorpusLoadOptions): Promise<LoadReport> {
+  /** Loads through the persistent cache when the engine has a cache folder. */
+  loadCorpus(options: CorpusLoadOptions): Promise<LoadReport> {
+    this.base = options.base;
+    return this.options.cacheDir ? loadCorpusWithCache(this, this.options.cacheDir, options, (entry, miss, detail) => this.options.onCacheMiss?.(`${entry} cache ${miss}: ${detail}`)) : this.loadFresh(options);
+  }
+
+  /** Reads and indexes every file, ignoring any cache. */
+  async loadFresh(options: CorpusLoadOptions): Promise<LoadReport> {
     this.base = options.base;
     const { documents, skipped } = await loadCorpus(options);
     this.entries.clear();
@@ -63,6 +74,33 @@ export class SourcedEngine implements Engine {
     this.docs.set(doc.id, doc);
     this.index.setDocument(doc.id, doc.text, passages);
     this.forgetDerived(doc.id);
+  }
+
+  /** Everything loaded, as plain data (see cache/engineState). */
+  exportState(): EngineState {
+    return { base: this.base, documents: [...this.entries.values()], index: this.index.exportState() };
+  }
+
+  importState(state: EngineState): void {
+    this.base = state.base;
+    this.entries.clear();
+    this.docs.clear();
+    this.termCountCache.clear();
+    this.allQuotes = undefined;
+    for (const { doc, passages, quotes, mentions } of state.documents) {
+      this.entries.set(doc.id, { doc, passages, quotes, mentions });
+      this.docs.set(doc.id, doc);
+    }
+    this.index = PassageIndex.fromState(state.index, (docId) => ({ text: this.docs.get(docId)!.text, passages: this.entries.get(docId)!.passages }));
+  }
+
+  /** The loaded state as bytes, for the indexing worker to hand over. */
+  snapshot(): Uint8Array {
+    return encodeEngineState(this.exportState());
+  }
+
+  restoreSnapshot(bytes: Uint8Array): void {
+    this.importState(decodeEngineState(bytes));
   }
 
   async upsertFile(path: string): Promise<SkippedFile | undefined> {

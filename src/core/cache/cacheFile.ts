@@ -33,7 +33,9 @@ export function sha256Hex(data: Buffer | string): string {
 
 export function encodeCacheFile(stamp: CacheStamp, payload: Buffer): Buffer {
   const header: Header = { ...stamp, payloadBytes: payload.length, sha256: sha256Hex(payload) };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const json = JSON.stringify(header);
+  // Padded so the payload starts 8-byte aligned and typed arrays in it load as views, not copies.
+  const headerBytes = Buffer.from(json.padEnd(json.length + ((8 - ((PREFIX_BYTES + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   MAGIC.copy(prefix);
   prefix.writeUInt32LE(headerBytes.length, MAGIC.length);

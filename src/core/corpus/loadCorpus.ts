@@ -98,7 +98,7 @@ interface FileListing {
 }
 
 /** Every candidate file under the roots, absolute and de-duplicated, in a stable order. */
-async function listCorpusFiles(options: CorpusLoadOptions): Promise<FileListing> {
+export async function listCorpusFiles(options: CorpusLoadOptions): Promise<FileListing> {
   const files = new Set<string>();
   const skipped: SkippedFile[] = [];
   for (const root of options.roots) {

@@ -10,8 +10,6 @@ const B = 0.7;
 const D = 0.5;
 const TEXT_BOOST = 2;
 const CONTEXT_BOOST = 0.5;
-/** How many passages away a context may reach (a sentence's context is its direct neighbours). */
-const CONTEXT_REACH = 2;
 
 export interface PostingsHit {
   slot: number;
@@ -43,6 +41,8 @@ export class Postings {
   private readonly contextFrom = new IntList();
   private readonly contextTo = new IntList();
   private readonly live = new IntList();
+  /** How many passages away any context reaches (a sentence's context is usually its direct neighbours). */
+  private reach = 0;
   private liveCount = 0;
   private deadCount = 0;
   private textLengthSum = 0;
@@ -79,6 +79,7 @@ export class Postings {
         this.lists[id].push(slot, tf);
       }
       const [from, to] = contexts[i];
+      this.reach = Math.max(this.reach, i - from, to - i);
       const contextStamp = this.scratch.nextStamp();
       let contextUnique = 0;
       for (let s = from; s <= to; s++) {
@@ -140,8 +141,8 @@ export class Postings {
         const tf = pairs[i + 1];
         scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, this.textLength.data[slot], avgText), termIndex);
         // Every live passage whose context holds this sentence gets its term frequency.
-        const low = Math.max(0, slot - CONTEXT_REACH);
-        const high = Math.min(this.slotCount - 1, slot + CONTEXT_REACH);
+        const low = Math.max(0, slot - this.reach);
+        const high = Math.min(this.slotCount - 1, slot + this.reach);
         for (let p = low; p <= high; p++) {
           if (!live[p] || this.contextFrom.data[p] > slot || this.contextTo.data[p] < slot) continue;
           if (scratch.contextTf[p] === 0) touched.push(p);
@@ -191,6 +192,7 @@ export class Postings {
     postings.contextTo.setAll(state.contextTo);
     postings.live.setAll(state.live);
     for (let slot = 0; slot < state.live.length; slot++) {
+      postings.reach = Math.max(postings.reach, slot - state.contextFrom[slot], state.contextTo[slot] - slot);
       if (!state.live[slot]) continue;
       postings.liveCount++;
       postings.textLengthSum += state.textLength[slot];

@@ -30,4 +30,22 @@ export class TermStats {
   get passageCount(): number {
     return this.passages;
   }
+
+  /** Plain data for the cache and the indexing worker. */
+  toState(): TermStatsState {
+    return { passages: this.passages, terms: [...this.df.keys()], counts: [...this.df.values()] };
+  }
+
+  /** Replaces the contents with saved state. */
+  restore(state: TermStatsState): void {
+    this.df.clear();
+    state.terms.forEach((term, i) => this.df.set(term, state.counts[i]));
+    this.passages = state.passages;
+  }
+}
+
+export interface TermStatsState {
+  passages: number;
+  terms: string[];
+  counts: number[];
 }

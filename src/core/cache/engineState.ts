@@ -1,0 +1,110 @@
+// The engine's whole loaded state (documents, passages, quotes, index) as bytes: the payload of
+// the persistent cache and what the indexing worker hands to the extension host. Document texts
+// and index arrays are stored raw, so decoding is mostly views and one UTF-8 decode per document.
+import type { PassageIndexState } from '../search/passageIndex';
+import type { PostingsState } from '../search/postings';
+import type { AttributedQuote } from '../quotes/extractQuotes';
+import type { PersonMention } from '../quotes/people';
+import type { Passage, SourceDocument } from '../types';
+import { decodePack, encodePack, type PackedArray } from './pack';
+
+/** Bump whenever the shape of EngineState or of anything inside it changes. */
+export const ENGINE_STATE_VERSION = 1;
+
+export interface DocumentState {
+  doc: SourceDocument;
+  passages: Passage[];
+  quotes: AttributedQuote[];
+  mentions: PersonMention[];
+}
+
+/** A source file's size and modification time when it was read: the cheap check that it did not change. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** Why the file was not indexed, when it was not. */
+  skipped?: string;
+}
+
+export interface EngineState {
+  base: string;
+  documents: DocumentState[];
+  index: PassageIndexState;
+  /** By absolute path; kept with the cache so a warm start re-reads only files that changed. */
+  stamps?: Record<string, FileStamp>;
+}
+
+const PASSAGE_FIELDS = 4;
+
+interface DocumentJson {
+  doc: Omit<SourceDocument, 'text'>;
+  passageCount: number;
+  /** Present only when passages break the usual `${docId}#n` ids or text = slice of the document. */
+  passageIds?: string[];
+  passageTexts?: string[];
+  quotes: AttributedQuote[];
+  mentions: PersonMention[];
+}
+
+interface StateJson {
+  base: string;
+  stamps?: Record<string, FileStamp>;
+  documents: DocumentJson[];
+  index: Omit<PassageIndexState, 'postings'> & { terms: string[] };
+}
+
+const POSTINGS_ARRAYS = ['listStarts', 'lists', 'textLength', 'contextLength', 'contextFrom', 'contextTo', 'live'] as const;
+
+export function encodeEngineState(state: EngineState): Uint8Array {
+  const texts = state.documents.map((d) => Buffer.from(d.doc.text, 'utf8'));
+  const passageCount = state.documents.reduce((sum, d) => sum + d.passages.length, 0);
+  const passageOffsets = new Int32Array(passageCount * PASSAGE_FIELDS);
+  let at = 0;
+  const documents = state.documents.map(({ doc, passages, quotes, mentions }): DocumentJson => {
+    const { text, ...rest } = doc;
+    for (const p of passages) passageOffsets.set([p.start, p.end, p.contextStart, p.contextEnd], (at++) * PASSAGE_FIELDS);
+    const usual = passages.every((p, i) => p.id === `${doc.id}#${i}` && p.docId === doc.id && p.text === text.slice(p.start, p.end));
+    return { doc: rest, passageCount: passages.length, quotes, mentions, ...(usual ? {} : { passageIds: passages.map((p) => p.id), passageTexts: passages.map((p) => p.text) }) };
+  });
+  const { postings, ...index } = state.index;
+  const json: StateJson = { base: state.base, stamps: state.stamps, documents, index: { ...index, terms: postings.terms } };
+  const arrays: Record<string, PackedArray> = {
+    text: Buffer.concat(texts),
+    textBytes: Int32Array.from(texts, (t) => t.length),
+    passages: passageOffsets,
+  };
+  for (const name of POSTINGS_ARRAYS) arrays[`postings.${name}`] = postings[name];
+  return encodePack({ json, arrays });
+}
+
+/** Throws on bytes that are not an engine state (callers treat that as a cache miss). */
+export function decodeEngineState(bytes: Uint8Array): EngineState {
+  const { json, arrays } = decodePack(bytes);
+  const state = json as StateJson;
+  const text = arrays.text as Uint8Array;
+  const textBytes = arrays.textBytes as Int32Array;
+  const offsets = arrays.passages as Int32Array;
+  const decoder = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  let textAt = 0;
+  let passageAt = 0;
+  const documents = state.documents.map((d, n): DocumentState => {
+    const docText = decoder.toString('utf8', textAt, textAt + textBytes[n]);
+    textAt += textBytes[n];
+    const doc: SourceDocument = { ...d.doc, text: docText };
+    const passages: Passage[] = [];
+    for (let i = 0; i < d.passageCount; i++, passageAt++) {
+      const o = passageAt * PASSAGE_FIELDS;
+      const start = offsets[o];
+      const end = offsets[o + 1];
+      passages.push({
+        id: d.passageIds?.[i] ?? `${doc.id}#${i}`, docId: doc.id, start, end,
+        text: d.passageTexts?.[i] ?? docText.slice(start, end), contextStart: offsets[o + 2], contextEnd: offsets[o + 3],
+      });
+    }
+    return { doc, passages, quotes: d.quotes, mentions: d.mentions };
+  });
+  const { terms, ...index } = state.index;
+  const postings = { terms } as PostingsState;
+  for (const name of POSTINGS_ARRAYS) (postings as unknown as Record<string, PackedArray>)[name] = arrays[`postings.${name}`];
+  return { base: state.base, stamps: state.stamps, documents, index: { ...index, postings } };
+}
