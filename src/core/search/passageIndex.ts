@@ -1,5 +1,5 @@
 import type { Passage, PassageHit } from '../types';
-import { contentTerms, tokenTerm, wordTokens } from './tokenize';
+import { contentTerms, scanTerms, tokenTerm, wordTokens } from './tokenize';
 import { TermStats } from './termStats';
 import { coverage } from './coverage';
 import { Postings, type PostingsState } from './postings';
@@ -48,9 +48,10 @@ export class PassageIndex {
     passages.forEach((passage, i) => {
       const contextStart = contextStartOf(passage, passages[i - 1]);
       this.passages.set(passage.id, { passage, context: documentText.slice(contextStart, passage.contextEnd) });
-      this.stats.add(contentTerms(passage.text));
-      this.lowercase.add(lowercaseTerms(passage.text));
-      sentences.push(contentTerms(passage.text, true));
+      const scan = scanTerms(passage.text);
+      this.stats.add(scan.terms);
+      this.lowercase.add(scan.lowercase);
+      sentences.push(scan.withAcronyms);
       contextStarts.push(contextStart);
     });
     const firstSlot = this.search.addDocument(sentences, contextRanges(passages, contextStarts));
@@ -65,8 +66,9 @@ export class PassageIndex {
     for (const id of indexed.ids) {
       const entry = this.passages.get(id);
       if (!entry) continue;
-      this.stats.remove(contentTerms(entry.passage.text));
-      this.lowercase.remove(lowercaseTerms(entry.passage.text));
+      const scan = scanTerms(entry.passage.text);
+      this.stats.remove(scan.terms);
+      this.lowercase.remove(scan.lowercase);
       this.passages.delete(id);
     }
     this.byDocument.delete(docId);
@@ -159,15 +161,6 @@ function matchedWords(text: string, terms: ReadonlySet<string>): string[] {
   return [...words];
 }
 
-function lowercaseTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const token of wordTokens(text)) {
-    if (!/^\p{Ll}/u.test(token.raw)) continue;
-    const term = tokenTerm(token);
-    if (term !== undefined) terms.push(term);
-  }
-  return terms;
-}
 
 // A paragraph that opens with "This is about 30% more" speaks of the paragraph before it.
 const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;

@@ -74,19 +74,59 @@ export function acronymTerm(words: readonly string[]): string | undefined {
  * capitalized words also yields its acronym, so a passage saying "United States" matches "US".
  */
 export function contentTerms(text: string, withAcronyms = false): string[] {
+  const scan = scanTerms(text);
+  return withAcronyms ? scan.withAcronyms : scan.terms;
+}
+
+export interface ScannedTerms {
+  terms: string[];
+  /** `terms` with the acronyms of capitalized runs ("United States" -> "us_") after each run. */
+  withAcronyms: string[];
+  /** Terms of the words written in lower case ("trade"): common words, not names. */
+  lowercase: string[];
+}
+
+interface WordFacts {
+  term: string | undefined;
+  capitalized: boolean;
+  lowercase: boolean;
+}
+
+// Indexing a large archive meets the same words again and again: what a word form yields is cached.
+const wordFacts = new Map<string, WordFacts>();
+
+function factsOf(raw: string): WordFacts {
+  let facts = wordFacts.get(raw);
+  if (facts === undefined) {
+    const norm = normalizeWord(raw);
+    facts = { term: tokenTerm({ raw, norm, start: 0, end: raw.length }), capitalized: /^\p{Lu}\p{Ll}/u.test(raw), lowercase: /^\p{Ll}/u.test(raw) };
+    if (wordFacts.size < 200_000) wordFacts.set(raw, facts);
+  }
+  return facts;
+}
+
+/** One pass over a text for every kind of term the index and the checker need. */
+export function scanTerms(text: string): ScannedTerms {
   const terms: string[] = [];
+  const withAcronyms: string[] = [];
+  const lowercase: string[] = [];
   let run: string[] = [];
   const endRun = (): void => {
-    const acronym = withAcronyms ? acronymTerm(run) : undefined;
-    if (acronym) terms.push(acronym);
+    const acronym = acronymTerm(run);
+    if (acronym) withAcronyms.push(acronym);
     run = [];
   };
-  for (const token of wordTokens(text)) {
-    const term = tokenTerm(token);
-    if (term !== undefined) terms.push(term);
-    if (/^\p{Lu}\p{Ll}/u.test(token.raw) && term !== undefined) run.push(token.raw);
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const { term, capitalized, lowercase: lower } = factsOf(raw);
+    if (term !== undefined) {
+      terms.push(term);
+      withAcronyms.push(term);
+      if (lower) lowercase.push(term);
+    }
+    if (capitalized && term !== undefined) run.push(raw);
     else endRun();
   }
   endRun();
-  return terms;
+  return { terms, withAcronyms, lowercase };
 }
