@@ -1,12 +1,18 @@
 import { wordTokens, tokenTerm, acronymTerm } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { isTitleWord } from '../quotes/names';
+import { CAPITAL_TERM, placeName } from './places';
 
 /** A name in a statement: one or more capitalized words in a row ("Wang Yi", "United States"). */
 export interface EntityGroup {
   terms: string[];
   acronym?: string;
+  /** Named as a location ("met in Minsk"), not as an actor ("Minsk said"). */
+  locative: boolean;
 }
+
+// Prepositions that make the name after them a place rather than a government.
+const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'from', 'into', 'inside', 'outside', 'around', 'across', 'toward', 'towards']);
 
 /**
  * Names of a statement, titles left out. The first word counts only if the corpus never writes
@@ -16,18 +22,21 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   const groups: EntityGroup[] = [];
   let words: string[] = [];
   let terms: string[] = [];
+  let locative = false;
   const close = (): void => {
-    if (terms.length > 0) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words) });
+    if (terms.length > 0) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative });
     words = [];
     terms = [];
   };
-  wordTokens(text).forEach((token, position) => {
+  const tokens = wordTokens(text);
+  tokens.forEach((token, position) => {
     const term = tokenTerm(token);
     const capitalized = /^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.norm);
     if (!capitalized || term === undefined || isFigure(term) || isTitleWord(token.raw) || (position === 0 && isCommonWord(term))) {
       close();
       return;
     }
+    if (terms.length === 0) locative = position > 0 && LOCATIVE.has(tokens[position - 1].norm);
     words.push(token.raw);
     terms.push(term);
   });
@@ -44,13 +53,26 @@ export interface EntityEvidence {
 
 /**
  * A name is there as itself, as its adjective ("Chinese" for "China"), as its acronym ("US" for
- * "United States"), or by part of it ("Wang" for "Wang Yi") when the document names it in full.
+ * "United States"), as another name of its country ("Beijing" for "China"), or by part of it ("Wang" for "Wang Yi") when the document names it in full.
  */
 export function entityPresent(group: EntityGroup, evidence: EntityEvidence): boolean {
   const has = (term: string): boolean => mentions(evidence.sentenceTerms, term) || mentions(evidence.contextTerms, term);
   if (group.terms.every(has)) return true;
   if (group.acronym && has(group.acronym)) return true;
+  if (placeNamed(group, has)) return true;
   return group.terms.length > 1 && group.terms.some(has) && group.terms.every((t) => evidence.documentCount(t) > 0);
+}
+
+/**
+ * A country stands for its capital and seat of government and the other way round ("Beijing
+ * said" = "China said"), but a capital as a location ("met in Minsk") is only "the Belarusian
+ * capital", never just "Belarus".
+ */
+function placeNamed(group: EntityGroup, has: (term: string) => boolean): boolean {
+  const place = placeName(group.terms);
+  if (!place) return false;
+  if (place.capital && group.locative && !has(CAPITAL_TERM)) return false;
+  return place.aliases.some((alias) => alias.every(has));
 }
 
 function mentions(terms: ReadonlySet<string>, entity: string): boolean {

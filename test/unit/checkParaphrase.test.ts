@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { SourcedEngine } from '../../src/core/engine';
+import type { SourceDocument, Verdict } from '../../src/core/types';
+
+// Paraphrase regularities of news writing, each checked against a small corpus of its own.
+
+function engineWith(text: string): SourcedEngine {
+  const engine = new SourcedEngine();
+  const doc: SourceDocument = { id: 'corpus/story.txt', path: '/corpus/story.txt', format: 'text', metadata: { title: 'Story' }, text, junk: [], contentHash: '' };
+  engine.addDocument(doc);
+  return engine;
+}
+
+function verdictOf(source: string[], statement: string): Verdict {
+  const [result] = engineWith(source.join('\n')).checkDraft(statement);
+  assert.ok(result, `no statement found in: ${statement}`);
+  return result.verdict;
+}
+
+describe('paraphrase: a capital stands for its country', () => {
+  const SOURCE = [
+    'Norway announced a new fishing quota for the Barents Sea on Monday.',
+    'The Finnish prime minister held talks with Swedish officials in the Estonian capital last week.',
+    'Kenya signed a grain agreement with Ethiopia at a summit in Nairobi.',
+  ];
+
+  it('reads a capital as its government ("Oslo announced" = "Norway announced")', () => {
+    assert.equal(verdictOf(SOURCE, 'Oslo announced a new fishing quota for the Barents Sea.'), 'supported');
+  });
+
+  it('reads a country as the place its capital is in ("a summit in Kenya" = "a summit in Nairobi")', () => {
+    assert.equal(verdictOf(SOURCE, 'Kenya and Ethiopia signed a grain agreement at a summit in Kenya.'), 'supported');
+  });
+
+  it('reads "the Estonian capital" as Tallinn', () => {
+    assert.equal(verdictOf(SOURCE, 'The Finnish prime minister held talks with Swedish officials in Tallinn last week.'), 'supported');
+  });
+
+  it('does not read a capital as a location where the source names only the country', () => {
+    assert.equal(verdictOf(SOURCE, 'Norway announced a new fishing quota for the Barents Sea in Oslo on Monday.'), 'unsupported-claim');
+  });
+
+  it('does not take one capital for another country', () => {
+    assert.equal(verdictOf(SOURCE, 'Stockholm announced a new fishing quota for the Barents Sea.'), 'unsupported-claim');
+  });
+});
