@@ -18,7 +18,16 @@ async function launchBrowser() {
   if (!fs.existsSync(paths.chromiumPath)) {
     throw new Error(`Chromium not found at ${paths.chromiumPath}; install it (apt-get install chromium) or set CHROMIUM_PATH`);
   }
-  const browser = await chromium.launch({ executablePath: paths.chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  // Signals are handled by cleanup.js, which also stops the server; Playwright's own handlers
+  // would exit the process before that happens.
+  const browser = await chromium.launch({
+    executablePath: paths.chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const close = onCleanup(() => browser.close().catch(() => undefined));
   return { browser, close };
 }

@@ -32,6 +32,19 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+// Last resort when the process exits without running the async cleanup (an uncaught error,
+// process.exit elsewhere): kill the registered process groups synchronously.
+const groups = new Set();
+process.on('exit', () => {
+  for (const pid of groups) killGroup(pid, 'SIGKILL');
+});
+
+/** Remembers a process group to kill when this process exits; returns a function that forgets it. */
+function trackGroup(pid) {
+  groups.add(pid);
+  return () => groups.delete(pid);
+}
+
 /** Sends a signal to a whole process group, ignoring one that already ended. */
 function killGroup(pid, signal) {
   try {
@@ -42,4 +55,4 @@ function killGroup(pid, signal) {
   }
 }
 
-module.exports = { onCleanup, cleanupAll, killGroup };
+module.exports = { onCleanup, cleanupAll, killGroup, trackGroup };

@@ -83,10 +83,8 @@ async function runInDesktop(executable, suite, resultsFile) {
 }
 
 async function runInBrowser(suite, resultsFile, reporter) {
-  const { ensureVsCodeServer } = require('./install');
   const { startServer, remoteUri, workbenchUrl, tail } = require('./server');
   const { launchBrowser } = require('./browser');
-  ensureVsCodeServer();
   let extensionsDir;
   if (suite.vsix) {
     extensionsDir = tempDir('sourced-extensions-');
@@ -140,6 +138,7 @@ async function main() {
   if (!process.argv.includes('--no-build')) build('--tests');
   const reporter = createReporter();
   const executable = await desktopVsCode();
+  if (!executable) require('./install').ensureVsCodeServer();
   console.log(`Integration tests in ${executable ? `desktop VS Code (${executable})` : 'VS Code server + headless Chromium'}`);
   await runSuite(
     {

@@ -7,7 +7,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const paths = require('./paths');
-const { onCleanup, killGroup } = require('./cleanup');
+const { onCleanup, killGroup, trackGroup } = require('./cleanup');
 
 const HOST = '127.0.0.1';
 
@@ -77,6 +77,7 @@ async function startServer({ port = 0, extensionsDir, env = process.env, keepDat
   let exited = null;
   child.on('exit', (code, signal) => (exited = signal || `exit ${code}`));
 
+  const untrack = trackGroup(child.pid);
   const stop = onCleanup(async () => {
     // The server starts helpers (file watcher, extension host, agent host): end the whole group.
     if (killGroup(child.pid, 'SIGTERM')) {
@@ -84,6 +85,7 @@ async function startServer({ port = 0, extensionsDir, env = process.env, keepDat
       while (killGroup(child.pid, 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       killGroup(child.pid, 'SIGKILL');
     }
+    untrack();
     if (!keepData) fs.rmSync(dataRoot, { recursive: true, force: true });
   });
 
