@@ -11,6 +11,8 @@ const { openWorkbench, runCommand, hoverLine, clickLine } = require('./workbench
 const sample = path.join(paths.repoRoot, 'sample');
 const draft = path.join(sample, 'drafts', 'sample-story.md');
 const imagesDir = path.join(paths.repoRoot, 'docs', 'images');
+// Pictures of failed shots go outside docs/ so they are never committed or packaged.
+const failedDir = path.join(paths.repoRoot, 'out', 'screenshots-failed');
 
 function expectText(what, text, patterns) {
   const missing = patterns.filter((pattern) => !pattern.test(text));
@@ -148,7 +150,8 @@ async function main() {
   build();
   protectDraft();
   fs.mkdirSync(imagesDir, { recursive: true });
-  for (const stale of fs.readdirSync(imagesDir).filter((name) => name.startsWith('FAILED-'))) fs.rmSync(path.join(imagesDir, stale));
+  fs.rmSync(failedDir, { recursive: true, force: true });
+  fs.mkdirSync(failedDir, { recursive: true });
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const { page } = await openWorkbench({ folder: sample, file: draft });
   const failures = [];
@@ -165,9 +168,9 @@ async function main() {
       console.log(`  ok   ${shot.what} -> ${path.relative(paths.repoRoot, file)}`);
       if (undo) await undo();
     } catch (error) {
-      // Keep a picture of the failure next to the others, named so it is never mistaken for one.
-      await page.screenshot({ path: path.join(imagesDir, `FAILED-${shot.name}.png`) }).catch(() => undefined);
-      console.log(`  FAIL ${shot.what}: ${error.message.split('\n')[0]}`);
+      const picture = path.join(failedDir, `${shot.name}.png`);
+      await page.screenshot({ path: picture }).catch(() => undefined);
+      console.log(`  FAIL ${shot.what}: ${error.message.split('\n')[0]} (picture: ${path.relative(paths.repoRoot, picture)})`);
       failures.push(`${shot.name}: ${error.message}`);
     }
   }
