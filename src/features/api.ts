@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Engine } from '../core/engineApi';
 import type { CorpusManager } from './corpusManager';
-import type { PassagesMessage } from './relatedPassagesMessages';
+import type { PassagesMessage, ViewRequest } from './relatedPassagesMessages';
 import type { RelatedPassagesView } from './relatedPassages';
 
 /** What activate() returns: read-only views of Sourced's state, used by the integration tests. */
@@ -11,7 +11,11 @@ export interface SourcedApi {
   whenIndexed(uri: vscode.Uri): Promise<void>;
   /** How many times the corpus serving `uri` was loaded in full (file changes do not count). */
   fullLoads(uri: vscode.Uri): number;
-  relatedPassages: { lastPosted(): PassagesMessage | undefined };
+  relatedPassages: {
+    lastPosted(): PassagesMessage | undefined;
+    /** Does what the view's buttons and search box do. */
+    request(message: ViewRequest): Promise<void>;
+  };
 }
 
 export function extensionApi(corpus: CorpusManager, related: RelatedPassagesView): SourcedApi {
@@ -23,6 +27,6 @@ export function extensionApi(corpus: CorpusManager, related: RelatedPassagesView
       await index.queue;
     },
     fullLoads: (uri) => corpus.indexFor(uri).fullLoads,
-    relatedPassages: { lastPosted: () => related.lastPosted() },
+    relatedPassages: { lastPosted: () => related.lastPosted(), request: (message) => related.onRequest(message) },
   };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { filterQuotes } from '../core/citations/quoteFilter';
 import { openQuoteBefore } from '../core/citations/quoteMarks';
-import { escapeMarkdown } from '../core/render/markdownEscape';
+import { escapeMarkdown, truncate } from '../core/render/markdownEscape';
 import { sourceLabelParts } from '../core/render/sourceLabel';
 import type { SourceQuote } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
@@ -9,6 +9,7 @@ import { MARKDOWN_SELECTOR } from './markdownDocuments';
 import { passageOfQuote, planQuote } from './quoteEdits';
 
 const TRIGGERS = ['"', '“', '„', '«'];
+const LABEL_CHARS = 44;
 
 function documentation(index: FolderIndex, quote: SourceQuote): vscode.MarkdownString {
   const doc = index.engine.documents.get(quote.docId);
@@ -26,8 +27,9 @@ function item(document: vscode.TextDocument, index: FolderIndex, quote: SourceQu
   if (!plan) return undefined;
   const doc = index.engine.documents.get(quote.docId);
   const { title } = sourceLabelParts(doc, quote.docId);
+  // The suggest list is narrow: a short label keeps the speaker and outlet in view.
   const completion = new vscode.CompletionItem(
-    { label: quote.text.trim(), detail: quote.speaker ? ` — ${quote.speaker}` : undefined, description: title },
+    { label: truncate(quote.text.trim(), LABEL_CHARS), detail: quote.speaker ? ` — ${quote.speaker}` : undefined, description: doc?.metadata.outlet ?? truncate(title, 24) },
     vscode.CompletionItemKind.Text,
   );
   completion.detail = `${quote.speaker ?? 'Unattributed'} · ${title}`;

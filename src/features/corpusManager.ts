@@ -14,7 +14,8 @@ export interface FolderIndex {
   readonly key: string;
   readonly base: string;
   readonly scope: vscode.Uri;
-  readonly engine: Engine;
+  /** Replaced as a whole when a rebuild finishes, so queries never see a half-loaded corpus. */
+  engine: Engine;
   state: IndexState;
   /** How many times the whole corpus was loaded; file changes do not add to it. */
   fullLoads: number;
@@ -80,7 +81,7 @@ export class CorpusManager implements vscode.Disposable {
       key,
       base: scope.fsPath,
       scope,
-      engine: createEngine(this.storage && path.join(this.storage.fsPath, 'index', createHash('sha256').update(key).digest('hex').slice(0, 16))),
+      engine: this.newEngine(key),
       state: { kind: 'indexing', done: 0, total: 0 },
       fullLoads: 0,
       generation: 0,
@@ -90,6 +91,10 @@ export class CorpusManager implements vscode.Disposable {
     this.indexes.set(key, index);
     void this.rebuild(index);
     return index;
+  }
+
+  private newEngine(key: string): Engine {
+    return createEngine(this.storage && path.join(this.storage.fsPath, 'index', createHash('sha256').update(key).digest('hex').slice(0, 16)));
   }
 
   private enqueue(index: FolderIndex, task: () => Promise<void>): Promise<void> {
@@ -113,6 +118,7 @@ export class CorpusManager implements vscode.Disposable {
     index.state = { kind: 'indexing', done: 0, total: 0 };
     this.changed.fire(index);
     const started = Date.now();
+    const engine = this.newEngine(index.key);
     this.log.appendLine(`Indexing ${roots.join(', ')} (relative to ${index.base})`);
     try {
       const report = await vscode.window.withProgress(
@@ -120,7 +126,7 @@ export class CorpusManager implements vscode.Disposable {
         (progress, token) => {
           token.onCancellationRequested(() => index.abort?.abort());
           let reported = 0;
-          return index.engine.loadCorpus({
+          return engine.loadCorpus({
             base: index.base,
             roots,
             signal,
@@ -135,6 +141,7 @@ export class CorpusManager implements vscode.Disposable {
         },
       );
       if (signal.aborted) return;
+      index.engine = engine;
       index.fullLoads++;
       this.logReport(index, report, Date.now() - started);
       index.state = { kind: 'ready' };

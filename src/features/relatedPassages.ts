@@ -107,7 +107,8 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
     if (await this.view.webview.postMessage(message)) this.posted = message;
   }
 
-  private async onRequest(message: ViewRequest): Promise<void> {
+  /** Handles a request from the view (its buttons and search box post these). */
+  async onRequest(message: ViewRequest): Promise<void> {
     if (message.type === 'ready') {
       if (this.posted) await this.view?.webview.postMessage(this.posted);
       else if (vscode.window.activeTextEditor) this.onEditor(vscode.window.activeTextEditor);

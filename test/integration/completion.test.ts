@@ -9,6 +9,12 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
+/** The words an item inserts (labels are shortened to fit the list). */
+function insertedBy(item: vscode.CompletionItem): string {
+  const text = item.insertText ?? '';
+  return plainQuotes(typeof text === 'string' ? text : text.value);
+}
+
 async function typeAtEnd(editor: vscode.TextEditor, text: string): Promise<vscode.Position> {
   const end = editor.document.positionAt(editor.document.getText().length);
   await editor.edit((b) => b.insert(end, text));
@@ -28,17 +34,18 @@ describe('quote completion', () => {
   it('offers Umarov\'s quote after an opening quotation mark, filtered by words from inside it', async () => {
     const position = await typeAtEnd(editor, '“storytelling');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '“');
-    const item = list.items.find((i) => plainQuotes(labelOf(i)).includes(UMAROV_QUOTE));
+    const item = list.items.find((i) => insertedBy(i).includes(UMAROV_QUOTE));
     assert.ok(item, `no Umarov quote among: ${list.items.map(labelOf).join(' | ')}`);
     assert.match(String(item.detail), /Umarov/);
+    assert.match(labelOf(item), /^It’s really just a diplomatic/);
     const quoteItems = list.items.filter((i) => String(i.detail).includes(' · '));
-    assert.ok(quoteItems.every((i) => /storytelling/i.test(labelOf(i))), 'a quote without the typed word was offered');
+    assert.ok(quoteItems.every((i) => /storytelling/i.test(insertedBy(i))), 'a quote without the typed word was offered');
   });
 
   it('offers quotes after a straight quotation mark too', async () => {
     const position = await typeAtEnd(editor, '"diplomatic story');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '"');
-    assert.ok(list.items.some((i) => plainQuotes(labelOf(i)).includes(UMAROV_QUOTE)));
+    assert.ok(list.items.some((i) => insertedBy(i).includes(UMAROV_QUOTE)));
   });
 
   it('accepting inserts the exact wording, the attribution and a footnote, undone in one step', async () => {
@@ -61,6 +68,26 @@ describe('quote completion', () => {
   it('offers nothing outside a quotation', async () => {
     const position = await typeAtEnd(editor, 'storytelling');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
-    assert.ok(!list.items.some((i) => plainQuotes(labelOf(i)).includes(UMAROV_QUOTE)));
+    assert.ok(!list.items.some((i) => insertedBy(i).includes(UMAROV_QUOTE)));
+  });
+});
+
+describe('Sourced: Insert Quote...', () => {
+  let editor: vscode.TextEditor;
+  afterEach(() => discardScratch(editor));
+
+  it('inserts the picked quote with its citation at the cursor', async () => {
+    ({ editor } = await openScratchDraft('feature-completion.md'));
+    const end = editor.document.positionAt(editor.document.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    const before = editor.document.getText();
+    const inserted = vscode.commands.executeCommand<boolean>('sourced.insertQuote');
+    // The quick pick lists every quote; accept the first one.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await inserted, true);
+    const added = editor.document.getText().slice(before.length);
+    assert.match(added, /^“[^”]+”.*\[\^[\w-]+\]/);
+    assert.match(editor.document.getText(), /\n\[\^[\w-]+\]: .+<[^>]+>\n$/);
   });
 });

@@ -34,9 +34,9 @@ describe('corpus file watcher', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await api.whenIndexed(uri);
     const loads = api.fullLoads(uri);
-    const engine = api.engineFor(uri);
+    const engine = () => api.engineFor(uri);
     const file = path.join(extraDir, 'harvest-report.txt');
-    const finds = (query: string, word: string) => engine.search(query, 5).some((h) => h.passage.docId.endsWith('harvest-report.txt') && h.passage.text.includes(word));
+    const finds = (query: string, word: string) => engine().search(query, 5).some((h) => h.passage.docId.endsWith('harvest-report.txt') && h.passage.text.includes(word));
     const findsSaffron = () => finds('Quennick saffron harvest', 'saffron');
 
     fs.writeFileSync(file, `Harvest report\n\n${SENTENCE}\n`);
@@ -48,7 +48,7 @@ describe('corpus file watcher', () => {
     await waitFor('the edit to be re-indexed', () => !findsSaffron() && finds('Quennick orchards pension fund', 'orchards'), 15_000);
 
     fs.rmSync(file);
-    await waitFor('the deleted source to leave the index', () => ![...engine.documents.values()].some((d) => d.path === file), 15_000);
+    await waitFor('the deleted source to leave the index', () => ![...engine().documents.values()].some((d) => d.path === file), 15_000);
     assert.equal(api.fullLoads(uri), loads, 'a file change triggered a full rebuild');
   });
 });

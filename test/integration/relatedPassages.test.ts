@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from './helpers';
-import { openIndexedDraft, positionOf } from './sourcedHelpers';
+import { discardScratch, openIndexedDraft, openScratchDraft, positionOf } from './sourcedHelpers';
 
 describe('related passages view', () => {
   it('receives passages for the paragraph at the cursor, grouped by source', async () => {
@@ -37,5 +37,32 @@ describe('related passages view', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 600));
     assert.equal(api.relatedPassages.lastPosted(), message, 'an older result replaced the newest one');
+  });
+});
+
+describe('related passages actions', () => {
+  let editor: vscode.TextEditor;
+  afterEach(() => discardScratch(editor));
+
+  it('searches the corpus, then inserts a passage as a cited quote and copies a citation', async () => {
+    let api;
+    ({ api, editor } = await openScratchDraft('feature-related.md'));
+    await vscode.commands.executeCommand('sourced.relatedPassages.focus');
+    await vscode.window.showTextDocument(editor.document);
+    const end = editor.document.positionAt(editor.document.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    await api.relatedPassages.request({ type: 'search', query: 'diplomatic storytelling game' });
+    const found = await waitFor('search results', () => {
+      const posted = api.relatedPassages.lastPosted();
+      return posted?.origin === 'search' && posted.groups.length ? posted : undefined;
+    });
+    const passage = found.groups.flatMap((g) => g.passages).find((p) => p.segments.map((s) => s.text).join('').includes('really just'));
+    assert.ok(passage, 'the search did not find Umarov\'s passage');
+    const before = editor.document.getText();
+    await api.relatedPassages.request({ type: 'insert', docId: passage.docId, start: passage.start, end: passage.end });
+    const text = await waitFor('the quote in the draft', () => (editor.document.getText() !== before ? editor.document.getText() : undefined));
+    assert.match(text, /“It’s really just a diplomatic storytelling game,” (Temur )?Umarov said\.\[\^[\w-]+\]/);
+    await api.relatedPassages.request({ type: 'copy', docId: passage.docId, start: passage.start, end: passage.end });
+    assert.match(await vscode.env.clipboard.readText(), /000_75a6b70249c89a2f\.txt#L\d+/);
   });
 });
