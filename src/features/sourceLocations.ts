@@ -9,7 +9,8 @@ export const EXTRACTED_SCHEME = 'sourced-source';
 /** Where a source's text lives: the file itself for text formats, a read-only extract otherwise. */
 export function sourceUri(doc: SourceDocument): vscode.Uri {
   if (doc.format === 'text' || doc.format === 'markdown') return vscode.Uri.file(doc.path);
-  return vscode.Uri.from({ scheme: EXTRACTED_SCHEME, path: `/${doc.id}.txt`, query: doc.path });
+  // A source outside the base folder has an absolute id; "//..." would be no valid URI path.
+  return vscode.Uri.from({ scheme: EXTRACTED_SCHEME, path: `/${doc.id.replace(/^\/+/u, '')}.txt`, query: doc.path });
 }
 
 export function sourceRange(doc: SourceDocument, start: number, end: number): vscode.Range {
