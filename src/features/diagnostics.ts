@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { cleanText } from '../core/render/markdownEscape';
 import type { ProblemCode, StatementResult } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
 import type { DraftResults } from './draftResults';
@@ -16,12 +17,13 @@ export function isProblem(result: StatementResult): result is StatementResult & 
 function toDiagnostic(document: vscode.TextDocument, index: FolderIndex, result: StatementResult & { verdict: ProblemCode }): vscode.Diagnostic {
   const span = result.focus ?? result.statement;
   const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
-  const diagnostic = new vscode.Diagnostic(range, result.message, severityOf(result.verdict, document.uri));
+  // Source words reach the Problems panel as plain text, but without controls or direction overrides that could disguise them.
+  const diagnostic = new vscode.Diagnostic(range, cleanText(result.message), severityOf(result.verdict, document.uri));
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = result.verdict;
   diagnostic.relatedInformation = result.sources.slice(0, 3).flatMap((hit) => {
     const doc = index.engine.documents.get(hit.passage.docId);
-    return doc ? [new vscode.DiagnosticRelatedInformation(sourceLocation(doc, hit.passage.start, hit.passage.end), `Source: ${hit.passage.text.slice(0, 160)}`)] : [];
+    return doc ? [new vscode.DiagnosticRelatedInformation(sourceLocation(doc, hit.passage.start, hit.passage.end), `Source: ${cleanText(hit.passage.text.slice(0, 160))}`)] : [];
   });
   return diagnostic;
 }
