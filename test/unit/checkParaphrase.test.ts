@@ -44,3 +44,34 @@ describe('paraphrase: a capital stands for its country', () => {
     assert.equal(verdictOf(SOURCE, 'Stockholm announced a new fishing quota for the Barents Sea.'), 'unsupported-claim');
   });
 });
+
+describe('paraphrase: a stance or direction must be stated', () => {
+  const SOURCE = [
+    'The city council refuses to condemn the new harbour tax.',
+    'Protesters put up posters decrying the mayor outside the town hall on Friday.',
+    'The port authority has decided to hire a special inspector for the harbour.',
+    'Cargo volumes at the harbour were about 12% more than in 2020.',
+  ];
+
+  it('does not support "condemned" from a passage that only names the same things', () => {
+    assert.equal(verdictOf(SOURCE, 'The city council has condemned the new harbour tax.'), 'unsupported-claim');
+  });
+
+  it('does not support "praising" from "decrying"', () => {
+    assert.equal(verdictOf(SOURCE, 'Protesters put up posters praising the mayor outside the town hall.'), 'unsupported-claim');
+  });
+
+  it('does not support a rejection the passage never reports', () => {
+    assert.equal(verdictOf(SOURCE, 'The mayor rejected the port authority plan to hire a special inspector for the harbour.'), 'unsupported-claim');
+  });
+
+  it('names the unstated word in its message', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Protesters put up posters praising the mayor outside the town hall.');
+    assert.match(result.message, /"praising"/);
+  });
+
+  it('accepts a synonym of the stance ("criticising" for "decrying") and "higher" for "more"', () => {
+    assert.equal(verdictOf(SOURCE, 'Protesters put up posters criticising the mayor outside the town hall.'), 'supported');
+    assert.equal(verdictOf(SOURCE, 'Cargo volumes at the harbour were about 12% higher than in 2020.'), 'supported');
+  });
+});

@@ -41,7 +41,7 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
   const sources = hits(support.candidates);
   const best = support.best;
   if (!best || !support.supported) {
-    const why = support.missingEntities.length > 0 && best ? ` (the closest passage does not mention ${support.missingEntities.length === 1 ? 'one of its names' : 'several of its names'})` : '';
+    const why = !best ? '' : support.missingEntities.length > 0 ? ` (the closest passage does not mention ${support.missingEntities.length === 1 ? 'one of its names' : 'several of its names'})` : support.unstatedStance ? ` (the closest passage does not say "${support.unstatedStance}" or anything like it)` : '';
     return result(statement, 'unsupported-claim', `Unsupported claim: no source passage says this${why}; add a source or mark it as checked.`, sources);
   }
   const doc = context.documents.get(best.passage.docId)!;

@@ -1,5 +1,6 @@
 import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
 import { entityGroups, entityPresent } from './entities';
+import { unstatedStance } from './stance';
 import { coverage, type Coverage } from '../search/coverage';
 import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
@@ -12,6 +13,8 @@ export interface SupportAssessment {
   cover?: Coverage;
   /** Named entities of the statement that the best passage (with its neighbours) never mentions. */
   missingEntities: string[];
+  /** A stance or direction word of the statement ("condemned", "higher") the best passage does not state, as written. */
+  unstatedStance?: string;
   supported: boolean;
 }
 
@@ -60,8 +63,16 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
     missing[0].terms.every((t) => documentCount(t) >= TOPIC_MENTIONS) &&
     !namesOthers(best.passage.text, statementTerms, index);
   const samePolarity = negatesShared(text, best.sentenceTerms) === negatesShared(best.passage.text, statementTerms);
-  const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly) && samePolarity;
-  return { candidates, best, cover, missingEntities, supported };
+  const unstated = stanceNotInPassage(text, terms, best);
+  const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly) && samePolarity && !unstated;
+  return { candidates, best, cover, missingEntities, unstatedStance: unstated, supported };
+}
+
+/** The statement's stance word (as written) that the passage, with its neighbours, states in no form. */
+function stanceNotInPassage(text: string, terms: readonly string[], best: ScoredPassage): string | undefined {
+  const forms = new Set([...best.sentenceTerms, ...best.contextTerms, ...wordTokens(best.passage.text).map((t) => t.norm)]);
+  const term = unstatedStance(terms, forms);
+  return term === undefined ? undefined : wordTokens(text).find((t) => tokenTerm(t) === term)?.raw;
 }
 
 const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|without|.*n't)$/;

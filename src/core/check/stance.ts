@@ -1,0 +1,52 @@
+import { normalizeWord, termOf } from '../search/tokenize';
+
+// A stance or a direction is the claim itself: "China condemned the invasion" says something
+// a passage about China and the invasion does not, unless it states that stance too. One
+// group of interchangeable news words a line (its opposites are in other lines).
+const STANCE_GROUPS = `
+condemn denounce decry criticize criticise criticism blame slam censure rebuke lambaste
+praise applaud hail commend laud welcome
+reject dismiss refuse decline rebuff deny veto spurn
+accept agree approve endorse embrace
+support endorse favour favor
+oppose opposition object resist
+confirm acknowledge admit
+announce declare unveil reveal
+increase rise grow growth climb jump surge soar higher more up
+decrease fall drop decline shrink lower fewer less down cut reduce
+win victory
+lose defeat
+`;
+
+/** Each word's form as the index compares it: the stem, or the folded word for stop words ("more"). */
+function formOf(word: string): string {
+  const norm = normalizeWord(word);
+  return termOf(norm) ?? norm;
+}
+
+/** Every stance term to the terms that state the same stance (its own group or groups). */
+const SAME_STANCE = buildStances();
+
+function buildStances(): Map<string, Set<string>> {
+  const stances = new Map<string, Set<string>>();
+  for (const line of STANCE_GROUPS.split('\n').filter((l) => l.trim())) {
+    const forms = line.trim().split(/\s+/).map(formOf);
+    for (const form of forms) {
+      const same = stances.get(form) ?? new Set<string>();
+      forms.forEach((f) => same.add(f));
+      stances.set(form, same);
+    }
+  }
+  return stances;
+}
+
+/**
+ * The first stance or direction word of a statement that a passage does not state in any of its
+ * words: `passageForms` holds the passage's terms and its folded stop words ("30% more").
+ */
+export function unstatedStance(statementTerms: readonly string[], passageForms: ReadonlySet<string>): string | undefined {
+  return statementTerms.find((term) => {
+    const same = SAME_STANCE.get(term);
+    return same !== undefined && ![...same].some((form) => passageForms.has(form));
+  });
+}
