@@ -13,8 +13,8 @@ export interface SourcedApi {
   fullLoads(uri: vscode.Uri): number;
   relatedPassages: {
     lastPosted(): PassagesMessage | undefined;
-    /** Does what the view's buttons and search box do. */
-    request(message: ViewRequest): Promise<void>;
+    /** Does what the view's buttons and search box do; a copy returns the citation it copied. */
+    request(message: ViewRequest): Promise<string | undefined>;
   };
 }
 

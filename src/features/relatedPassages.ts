@@ -107,26 +107,33 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
     if (await this.view.webview.postMessage(message)) this.posted = message;
   }
 
-  /** Handles a request from the view (its buttons and search box post these). */
-  async onRequest(message: ViewRequest): Promise<void> {
+  /** Handles a request from the view (its buttons and search box post these); a copy returns what it copied. */
+  async onRequest(message: ViewRequest): Promise<string | undefined> {
     if (message.type === 'ready') {
       if (this.posted) await this.view?.webview.postMessage(this.posted);
       else if (vscode.window.activeTextEditor) this.onEditor(vscode.window.activeTextEditor);
-      return;
+      return undefined;
     }
-    if (message.type === 'search') return this.search(message.query);
+    if (message.type === 'search') {
+      await this.search(message.query);
+      return undefined;
+    }
     const index = this.index;
     const doc = index?.engine.documents.get(message.docId);
-    if (!index || !doc) return;
+    if (!index || !doc) return undefined;
     if (message.type === 'open') {
       await vscode.commands.executeCommand(OPEN_SOURCE_COMMAND, index.key, message.docId, message.start, message.end);
     } else if (message.type === 'copy') {
       const passage = { id: '', docId: doc.id, start: message.start, end: message.end, text: '', contextStart: message.start, contextEnd: message.end };
-      await vscode.env.clipboard.writeText(`${referenceText(doc)} ${sourceLink(doc, passage)}`);
+      const draft = this.draftEditor?.document.uri;
+      const citation = `${referenceText(doc)} ${sourceLink(doc, passage, draft?.scheme === 'file' ? draft.fsPath : undefined)}`;
+      await vscode.env.clipboard.writeText(citation);
       void vscode.window.setStatusBarMessage('Sourced: citation copied', 2000);
+      return citation;
     } else {
       await this.insert(index, message.docId, message.start, message.end);
     }
+    return undefined;
   }
 
   /** Inserts the passage's quotation (or the passage itself, quoted) into the draft at its cursor. */

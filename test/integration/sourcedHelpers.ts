@@ -27,9 +27,10 @@ export async function openIndexedDraft(name: string): Promise<{ api: SourcedApi;
  */
 export async function openScratchDraft(name: string): Promise<{ api: SourcedApi; editor: vscode.TextEditor }> {
   const original = draftUri(name).fsPath;
-  const scratch = path.join(path.dirname(original), `scratch-${name}`);
-  fs.copyFileSync(original, scratch);
-  return openIndexedDraft(`scratch-${name}`);
+  // Named per process: several suites may run at once on this workspace.
+  const scratchName = `scratch-${process.pid}-${name}`;
+  fs.copyFileSync(original, path.join(path.dirname(original), scratchName));
+  return openIndexedDraft(scratchName);
 }
 
 /** Closes a scratch draft without saving and deletes it. */
