@@ -1,6 +1,18 @@
 import { quoteWords } from '../render/verbatimQuote';
 import type { SourceQuote } from '../types';
 
+// Completion filters tens of thousands of quotes on every keystroke: each quote's words are split once.
+const quoteWordCache = new WeakMap<SourceQuote, string[]>();
+
+function wordsOf(quote: SourceQuote): string[] {
+  let words = quoteWordCache.get(quote);
+  if (!words) {
+    words = quoteWords(quote.text).split(' ');
+    quoteWordCache.set(quote, words);
+  }
+  return words;
+}
+
 /**
  * Quotes containing every word the writer typed, in any order (the last word may be
  * unfinished), best first: attributed quotes, more of the quote covered, earlier matches.
@@ -10,7 +22,7 @@ export function filterQuotes(quotes: readonly SourceQuote[], typed: string, limi
   if (wanted.length === 0) return quotes.slice(0, limit);
   const scored: { quote: SourceQuote; score: number }[] = [];
   for (const quote of quotes) {
-    const words = quoteWords(quote.text).split(' ');
+    const words = wordsOf(quote);
     let score = 0;
     const found = wanted.every((w, i) => {
       const last = i === wanted.length - 1;

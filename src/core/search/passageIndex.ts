@@ -12,6 +12,12 @@ export interface PassageIndexState {
   lowercase: TermStatsState;
 }
 
+interface IndexedDocument {
+  text: string;
+  passages: readonly Passage[];
+  firstSlot: number;
+}
+
 /** A scored candidate passage with the term sets the checker reuses. */
 export interface ScoredPassage extends PassageHit {
   sentenceTerms: ReadonlySet<string>;
@@ -28,16 +34,17 @@ const MAX_QUERY_TERMS = 8;
 export class PassageIndex {
   // Index terms come from contentTerms with acronyms (stop words, acronyms, stemming in one pass).
   private search = new Postings();
-  private readonly passages = new Map<string, { passage: Passage; context: string }>();
-  /** Passage id by postings slot. */
-  private readonly slotIds: string[] = [];
-  private readonly byDocument = new Map<string, { firstSlot: number; ids: string[] }>();
+  /** Each indexed document's text and passages (the engine's own arrays, not copies) and its first slot. */
+  private readonly documents = new Map<string, IndexedDocument>();
+  /** Document id by postings slot. */
+  private readonly slotDocs: string[] = [];
+  private passageTotal = 0;
   readonly stats = new TermStats();
   /** Terms the corpus writes in lower case somewhere: common words, not names. */
   private readonly lowercase = new TermStats();
 
   get size(): number {
-    return this.passages.size;
+    return this.passageTotal;
   }
 
   /** Adds (or replaces) every passage of one document; `documentText` supplies neighbour context. */
@@ -46,32 +53,41 @@ export class PassageIndex {
     const sentences: string[][] = [];
     const contextStarts: number[] = [];
     passages.forEach((passage, i) => {
-      const contextStart = contextStartOf(passage, passages[i - 1]);
-      this.passages.set(passage.id, { passage, context: documentText.slice(contextStart, passage.contextEnd) });
       const scan = scanTerms(passage.text);
       this.stats.add(scan.terms);
       this.lowercase.add(scan.lowercase);
       sentences.push(scan.withAcronyms);
-      contextStarts.push(contextStart);
+      contextStarts.push(contextStartOf(passage, passages[i - 1]));
     });
     const firstSlot = this.search.addDocument(sentences, contextRanges(passages, contextStarts));
-    passages.forEach((passage, i) => (this.slotIds[firstSlot + i] = passage.id));
-    this.byDocument.set(docId, { firstSlot, ids: passages.map((p) => p.id) });
+    this.addEntry(docId, { text: documentText, passages, firstSlot });
   }
 
   removeDocument(docId: string): void {
-    const indexed = this.byDocument.get(docId);
+    const indexed = this.documents.get(docId);
     if (!indexed) return;
-    this.search.removeSlots(indexed.firstSlot, indexed.ids.length);
-    for (const id of indexed.ids) {
-      const entry = this.passages.get(id);
-      if (!entry) continue;
-      const scan = scanTerms(entry.passage.text);
+    this.search.removeSlots(indexed.firstSlot, indexed.passages.length);
+    for (const passage of indexed.passages) {
+      const scan = scanTerms(passage.text);
       this.stats.remove(scan.terms);
       this.lowercase.remove(scan.lowercase);
-      this.passages.delete(id);
     }
-    this.byDocument.delete(docId);
+    this.passageTotal -= indexed.passages.length;
+    this.documents.delete(docId);
+  }
+
+  private addEntry(docId: string, entry: IndexedDocument): void {
+    this.documents.set(docId, entry);
+    for (let i = 0; i < entry.passages.length; i++) this.slotDocs[entry.firstSlot + i] = docId;
+    this.passageTotal += entry.passages.length;
+  }
+
+  /** A passage with its context (computed on demand: only ranked candidates need it). */
+  private atSlot(slot: number): { passage: Passage; context: string } {
+    const { text, passages, firstSlot } = this.documents.get(this.slotDocs[slot])!;
+    const i = slot - firstSlot;
+    const passage = passages[i];
+    return { passage, context: text.slice(contextStartOf(passage, passages[i - 1]), passage.contextEnd) };
   }
 
   /** True when the corpus uses the term as an ordinary lower-case word ("trade"), so a capital is only sentence case. */
@@ -80,7 +96,10 @@ export class PassageIndex {
   }
 
   passage(id: string): Passage | undefined {
-    return this.passages.get(id)?.passage;
+    const hash = id.lastIndexOf('#');
+    const passages = this.documents.get(id.slice(0, hash))?.passages;
+    const usual = passages?.[Number(id.slice(hash + 1))];
+    return usual?.id === id ? usual : passages?.find((p) => p.id === id);
   }
 
   /** The query's terms the corpus knows, most informative first, at most `max`. */
@@ -96,7 +115,7 @@ export class PassageIndex {
     const candidates = this.search.search(informative, Math.max(limit * 4, 24));
     const best = candidates.length > 0 ? candidates[0].score : 1;
     const scored = candidates.map((result) => {
-      const entry = this.passages.get(this.slotIds[result.slot])!;
+      const entry = this.atSlot(result.slot);
       const sentenceTerms = new Set(contentTerms(entry.passage.text, true));
       const contextTerms = new Set(contentTerms(entry.context, true));
       const cover = coverage(queryTerms, sentenceTerms, contextTerms, this.stats, weightOf);
@@ -111,7 +130,7 @@ export class PassageIndex {
   exportState(): PassageIndexState {
     return {
       postings: this.search.toState(),
-      documents: [...this.byDocument].map(([docId, { firstSlot, ids }]) => ({ docId, firstSlot, count: ids.length })),
+      documents: [...this.documents].map(([docId, { firstSlot, passages }]) => ({ docId, firstSlot, count: passages.length })),
       stats: this.stats.toState(),
       lowercase: this.lowercase.toState(),
     };
@@ -126,11 +145,7 @@ export class PassageIndex {
     for (const { docId, firstSlot, count } of state.documents) {
       const { text, passages } = documentOf(docId);
       if (passages.length !== count) throw new Error(`index state does not match document ${docId}`);
-      passages.forEach((passage, i) => {
-        index.passages.set(passage.id, { passage, context: text.slice(contextStartOf(passage, passages[i - 1]), passage.contextEnd) });
-        index.slotIds[firstSlot + i] = passage.id;
-      });
-      index.byDocument.set(docId, { firstSlot, ids: passages.map((p) => p.id) });
+      index.addEntry(docId, { text, passages, firstSlot });
     }
     return index;
   }
@@ -163,7 +178,7 @@ function matchedWords(text: string, terms: ReadonlySet<string>): string[] {
 
 
 // A paragraph that opens with "This is about 30% more" speaks of the paragraph before it.
-const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;
+export const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;
 
 /** Context start: the sentence's own neighbours, reaching back over a paragraph break for an anaphoric opening. */
 function contextStartOf(passage: Passage, previous: Passage | undefined): number {
