@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openIndexedDraft, rangeOf, sourcedDiagnostics } from './sourcedHelpers';
+import { waitFor } from './helpers';
+import { discardScratch, hoverMarkdown, openIndexedDraft, openScratchDraft, rangeOf, sourcedDiagnostics } from './sourcedHelpers';
+
+/** Sourced's diagnostics on a document right now. */
+function sourced(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Sourced');
+}
 
 describe('Problems from Sourced: Check Unsupported Claims', () => {
   it('puts a misquote on the altered quote and nothing on the supported sentence', async () => {
@@ -35,5 +41,42 @@ describe('Problems from Sourced: Check Unsupported Claims', () => {
     } finally {
       await config.update('severity', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+});
+
+describe('when Sourced checks', () => {
+  let editor: vscode.TextEditor;
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('sourced').update('checkOn', undefined, vscode.ConfigurationTarget.Global);
+    await discardScratch(editor);
+  });
+
+  it('checks as the writer types by default', async () => {
+    ({ editor } = await openScratchDraft('feature-completion.md'));
+    await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n'));
+    await waitFor('a misquote diagnostic while typing', () => sourced(editor.document.uri).some((d) => d.code === 'misquote'));
+  });
+
+  it('waits for the command when sourced.checkOn is "command"', async () => {
+    await vscode.workspace.getConfiguration('sourced').update('checkOn', 'command', vscode.ConfigurationTarget.Global);
+    ({ editor } = await openScratchDraft('feature-completion.md'));
+    await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(sourced(editor.document.uri), []);
+    await vscode.commands.executeCommand('sourced.checkUnsupportedClaims');
+    assert.ok(sourced(editor.document.uri).some((d) => d.code === 'misquote'));
+  });
+});
+
+describe('files that are not Markdown', () => {
+  it('get no hover and no check', async () => {
+    const { api, editor: draft } = await openIndexedDraft('feature-check.md');
+    const source = [...api.engineFor(draft.document.uri).documents.values()].find((d) => d.path.endsWith('000_75a6b70249c89a2f.txt'))!;
+    const text = await vscode.window.showTextDocument(vscode.Uri.file(source.path));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', text.document.uri, new vscode.Position(0, 5));
+    assert.ok(!hoverMarkdown(hovers).markdown.includes('Sourced'), 'a Sourced hover appeared on a text file');
+    await vscode.commands.executeCommand('sourced.checkUnsupportedClaims');
+    assert.deepEqual(sourced(text.document.uri), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

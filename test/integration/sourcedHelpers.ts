@@ -21,14 +21,17 @@ export async function openIndexedDraft(name: string): Promise<{ api: SourcedApi;
   return { api, editor };
 }
 
+let scratchCount = 0;
+
 /**
  * Opens a scratch copy of a feature draft for a test that edits it: the browser workbench
  * auto-saves, so edits to the draft itself would reach the repository.
  */
 export async function openScratchDraft(name: string): Promise<{ api: SourcedApi; editor: vscode.TextEditor }> {
   const original = draftUri(name).fsPath;
-  // Named per process: several suites may run at once on this workspace.
-  const scratchName = `scratch-${process.pid}-${name}`;
+  // Named per process and call: several suites may run at once on this workspace, and a
+  // closed document's diagnostics may linger under its name for a moment.
+  const scratchName = `scratch-${process.pid}-${++scratchCount}-${name}`;
   fs.copyFileSync(original, path.join(path.dirname(original), scratchName));
   return openIndexedDraft(scratchName);
 }
