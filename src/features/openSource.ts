@@ -22,7 +22,11 @@ export function registerOpenSource(corpus: CorpusManager): vscode.Disposable {
         return undefined;
       }
       const range = sourceRange(doc, start, end);
-      return vscode.window.showTextDocument(sourceUri(doc), { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+      const uri = sourceUri(doc);
+      const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+      // A source is evidence: a slip of the keyboard must not change it (extracted views are read-only already).
+      if (uri.scheme === 'file') await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+      return editor;
     }),
   );
 }

@@ -122,6 +122,21 @@ describe('hostile sources in the editor', () => {
     assert.equal(fs.readFileSync(path.join(root, 'corpus', 'raw-html.txt'), 'utf8').startsWith('Hospital'), true);
   });
 
+  it('opens a source from a card read-only: typing in it changes nothing', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'raw sewage'));
+    const link = hoverMarkdown(hovers).markdown.match(/\(command:sourced\.openSource\?([^)]+)\)/);
+    assert.ok(link, 'no "Open source" link');
+    const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
+    const source = await vscode.commands.executeCommand<vscode.TextEditor>('sourced.openSource', ...args);
+    assert.equal(source.document.uri.scheme, 'file');
+    const before = source.document.getText();
+    await vscode.commands.executeCommand('type', { text: 'TYPED BY MISTAKE' });
+    assert.equal(source.document.getText(), before, 'the source changed');
+    assert.equal(source.document.isDirty, false);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(editor.document);
+  });
+
   it('never changes the text or moves the cursor when a check runs while the user types', async function () {
     this.timeout(30_000);
     await vscode.window.showTextDocument(editor.document);
