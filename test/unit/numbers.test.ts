@@ -13,6 +13,12 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('twenty-five people'), [['count', 25]]);
   });
 
+  it('reads written-out percentages and sums as the figures they are', () => {
+    assert.deepEqual(summary('about forty percent more, or thirty per cent, or twelve %'), [['percent', 40], ['percent', 30], ['percent', 12]]);
+    assert.deepEqual(summary('fifty dollars and twenty euros'), [['money', 50], ['money', 20]]);
+    assert.equal(findNumbers('about forty percent higher')[0].raw, 'forty percent');
+  });
+
   it('reads dates: months, days, years and weekdays', () => {
     assert.deepEqual(summary('on April 26, 2023'), [['month', 4], ['day', 26], ['year', 2023]]);
     assert.deepEqual(summary('6 May'), [['day', 6], ['month', 5]]);

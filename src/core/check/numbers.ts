@@ -23,6 +23,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   pound: 'gbp', pounds: 'gbp', rubles: 'rub', roubles: 'rub', ruble: 'rub', yen: 'jpy', rupees: 'inr',
 };
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'cny' };
+const SPELLED_PERCENT = /^\s?(?:%|per ?cent\b)/i;
 const SPELLED = [...NUMBER_WORDS.keys()].filter((w) => w !== 'one' && !['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'].includes(w));
 
 // One regex for everything, so mentions come out in order and never overlap.
@@ -56,8 +57,14 @@ export function findNumbers(text: string): NumberMention[] {
     if (g.word) {
       const lower = g.word.toLowerCase();
       const value = spelledValue(lower);
-      const kind: NumberKind = ORDINAL_WORDS.has(lower) ? 'ordinal' : 'count';
-      mentions.push({ kind, value, unit: kind === 'count' ? followingWord(text, end) : undefined, start, end, raw: m[0] });
+      // "forty percent" and "forty dollars" are the figures "40%" and "$40", written out.
+      const percent = SPELLED_PERCENT.exec(text.slice(end));
+      const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
+      const currency = currencyWord ? CURRENCY_WORDS[currencyWord[1].toLowerCase()] : undefined;
+      if (ORDINAL_WORDS.has(lower)) mentions.push({ kind: 'ordinal', value, start, end, raw: m[0] });
+      else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
+      else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
+      else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: m[0] });
       continue;
     }
     if (!g.digits || isInsideWord(text, start, end)) continue;
