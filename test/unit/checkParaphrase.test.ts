@@ -75,3 +75,25 @@ describe('paraphrase: a stance or direction must be stated', () => {
     assert.equal(verdictOf(SOURCE, 'Cargo volumes at the harbour were about 12% higher than in 2020.'), 'supported');
   });
 });
+
+describe('paraphrase: a sentence opening with "This" speaks of the sentences before it', () => {
+  const SOURCE = [
+    'Finland keeps expanding timber exports to its eastern neighbour Estonia. Shipments last year reached a record 4.2 million cubic metres, the ministry says.',
+    '',
+    'This is about 25% more than in 2019. Sawmills along the coast hired extra staff to keep up.',
+    '',
+    'Estonian builders also bought Swedish steel last year.',
+  ];
+
+  it('supports a statement that joins the figure to the subject of the previous paragraph', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Finnish timber exports to Estonia last year were about 25 percent higher than in 2019.');
+    assert.equal(result.verdict, 'supported');
+    assert.match(result.sources[0].passage.text, /^This is about 25%/);
+  });
+
+  it('ranks that sentence first, so a wrong figure in it is a number mismatch', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Finnish timber exports to Estonia last year were about forty percent higher than in 2019.');
+    assert.equal(result.verdict, 'number-mismatch');
+    assert.match(result.message, /25%/);
+  });
+});

@@ -40,13 +40,19 @@ function buildStances(): Map<string, Set<string>> {
   return stances;
 }
 
+function stated(term: string, passageForms: ReadonlySet<string>): boolean {
+  return [...(SAME_STANCE.get(term) ?? [])].some((form) => passageForms.has(form));
+}
+
 /**
  * The first stance or direction word of a statement that a passage does not state in any of its
  * words: `passageForms` holds the passage's terms and its folded stop words ("30% more").
  */
 export function unstatedStance(statementTerms: readonly string[], passageForms: ReadonlySet<string>): string | undefined {
-  return statementTerms.find((term) => {
-    const same = SAME_STANCE.get(term);
-    return same !== undefined && ![...same].some((form) => passageForms.has(form));
-  });
+  return statementTerms.find((term) => SAME_STANCE.has(term) && !stated(term, passageForms));
+}
+
+/** The statement's stance words that the passage states, possibly by a synonym ("higher" by "more"). */
+export function statedStances(statementTerms: readonly string[], passageForms: ReadonlySet<string>): string[] {
+  return statementTerms.filter((term) => SAME_STANCE.has(term) && stated(term, passageForms));
 }

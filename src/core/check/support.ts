@@ -1,8 +1,9 @@
 import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
-import { entityGroups, entityPresent } from './entities';
-import { unstatedStance } from './stance';
+import { entityGroups, entityPresent, type EntityGroup } from './entities';
+import { statedStances, unstatedStance } from './stance';
+import type { Passage } from '../types';
 import { coverage, type Coverage } from '../search/coverage';
-import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
+import { ANAPHORIC_OPENING, type PassageIndex, type ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 
 /** How well the best passages cover a statement's content. */
@@ -45,16 +46,13 @@ const TOPIC_COVERAGE = 0.75;
 export function assessSupport(text: string, context: CheckContext): SupportAssessment {
   const index = context.index;
   const terms = contentTerms(text);
-  const candidates = index.rank(terms, CANDIDATES, termWeight);
   const groups = entityGroups(text, (term) => index.isCommonWord(term), (term) => termWeight(term) === 0);
+  const candidates = rerank(terms, groups, index.rank(terms, CANDIDATES, termWeight), context);
   const best = candidates[0];
   if (!best) return { candidates, missingEntities: groups.flatMap((g) => g.terms), supported: false };
   const documentCount = (term: string): number => context.termCountIn(best.passage.docId, term);
   const missing = groups.filter((g) => !entityPresent(g, { sentenceTerms: best.sentenceTerms, contextTerms: best.contextTerms, documentCount }));
-  // Names the passage carries under another form count as covered words too.
-  const present = new Set(groups.filter((g) => !missing.includes(g)).flatMap((g) => g.terms));
-  const sentenceTerms = new Set([...best.sentenceTerms, ...present]);
-  const cover = coverage(terms, sentenceTerms, best.contextTerms, index.stats, termWeight);
+  const cover = coverage(terms, readTerms(terms, groups, best, context), best.contextTerms, index.stats, termWeight);
   const statementTerms = new Set(terms);
   const missingEntities = missing.flatMap((g) => g.terms);
   const topicOnly =
@@ -68,10 +66,49 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
   return { candidates, best, cover, missingEntities, unstatedStance: unstated, supported };
 }
 
+// The share of coverage in a candidate's rank score (see PassageIndex.rank).
+const COVERAGE_SHARE = 0.9;
+
+/**
+ * Candidates re-ranked by what each passage says once read as a reader would: an anaphoric
+ * sentence ("This is about 30% more than in 2021.") says what came just before it, names may
+ * appear under another form, and a stance under a synonym.
+ */
+function rerank(terms: readonly string[], groups: readonly EntityGroup[], candidates: readonly ScoredPassage[], context: CheckContext): ScoredPassage[] {
+  const stats = context.index.stats;
+  const read = candidates.map((candidate) => {
+    const sentenceTerms = new Set([...candidate.sentenceTerms, ...antecedentTerms(candidate.passage, context)]);
+    const before = coverage(terms, candidate.sentenceTerms, candidate.contextTerms, stats, termWeight).score;
+    const after = coverage(terms, readTerms(terms, groups, { ...candidate, sentenceTerms }, context), candidate.contextTerms, stats, termWeight).score;
+    return { ...candidate, sentenceTerms, score: candidate.score + COVERAGE_SHARE * (after - before) };
+  });
+  return read.sort((a, b) => b.score - a.score);
+}
+
+/** The passage's sentence terms plus the statement's names and stance words it carries under another form. */
+function readTerms(terms: readonly string[], groups: readonly EntityGroup[], candidate: ScoredPassage, context: CheckContext): Set<string> {
+  const documentCount = (term: string): number => context.termCountIn(candidate.passage.docId, term);
+  const present = groups.filter((g) => entityPresent(g, { sentenceTerms: candidate.sentenceTerms, contextTerms: candidate.contextTerms, documentCount })).flatMap((g) => g.terms);
+  return new Set([...candidate.sentenceTerms, ...present, ...statedStances(terms, passageForms(candidate))]);
+}
+
+/** For a sentence that opens with "This", "It" or "They": the terms of the two sentences before it, which it speaks of. */
+function antecedentTerms(passage: Passage, context: CheckContext): string[] {
+  if (!ANAPHORIC_OPENING.test(passage.text)) return [];
+  const hash = passage.id.lastIndexOf('#');
+  const previous = context.index.passage(`${passage.id.slice(0, hash)}#${Number(passage.id.slice(hash + 1)) - 1}`);
+  const doc = context.documents.get(passage.docId);
+  if (!previous || !doc) return [];
+  return contentTerms(doc.text.slice(previous.contextStart, passage.start), true);
+}
+
+function passageForms(candidate: ScoredPassage): Set<string> {
+  return new Set([...candidate.sentenceTerms, ...candidate.contextTerms, ...wordTokens(candidate.passage.text).map((t) => t.norm)]);
+}
+
 /** The statement's stance word (as written) that the passage, with its neighbours, states in no form. */
 function stanceNotInPassage(text: string, terms: readonly string[], best: ScoredPassage): string | undefined {
-  const forms = new Set([...best.sentenceTerms, ...best.contextTerms, ...wordTokens(best.passage.text).map((t) => t.norm)]);
-  const term = unstatedStance(terms, forms);
+  const term = unstatedStance(terms, passageForms(best));
   return term === undefined ? undefined : wordTokens(text).find((t) => tokenTerm(t) === term)?.raw;
 }
 
