@@ -26,5 +26,7 @@ export function sourceLocation(doc: SourceDocument, start: number, end: number):
 
 /** A `command:` link for a hover card that opens the source at [start, end). */
 export function openSourceLink(folderKey: string, docId: string, start: number, end: number): string {
-  return `command:${OPEN_SOURCE_COMMAND}?${encodeURIComponent(JSON.stringify([folderKey, docId, start, end]))}`;
+  // encodeURIComponent leaves ( and ) alone; a file name with an unbalanced ")" would end the Markdown link early.
+  const args = encodeURIComponent(JSON.stringify([folderKey, docId, start, end])).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${OPEN_SOURCE_COMMAND}?${args}`;
 }

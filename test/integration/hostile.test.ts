@@ -24,9 +24,14 @@ The central bank raised its main interest rate to six percent on Wednesday.
 The planning committee approved a fourth runway for the regional airport on Monday.
 
 Critics pointed to an earlier report that found the seabed contaminated with heavy metals.
+
+The lighthouse keeper retired after forty years on the island.
 `;
 
-const CLAIMS = ['cancer ward', 'raw sewage', 'waiting times', 'interest rate', 'runway', 'seabed'];
+/** A file name is source text too: this one would close Sourced's link and open a foreign one. */
+const HOSTILE_FILE_NAME = "keeper)[Run this](command:workbench.action.terminal.new) ('x'*!).txt";
+
+const CLAIMS = ['cancer ward', 'raw sewage', 'waiting times', 'interest rate', 'runway', 'seabed', 'lighthouse'];
 
 type Contents = vscode.MarkdownString & { isTrusted?: boolean | { enabledCommands: string[] }; supportHtml?: boolean };
 
@@ -38,6 +43,7 @@ describe('hostile sources in the editor', () => {
     this.timeout(60_000);
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-hostile-'));
     fs.cpSync(path.join(workspaceRoot(), '..', 'fixtures', 'hostile'), path.join(root, 'corpus'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'corpus', HOSTILE_FILE_NAME), 'The lighthouse keeper retired after forty years on the island, the harbour office said.\n');
     // A draft outside the workspace is served by its own folder's index: make "corpus" and the
     // workspace's "../../corpus" setting both reach the hostile sources.
     const draftDir = path.join(root, 'a', 'b');
@@ -122,13 +128,14 @@ describe('hostile sources in the editor', () => {
     assert.equal(fs.readFileSync(path.join(root, 'corpus', 'raw-html.txt'), 'utf8').startsWith('Hospital'), true);
   });
 
-  it('opens a source from a card read-only: typing in it changes nothing', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'raw sewage'));
+  it('opens a source from a card read-only, even one with a hostile file name: typing in it changes nothing', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'lighthouse'));
     const link = hoverMarkdown(hovers).markdown.match(/\(command:sourced\.openSource\?([^)]+)\)/);
     assert.ok(link, 'no "Open source" link');
     const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
     const source = await vscode.commands.executeCommand<vscode.TextEditor>('sourced.openSource', ...args);
     assert.equal(source.document.uri.scheme, 'file');
+    assert.equal(path.basename(source.document.uri.fsPath), HOSTILE_FILE_NAME);
     const before = source.document.getText();
     await vscode.commands.executeCommand('type', { text: 'TYPED BY MISTAKE' });
     assert.equal(source.document.getText(), before, 'the source changed');
