@@ -36,6 +36,7 @@ export class SourcedEngine implements Engine {
   private readonly docs = new Map<string, SourceDocument>();
   private index = new PassageIndex();
   private base = process.cwd();
+  private cacheWrite: Promise<void> = Promise.resolve();
   private allQuotes: SourceQuote[] | undefined;
   private readonly termCountCache = new Map<string, Map<string, number>>();
 
@@ -52,7 +53,19 @@ export class SourcedEngine implements Engine {
   /** Loads through the persistent cache when the engine has a cache folder. */
   loadCorpus(options: CorpusLoadOptions): Promise<LoadReport> {
     this.base = options.base;
-    return this.options.cacheDir ? loadCorpusWithCache(this, this.options.cacheDir, options, (entry, miss, detail) => this.options.onCacheMiss?.(`${entry} cache ${miss}: ${detail}`)) : this.loadFresh(options);
+    return this.options.cacheDir ? this.loadCached(this.options.cacheDir, options) : this.loadFresh(options);
+  }
+
+  private async loadCached(cacheDir: string, options: CorpusLoadOptions): Promise<LoadReport> {
+    const report = (entry: string, problem: string, detail: string) => this.options.onCacheMiss?.(`${entry} cache ${problem}: ${detail}`);
+    const { report: loaded, saved } = await loadCorpusWithCache(this, cacheDir, options, report);
+    this.cacheWrite = saved.catch((error: unknown) => report('engine', 'not saved', error instanceof Error ? error.message : String(error)));
+    return loaded;
+  }
+
+  /** Settles when the cache written after the last load is on disk (the CLI's process waits for it anyway). */
+  cacheSaved(): Promise<void> {
+    return this.cacheWrite;
   }
 
   /** Reads and indexes every file, ignoring any cache. */

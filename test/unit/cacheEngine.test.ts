@@ -22,6 +22,7 @@ describe('engine cache', function () {
   const load = async (onCacheMiss?: (reason: string) => void) => {
     const engine = new SourcedEngine({ cacheDir, onCacheMiss });
     const report = await engine.loadCorpus({ base, roots: ['corpus'] });
+    await engine.cacheSaved();
     return { engine, report };
   };
   const draft = 'The harbour authority approved a 40 million euro dredging plan.\n\nThe council voted 7 to 2 to close the library.\n\nRain flooded three villages.\n';

@@ -29,7 +29,8 @@ describe('indexing worker', function () {
     const draft = 'Lukashenko met Xi in Beijing.\n\nThe meeting was about Ukraine.\n';
     assert.deepEqual(engine.checkDraft(draft), direct.checkDraft(draft));
     assert.deepEqual(plain(engine.quotes()), plain(direct.quotes()));
-    assert.ok(fs.readdirSync(cacheDir).some((f) => f.endsWith('.cache')), 'the worker wrote the cache');
+    for (let waited = 0; !fs.readdirSync(cacheDir).some((f) => f.endsWith('.cache')) && waited < 10000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(fs.readdirSync(cacheDir).some((f) => f.endsWith('.cache')), 'the worker wrote the cache after handing over');
   });
 
   it('keeps the main thread free while it indexes', async () => {

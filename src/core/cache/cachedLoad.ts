@@ -26,12 +26,18 @@ export interface CacheableEngine {
 const ENTRY = 'engine';
 const STAT_CONCURRENCY = 32;
 
+export interface CachedLoad {
+  report: LoadReport;
+  /** Settles when the refreshed cache is on disk: the write happens after the load, off its critical path. */
+  saved: Promise<void>;
+}
+
 export async function loadCorpusWithCache(
   engine: CacheableEngine,
   cacheDir: string,
   options: CorpusLoadOptions,
   onMiss?: (entry: string, miss: CacheMiss, detail: string) => void,
-): Promise<LoadReport> {
+): Promise<CachedLoad> {
   const cache = new CorpusCache({ dir: cacheDir, corpusKey: corpusKey(options), formatVersion: ENGINE_STATE_VERSION, options: { code: codeFingerprint() }, onMiss });
   const [bytes, listing] = await Promise.all([cache.loadBytes(ENTRY), listCorpusFiles(options)]);
   // Stamps are taken before any file is read: a file changed after this is seen as changed next time.
@@ -39,8 +45,7 @@ export async function loadCorpusWithCache(
   const saved = bytes && decodeOrReport(bytes, onMiss);
   if (!saved) {
     const report = await engine.loadFresh(options);
-    await save(cache, engine, stamps, report.skipped);
-    return report;
+    return { report, saved: saveSoon(cache, engine, stamps, report.skipped) };
   }
   engine.importState(saved);
   const skipped = [...listing.skipped];
@@ -71,8 +76,8 @@ export async function loadCorpusWithCache(
       engine.addDocument(loaded);
     }
   }
-  if (changes > 0) await save(cache, engine, stamps, skipped);
-  return { documents: engine.documents.size, passages: engine.passageCount, skipped };
+  const report = { documents: engine.documents.size, passages: engine.passageCount, skipped };
+  return { report, saved: changes > 0 ? saveSoon(cache, engine, stamps, skipped) : Promise.resolve() };
 }
 
 function decodeOrReport(bytes: Buffer, onMiss: ((entry: string, miss: CacheMiss, detail: string) => void) | undefined): EngineState | undefined {
@@ -82,6 +87,12 @@ function decodeOrReport(bytes: Buffer, onMiss: ((entry: string, miss: CacheMiss,
     onMiss?.(ENTRY, 'corrupt', `unreadable engine state (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
+}
+
+/** Saves on a later turn of the event loop, so the caller can answer queries first. */
+async function saveSoon(cache: CorpusCache, engine: CacheableEngine, stamps: Record<string, FileStamp>, skipped: readonly SkippedFile[]): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await save(cache, engine, stamps, skipped);
 }
 
 async function save(cache: CorpusCache, engine: CacheableEngine, stamps: Record<string, FileStamp>, skipped: readonly SkippedFile[]): Promise<void> {

@@ -9,7 +9,7 @@ import type { Passage, SourceDocument } from '../types';
 import { decodePack, encodePack, type PackedArray } from './pack';
 
 /** Bump whenever the shape of EngineState or of anything inside it changes. */
-export const ENGINE_STATE_VERSION = 1;
+export const ENGINE_STATE_VERSION = 2;
 
 export interface DocumentState {
   doc: SourceDocument;
@@ -42,8 +42,29 @@ interface DocumentJson {
   /** Present only when passages break the usual `${docId}#n` ids or text = slice of the document. */
   passageIds?: string[];
   passageTexts?: string[];
-  quotes: AttributedQuote[];
+  /** Quotes as rows [start, end, passage index, speaker, speakerKind] when their text is the document's slice; else whole. */
+  quoteRows?: QuoteRow[];
+  quotes?: AttributedQuote[];
   mentions: PersonMention[];
+}
+
+type QuoteRow = [number, number, number, string | null, AttributedQuote['speakerKind'] | null];
+
+function quoteRows(doc: SourceDocument, quotes: readonly AttributedQuote[]): QuoteRow[] | undefined {
+  const prefix = `${doc.id}#`;
+  const rows: QuoteRow[] = [];
+  for (const q of quotes) {
+    const n = Number(q.passageId.slice(prefix.length));
+    if (q.docId !== doc.id || !q.passageId.startsWith(prefix) || `${prefix}${n}` !== q.passageId || q.text !== doc.text.slice(q.start, q.end)) return undefined;
+    rows.push([q.start, q.end, n, q.speaker ?? null, q.speakerKind ?? null]);
+  }
+  return rows;
+}
+
+function quotesFromRows(doc: SourceDocument, rows: readonly QuoteRow[]): AttributedQuote[] {
+  return rows.map(([start, end, n, speaker, speakerKind]) => ({
+    docId: doc.id, passageId: `${doc.id}#${n}`, text: doc.text.slice(start, end), start, end, speaker: speaker ?? undefined, speakerKind: speakerKind ?? undefined,
+  }));
 }
 
 interface StateJson {
@@ -64,7 +85,11 @@ export function encodeEngineState(state: EngineState): Uint8Array {
     const { text, ...rest } = doc;
     for (const p of passages) passageOffsets.set([p.start, p.end, p.contextStart, p.contextEnd], (at++) * PASSAGE_FIELDS);
     const usual = passages.every((p, i) => p.id === `${doc.id}#${i}` && p.docId === doc.id && p.text === text.slice(p.start, p.end));
-    return { doc: rest, passageCount: passages.length, quotes, mentions, ...(usual ? {} : { passageIds: passages.map((p) => p.id), passageTexts: passages.map((p) => p.text) }) };
+    const rows = quoteRows(doc, quotes);
+    return {
+      doc: rest, passageCount: passages.length, mentions, ...(rows ? { quoteRows: rows } : { quotes }),
+      ...(usual ? {} : { passageIds: passages.map((p) => p.id), passageTexts: passages.map((p) => p.text) }),
+    };
   });
   const { postings, ...index } = state.index;
   const json: StateJson = { base: state.base, stamps: state.stamps, documents, index: { ...index, terms: postings.terms } };
@@ -101,7 +126,7 @@ export function decodeEngineState(bytes: Uint8Array): EngineState {
         text: d.passageTexts?.[i] ?? docText.slice(start, end), contextStart: offsets[o + 2], contextEnd: offsets[o + 3],
       });
     }
-    return { doc, passages, quotes: d.quotes, mentions: d.mentions };
+    return { doc, passages, quotes: d.quoteRows ? quotesFromRows(doc, d.quoteRows) : d.quotes ?? [], mentions: d.mentions };
   });
   const { terms, ...index } = state.index;
   const postings = { terms } as PostingsState;

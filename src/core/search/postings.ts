@@ -32,8 +32,10 @@ export interface PostingsState {
 export class Postings {
   private readonly termIds = new Map<string, number>();
   private terms: string[] = [];
-  /** Per term: (slot, term frequency) pairs, slots ascending. */
-  private lists: IntList[] = [];
+  /** Per term: (slot, term frequency) pairs, slots ascending; undefined while still in `base`. */
+  private lists: Array<IntList | undefined> = [];
+  /** Restored postings, read in place; a term's list is copied out only when it changes. */
+  private base: { listStarts: Int32Array; lists: Int32Array } | undefined;
   /** Per slot: unique terms in the sentence, and in its context. */
   private readonly textLength = new IntList();
   private readonly contextLength = new IntList();
@@ -76,7 +78,7 @@ export class Postings {
         unique++;
         let tf = 0;
         for (const other of termIds) if (other === id) tf++;
-        this.lists[id].push(slot, tf);
+        this.mutableList(id).push(slot, tf);
       }
       const [from, to] = contexts[i];
       this.reach = Math.max(this.reach, i - from, to - i);
@@ -127,15 +129,14 @@ export class Postings {
     terms.forEach((term, termIndex) => {
       const id = this.termIds.get(term);
       if (id === undefined) return;
-      const list = this.lists[id];
-      const pairs = list.data;
+      const { pairs, from, to } = this.pairsOf(id);
       let df = 0;
-      for (let i = 0; i < list.length; i += 2) if (live[pairs[i]]) df++;
+      for (let i = from; i < to; i += 2) if (live[pairs[i]]) df++;
       if (df === 0) return;
       const textIdf = idf(n, df);
       const touched = scratch.contextTouched;
       touched.length = 0;
-      for (let i = 0; i < list.length; i += 2) {
+      for (let i = from; i < to; i += 2) {
         const slot = pairs[i];
         if (!live[slot]) continue;
         const tf = pairs[i + 1];
@@ -162,13 +163,17 @@ export class Postings {
     this.compact();
     const listStarts = new Int32Array(this.terms.length + 1);
     let total = 0;
-    this.lists.forEach((list, t) => {
+    for (let t = 0; t < this.terms.length; t++) {
+      const { from, to } = this.pairsOf(t);
       listStarts[t] = total;
-      total += list.length;
-    });
+      total += to - from;
+    }
     listStarts[this.terms.length] = total;
     const lists = new Int32Array(total);
-    this.lists.forEach((list, t) => lists.set(list.data.subarray(0, list.length), listStarts[t]));
+    for (let t = 0; t < this.terms.length; t++) {
+      const { pairs, from, to } = this.pairsOf(t);
+      lists.set(pairs.subarray(from, to), listStarts[t]);
+    }
     return {
       terms: [...this.terms],
       listStarts,
@@ -185,7 +190,8 @@ export class Postings {
     const postings = new Postings();
     postings.terms = [...state.terms];
     state.terms.forEach((term, t) => postings.termIds.set(term, t));
-    postings.lists = state.terms.map((_, t) => IntList.view(state.lists.subarray(state.listStarts[t], state.listStarts[t + 1])));
+    postings.base = { listStarts: state.listStarts, lists: state.lists };
+    postings.lists = new Array(state.terms.length);
     postings.textLength.setAll(state.textLength);
     postings.contextLength.setAll(state.contextLength);
     postings.contextFrom.setAll(state.contextFrom);
@@ -213,11 +219,30 @@ export class Postings {
     return id;
   }
 
+  /** A term's pairs wherever they live: its own list, or its run in the restored arrays. */
+  private pairsOf(id: number): { pairs: Int32Array; from: number; to: number } {
+    const list = this.lists[id];
+    if (list) return { pairs: list.data, from: 0, to: list.length };
+    const base = this.base!;
+    return { pairs: base.lists, from: base.listStarts[id], to: base.listStarts[id + 1] };
+  }
+
+  private mutableList(id: number): IntList {
+    let list = this.lists[id];
+    if (!list) {
+      const { pairs, from, to } = this.pairsOf(id);
+      list = IntList.view(pairs.slice(from, to));
+      this.lists[id] = list;
+    }
+    return list;
+  }
+
   /** Drops the postings of removed passages (slots keep their numbers). */
   private compact(): void {
     if (this.deadCount === 0) return;
     const live = this.live.data;
-    for (const list of this.lists) list.filterPairs((slot) => live[slot] === 1);
+    for (let t = 0; t < this.terms.length; t++) this.mutableList(t).filterPairs((slot) => live[slot] === 1);
+    this.base = undefined;
     this.deadCount = 0;
   }
 }

@@ -29,22 +29,24 @@ export function indexInWorker(options: WorkerLoadOptions): Promise<IndexedCorpus
     if (signal?.aborted) return reject(signal.reason);
     const worker = new Worker(workerScript, { workerData: request satisfies WorkerLoadRequest });
     let settled = false;
-    const finish = (outcome: () => void) => {
+    const finish = (outcome: () => void, stop: boolean) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       outcome();
-      void worker.terminate();
+      // After 'done' the worker is still writing the cache: let it finish, without holding the process open.
+      if (stop) void worker.terminate();
+      else worker.unref();
     };
-    const onAbort = () => finish(() => reject(signal!.reason));
+    const onAbort = () => finish(() => reject(signal!.reason), true);
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
-      else if (reply.type === 'done') finish(() => resolve({ snapshot: reply.snapshot, report: reply.report }));
-      else finish(() => reject(new Error(`Indexing failed: ${reply.message}`)));
+      else if (reply.type === 'done') finish(() => resolve({ snapshot: reply.snapshot, report: reply.report }), false);
+      else finish(() => reject(new Error(`Indexing failed: ${reply.message}`)), true);
     });
-    worker.on('error', (error) => finish(() => reject(new Error(`The indexing worker crashed: ${error.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new Error(`The indexing worker stopped (exit code ${code}) before it finished.`))));
+    worker.on('error', (error) => finish(() => reject(new Error(`The indexing worker crashed: ${error.message}`)), true));
+    worker.on('exit', (code) => finish(() => reject(new Error(`The indexing worker stopped (exit code ${code}) before it finished.`)), true));
   });
 }
 

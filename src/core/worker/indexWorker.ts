@@ -26,6 +26,8 @@ async function run(request: WorkerLoadRequest): Promise<void> {
     });
     const snapshot = engine.snapshot();
     post({ type: 'done', snapshot, report }, [snapshot.buffer as ArrayBuffer]);
+    // The worker lives on until the refreshed cache is written, then ends by itself.
+    await engine.cacheSaved();
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
