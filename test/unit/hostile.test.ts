@@ -29,6 +29,8 @@ function openLink(hit: PassageHit): string {
 }
 
 const OWN_HREF = /^command:sourced\.openSource\?/u;
+/** A web address, or a relative path (no URI scheme before the first colon). */
+const WEB_OR_RELATIVE = /^(?:https?:\/\/|(?![a-z][a-z\d+.-]*:))/iu;
 let page: JSDOM | undefined;
 
 /** Renders Markdown as permissively as possible and lists what is not inert text. */
@@ -169,16 +171,32 @@ describe('hostile sources', () => {
         const markdown = 'A claim.';
         const plan = planCitation({ markdown, doc, passage, style, draftPath: path.join(repo, 'drafts', 'story.md') });
         const edited = markdown + plan.inline + (plan.definition?.text ?? '');
-        // Allowed: a web address, or a relative path to the source file (no scheme).
-        const webOrFile = /^(?:https?:\/\/|[^:]*$)/u;
-        assert.deepEqual(markdownHazards(edited, webOrFile).filter((h) => !/definition|footnote/.test(h)), [], `${doc.id} ${style}: ${edited}`);
-        assert.deepEqual(renderedHazards(edited, webOrFile).hazards.filter((h) => !/^(id|href|data-footnote[\w-]*|aria-[\w-]+|class)= |<(sup|section|h2|ol|li)>/.test(h)), [], `${doc.id} ${style}: ${edited}`);
+        assert.deepEqual(markdownHazards(edited, WEB_OR_RELATIVE).filter((h) => !/definition|footnote/.test(h)), [], `${doc.id} ${style}: ${edited}`);
+        assert.deepEqual(renderedHazards(edited, WEB_OR_RELATIVE).hazards.filter((h) => !/^(id|href|data-footnote[\w-]*|aria-[\w-]+|class)= |<(sup|section|h2|ol|li)>/.test(h)), [], `${doc.id} ${style}: ${edited}`);
       }
       for (const quote of engine.quotes().filter((q) => q.docId === doc.id)) {
         const markdown = 'She said “';
         const plan = planQuoteInsertion({ markdown, markOffset: markdown.length - 1, cursorOffset: markdown.length, quote, doc, passage, style: 'link' });
         const edited = markdown.slice(0, plan.replaceStart) + plan.text;
-        assert.deepEqual(markdownHazards(edited, /^(?:https?:\/\/|[^:]*$)/u), [], `${doc.id}: ${edited}`);
+        assert.deepEqual(markdownHazards(edited, WEB_OR_RELATIVE), [], `${doc.id}: ${edited}`);
+      }
+    }
+  });
+
+  it('never writes a foreign link into the draft for a source with a hostile file name', () => {
+    const base = docs.find((d) => d.id.endsWith('raw-html.txt'))!;
+    for (const name of ['a>[Run](command:workbench.action.terminal.new).txt', 'b)[Run](javascript:alert(1)).txt', 'c]: javascript:alert(1) "t".txt', '<script>alert(1)<\/script>.txt']) {
+      const doc: SourceDocument = { ...base, id: `corpus/${name}`, path: path.join(repo, 'corpus', name), metadata: {} };
+      const passage = engine.passagesOf(base.id)[1];
+      for (const style of ['link', 'footnote', 'pandoc'] as CitationStyle[]) {
+        const plan = planCitation({ markdown: 'A claim.', doc, passage, style, draftPath: path.join(repo, 'drafts', 'story.md') });
+        const edited = `A claim.${plan.inline}${plan.definition?.text ?? ''}`;
+        const hazards = markdownHazards(edited, WEB_OR_RELATIVE).filter((h) => !/^(definition|footnote)/.test(h));
+        assert.deepEqual(hazards, [], `${name} ${style}: ${edited}`);
+        if (style === 'footnote') {
+          const again = planCitation({ markdown: edited, doc, passage, style });
+          assert.equal(again.definition, undefined, `${name}: the footnote written for it is not found again`);
+        }
       }
     }
   });

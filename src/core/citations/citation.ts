@@ -73,6 +73,7 @@ export function planCitation(request: CitationRequest): CitationPlan {
   const key = existing?.key ?? footnoteKeyFor(doc, usedFootnoteKeys(markdown));
   if (style === 'pandoc') return { inline: ` [@${key}${page ? `, ${page}` : ''}]` };
   if (existing) return { inline: `[^${key}]` };
-  const line = `[^${key}]: ${inert(referenceText(doc))} <${doc.id}>`;
+  // The id is a file name, and a file name like `a>[x](command:...)` must not become a link in the draft.
+  const line = `[^${key}]: ${inert(referenceText(doc))} <${inert(doc.id)}>`;
   return { inline: `[^${key}]`, definition: definitionInsertion(markdown, line) };
 }

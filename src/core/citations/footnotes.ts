@@ -27,5 +27,8 @@ export function usedFootnoteKeys(markdown: string): Set<string> {
 
 /** The definition Sourced wrote earlier for this source: it names the source's id. */
 export function definitionForSource(definitions: readonly FootnoteDefinition[], doc: SourceDocument): FootnoteDefinition | undefined {
-  return definitions.find((d) => d.text.includes(`<${doc.id}>`) || d.text.includes(`(${doc.id})`) || d.text.endsWith(doc.id));
+  return definitions.find((d) => {
+    const text = d.text.replace(/\\([[\]<>])/g, '$1'); // ids are written with these escaped
+    return text.includes(`<${doc.id}>`) || text.includes(`(${doc.id})`) || text.endsWith(doc.id);
+  });
 }
