@@ -70,7 +70,8 @@ export function planQuoteInsertion(request: QuoteInsertionRequest): QuoteInserti
   const replaceEnd = markdown[cursorOffset] === closing ? cursorOffset + 1 : cursorOffset;
   const rest = markdown.slice(replaceEnd, lineEnd);
   const lead = sentenceLead(markdown, markOffset);
-  const wording = quote.text.trim().replace(/[,;:]$/, '');
+  // Verbatim words, but inert: a source's `[x](command:...)` or `<img onerror>` must not become a link or HTML in the draft.
+  const wording = quote.text.trim().replace(/[,;:]$/, '').replace(/[[\]<>]/g, (ch) => `\\${ch}`);
   const attribute = !!quote.speaker && !hasAttribution(lead, rest, quote.speaker);
   const endsSentence = rest.trim().length === 0;
 
