@@ -118,6 +118,11 @@ describe('alignFragment', () => {
     assert.equal(alignFragment(words('the biggest bridge'), words('we built the longest bridge')).cost, 1);
   });
 
+  it('aligns a changed last word to the source word it replaced', () => {
+    const a = alignFragment(words('tools to make a change'), words('enough tools to make a difference and we trust it'));
+    assert.deepEqual([a.cost, a.sourceStart, a.sourceEnd], [1, 1, 6]);
+  });
+
   it('lets a quote leave out bracketed editorial words of the source', () => {
     const source = [{ norm: 'we' }, { norm: 'europeans', optional: true }, { norm: 'cannot' }];
     assert.equal(alignFragment(words('we cannot'), source).cost, 0);

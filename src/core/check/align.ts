@@ -41,9 +41,14 @@ export function alignFragment(fragment: readonly AlignToken[], source: readonly 
       [cost[i][j], matches[i][j], start[i][j]] = options[0];
     }
   }
+  // Fewest edits, then most identical words, then the stretch closest to the fragment's length:
+  // a changed last word ("make a change") aligns to the source's word ("make a difference"), not to nothing.
+  const lengthGap = (j: number) => Math.abs(j - start[n][j] - n);
   let bestEnd = 0;
   for (let j = 1; j <= m; j++) {
-    if (cost[n][j] < cost[n][bestEnd] || (cost[n][j] === cost[n][bestEnd] && matches[n][j] > matches[n][bestEnd])) bestEnd = j;
+    const better =
+      cost[n][j] - cost[n][bestEnd] || matches[n][bestEnd] - matches[n][j] || lengthGap(j) - lengthGap(bestEnd);
+    if (better < 0) bestEnd = j;
   }
   return { cost: cost[n][bestEnd], matches: matches[n][bestEnd], sourceStart: start[n][bestEnd], sourceEnd: bestEnd };
 }
