@@ -38,6 +38,7 @@ describe('paraphrase: a capital stands for its country', () => {
 
   it('does not read a capital as a location where the source names only the country', () => {
     assert.equal(verdictOf(SOURCE, 'Norway announced a new fishing quota for the Barents Sea in Oslo on Monday.'), 'unsupported-claim');
+    assert.equal(verdictOf(SOURCE, 'Kenya signed a grain agreement with Ethiopia after Ethiopian officials visited Addis Ababa.'), 'unsupported-claim');
   });
 
   it('does not take one capital for another country', () => {
@@ -63,6 +64,12 @@ describe('paraphrase: a stance or direction must be stated', () => {
 
   it('does not support a rejection the passage never reports', () => {
     assert.equal(verdictOf(SOURCE, 'The mayor rejected the port authority plan to hire a special inspector for the harbour.'), 'unsupported-claim');
+  });
+
+  it('reads two negations in a row as an affirmation ("does not refuse to support")', () => {
+    const source = ['The union does not refuse to support the strike at the harbour.'];
+    assert.equal(verdictOf(source, 'The union supports the strike at the harbour.'), 'supported');
+    assert.equal(verdictOf(source, 'The union refuses to support the strike at the harbour.'), 'unsupported-claim');
   });
 
   it('names the unstated word in its message', () => {
@@ -91,9 +98,40 @@ describe('paraphrase: a sentence opening with "This" speaks of the sentences bef
     assert.match(result.sources[0].passage.text, /^This is about 25%/);
   });
 
+  it('checks figures of the sentences it speaks of', () => {
+    assert.equal(verdictOf(SOURCE, 'Finnish timber exports to Estonia rose to a record 4.2 million cubic metres last year.'), 'supported');
+  });
+
   it('ranks that sentence first, so a wrong figure in it is a number mismatch', () => {
     const [result] = engineWith(SOURCE.join('\n')).checkDraft('Finnish timber exports to Estonia last year were about forty percent higher than in 2019.');
     assert.equal(result.verdict, 'number-mismatch');
     assert.match(result.message, /25%/);
+  });
+});
+
+describe('paraphrase: people named before and referred to by role or by quote', () => {
+  const SOURCE = [
+    'Minister Anna Kova welcomed Lars Berg to the talks, according to the ministry.',
+    '',
+    'In a long meeting on 3 May, the Norwegian counterpart agreed to a fishing deal.',
+    '',
+    '“The harbour will be full by spring,” port director Maria Lind of the Baltic Shipping Board told reporters.',
+    '“And while some ships wait, the new crane doubles the pace of unloading.”',
+  ];
+
+  it('reads "the Norwegian counterpart" as the person the previous sentence names', () => {
+    assert.equal(verdictOf(SOURCE, 'Lars Berg agreed to a fishing deal in a long meeting on 3 May.'), 'supported');
+  });
+
+  it('does not read a role as someone the source never names', () => {
+    assert.equal(verdictOf(SOURCE, 'Peter Holm agreed to a fishing deal in a long meeting on 3 May.'), 'unsupported-claim');
+  });
+
+  it('gives a continuing quote to the speaker named with its first part, as introduced', () => {
+    assert.equal(verdictOf(SOURCE, 'Maria Lind of the Baltic Shipping Board said the new crane doubles the pace of unloading.'), 'supported');
+  });
+
+  it('does not give a continuing quote to someone else', () => {
+    assert.equal(verdictOf(SOURCE, 'Erik Sand of the Baltic Shipping Board said the new crane doubles the pace of unloading.'), 'unsupported-claim');
   });
 });

@@ -6,6 +6,7 @@ import { isNotAClaim } from './notAClaim';
 import { checkQuotes, type QuoteFinding } from './quoteCheck';
 import { assessSupport } from './support';
 import { compareNumbers } from './numberCheck';
+import { antecedentStart } from './references';
 import { clip, draftFix, draftRange, result } from './results';
 
 const MAX_SOURCES = 3;
@@ -45,7 +46,7 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
     return result(statement, 'unsupported-claim', `Unsupported claim: no source passage says this${why}; add a source or mark it as checked.`, sources);
   }
   const doc = context.documents.get(best.passage.docId)!;
-  const numbers = compareNumbers(text, best, doc);
+  const numbers = compareNumbers(text, best, doc, antecedentStart(best.passage, context));
   if (numbers.conflicts.length > 0) {
     const { statement: ours, source } = numbers.conflicts[0];
     const sourceWords = source.raw;

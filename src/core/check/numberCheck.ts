@@ -14,12 +14,12 @@ export interface NumberCheck {
   unmatched: NumberMention[];
 }
 
-/** Compares the statement's figures with those of a passage and its neighbours. */
-export function compareNumbers(statementText: string, hit: ScoredPassage, doc: SourceDocument): NumberCheck {
+/** Compares the statement's figures with those of a passage and its neighbours (from `from`, the text it speaks of). */
+export function compareNumbers(statementText: string, hit: ScoredPassage, doc: SourceDocument, from = hit.passage.contextStart): NumberCheck {
   const ours = findNumbers(statementText);
   const result: NumberCheck = { conflicts: [], unmatched: [] };
   if (ours.length === 0) return result;
-  const theirs = findNumbers(doc.text.slice(hit.passage.contextStart, hit.passage.contextEnd));
+  const theirs = findNumbers(doc.text.slice(from, hit.passage.contextEnd));
   const used = new Set<NumberMention>();
   const missing: NumberMention[] = [];
   for (const mention of ours) {

@@ -1,9 +1,9 @@
 import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
 import { entityGroups, entityPresent, type EntityGroup } from './entities';
 import { statedStances, unstatedStance } from './stance';
-import type { Passage } from '../types';
+import { referredTerms } from './references';
 import { coverage, type Coverage } from '../search/coverage';
-import { ANAPHORIC_OPENING, type PassageIndex, type ScoredPassage } from '../search/passageIndex';
+import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 
 /** How well the best passages cover a statement's content. */
@@ -71,13 +71,13 @@ const COVERAGE_SHARE = 0.9;
 
 /**
  * Candidates re-ranked by what each passage says once read as a reader would: an anaphoric
- * sentence ("This is about 30% more than in 2021.") says what came just before it, names may
- * appear under another form, and a stance under a synonym.
+ * sentence ("This is about 30% more than in 2021.") says what came just before it, a quote says
+ * who speaks it, names may appear under another form, and a stance under a synonym.
  */
 function rerank(terms: readonly string[], groups: readonly EntityGroup[], candidates: readonly ScoredPassage[], context: CheckContext): ScoredPassage[] {
   const stats = context.index.stats;
   const read = candidates.map((candidate) => {
-    const sentenceTerms = new Set([...candidate.sentenceTerms, ...antecedentTerms(candidate.passage, context)]);
+    const sentenceTerms = new Set([...candidate.sentenceTerms, ...referredTerms(candidate.passage, context)]);
     const before = coverage(terms, candidate.sentenceTerms, candidate.contextTerms, stats, termWeight).score;
     const after = coverage(terms, readTerms(terms, groups, { ...candidate, sentenceTerms }, context), candidate.contextTerms, stats, termWeight).score;
     return { ...candidate, sentenceTerms, score: candidate.score + COVERAGE_SHARE * (after - before) };
@@ -92,16 +92,6 @@ function readTerms(terms: readonly string[], groups: readonly EntityGroup[], can
   return new Set([...candidate.sentenceTerms, ...present, ...statedStances(terms, passageForms(candidate))]);
 }
 
-/** For a sentence that opens with "This", "It" or "They": the terms of the two sentences before it, which it speaks of. */
-function antecedentTerms(passage: Passage, context: CheckContext): string[] {
-  if (!ANAPHORIC_OPENING.test(passage.text)) return [];
-  const hash = passage.id.lastIndexOf('#');
-  const previous = context.index.passage(`${passage.id.slice(0, hash)}#${Number(passage.id.slice(hash + 1)) - 1}`);
-  const doc = context.documents.get(passage.docId);
-  if (!previous || !doc) return [];
-  return contentTerms(doc.text.slice(previous.contextStart, passage.start), true);
-}
-
 function passageForms(candidate: ScoredPassage): Set<string> {
   return new Set([...candidate.sentenceTerms, ...candidate.contextTerms, ...wordTokens(candidate.passage.text).map((t) => t.norm)]);
 }
@@ -112,22 +102,32 @@ function stanceNotInPassage(text: string, terms: readonly string[], best: Scored
   return term === undefined ? undefined : wordTokens(text).find((t) => tokenTerm(t) === term)?.raw;
 }
 
-const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|without|.*n't)$/;
+const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|without|.*n't)$/;
 const NEGATION_SCOPE = 3;
 
 /**
  * Whether the text negates one of the shared words ("sees no evidence" against "has found
- * evidence"): a negation counts only right before a word both texts use, not in another clause.
+ * evidence"): a negation counts only right before a word both texts use, not in another clause,
+ * and two in a row affirm ("does not refuse to support" supports).
  */
 function negatesShared(text: string, shared: ReadonlySet<string>): boolean {
   const tokens = wordTokens(text.replace(/\u2019/g, "'"));
-  return tokens.some((token, i) => {
-    if (!NEGATION.test(token.raw.toLowerCase())) return false;
-    return tokens.slice(i + 1, i + 1 + NEGATION_SCOPE).some((next) => {
-      const term = tokenTerm(next);
-      return term !== undefined && shared.has(term);
-    });
-  });
+  const negation = (i: number): boolean => NEGATION.test(tokens[i].raw.toLowerCase());
+  const isShared = (i: number): boolean => {
+    const term = tokenTerm(tokens[i]);
+    return term !== undefined && shared.has(term);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!negation(i)) continue;
+    for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
+      if (negation(j)) {
+        i = j;
+        break;
+      }
+      if (isShared(j)) return true;
+    }
+  }
+  return false;
 }
 
 /** The passage names someone or somewhere the statement does not: "troops to Russia" for "troops to Ukraine". */
