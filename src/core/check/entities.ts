@@ -11,8 +11,12 @@ export interface EntityGroup {
   locative: boolean;
 }
 
-// Prepositions that make the name after them a place rather than a government.
-const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'from', 'into', 'inside', 'outside', 'around', 'across', 'toward', 'towards']);
+// Prepositions and verbs of going that make the name after them a place rather than a government
+// ("in Minsk", "visited Beijing"); "support from Beijing" is the government's.
+const LOCATIVE = new Set(
+  `in at near to into inside outside around across toward towards visit visits visited visiting
+  tour tours toured touring reach reached reaches leave leaves left enter entered enters`.split(/\s+/),
+);
 
 /**
  * Names of a statement, titles left out. The first word counts only if the corpus never writes
@@ -59,7 +63,8 @@ export function entityPresent(group: EntityGroup, evidence: EntityEvidence): boo
   const has = (term: string): boolean => mentions(evidence.sentenceTerms, term) || mentions(evidence.contextTerms, term);
   if (group.terms.every(has)) return true;
   if (group.acronym && has(group.acronym)) return true;
-  if (placeNamed(group, has)) return true;
+  const inSentence = (term: string): boolean => mentions(evidence.sentenceTerms, term);
+  if (placeNamed(group, has, inSentence)) return true;
   return group.terms.length > 1 && group.terms.some(has) && group.terms.every((t) => evidence.documentCount(t) > 0);
 }
 
@@ -68,10 +73,10 @@ export function entityPresent(group: EntityGroup, evidence: EntityEvidence): boo
  * said" = "China said"), but a capital as a location ("met in Minsk") is only "the Belarusian
  * capital", never just "Belarus".
  */
-function placeNamed(group: EntityGroup, has: (term: string) => boolean): boolean {
+function placeNamed(group: EntityGroup, has: (term: string) => boolean, inSentence: (term: string) => boolean): boolean {
   const place = placeName(group.terms);
   if (!place) return false;
-  if (place.capital && group.locative && !has(CAPITAL_TERM)) return false;
+  if (place.capital && group.locative) return inSentence(CAPITAL_TERM) && place.aliases.some((alias) => alias.every(inSentence));
   return place.aliases.some((alias) => alias.every(has));
 }
 

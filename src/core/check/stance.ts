@@ -6,7 +6,7 @@ import { normalizeWord, termOf } from '../search/tokenize';
 const STANCE_GROUPS = `
 condemn denounce decry criticize criticise criticism blame slam censure rebuke lambaste
 praise applaud hail commend laud welcome
-reject dismiss refuse decline rebuff deny veto spurn
+reject dismiss refuse refrain decline rebuff deny veto spurn
 accept agree approve endorse embrace
 support endorse favour favor
 oppose opposition object resist
