@@ -59,6 +59,8 @@ describe('when Sourced checks', () => {
 
   it('waits for the command when sourced.checkOn is "command"', async () => {
     await vscode.workspace.getConfiguration('sourced').update('checkOn', 'command', vscode.ConfigurationTarget.Global);
+    // In the browser workbench the setting can reach the extension host after update() resolves.
+    await waitFor('checkOn to be "command"', () => vscode.workspace.getConfiguration('sourced').get('checkOn') === 'command');
     ({ editor } = await openScratchDraft('feature-completion.md'));
     await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n'));
     await new Promise((resolve) => setTimeout(resolve, 1500));
