@@ -7,8 +7,13 @@ const SIGNPOST_WORDS = new Set(
   read below above look closer detail details explain explained know need important means mean
   stay tuned developing continue continues ahead happen happens happened question questions answer
   answers first second finally conclusion summary back more latest watch editor editors note article
-  publication published correction corrected clarification half picture context timing`.split(/\s+/),
+  publication published correction corrected clarification half picture context timing
+  thing things complicated complex simple simply mixed reason reasons worth pause pausing part hard
+  background useful catch words put short everything nothing clear unclear obvious easy tricky
+  still none new meanwhile indeed instead anyway`.split(/\s+/),
 );
+// A newsroom note about the article itself ("Editor's note: ...", "Correction: ...").
+const ARTICLE_NOTE = /^(?:editor['\u2019]?s\s+note|note|correction|clarification|update|updated)\s*:/i;
 // Imperatives that steer the reader ("Consider the timing.", "Note the wording.").
 const DISCOURSE_IMPERATIVE = /^(?:consider|note|remember|recall|imagine|look|see|read|take|keep|bear|think|watch)\b/i;
 const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
@@ -19,7 +24,7 @@ const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
  */
 export function isNotAClaim(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length === 0) return true;
+  if (trimmed.length === 0 || ARTICLE_NOTE.test(trimmed)) return true;
   if (/\?["'\u201D\u2019)]*$/.test(trimmed)) return true;
   const tokens = wordTokens(trimmed);
   const hasQuote = /["\u201C\u201D]/.test(trimmed);
