@@ -150,6 +150,30 @@ describe('hostile sources', () => {
     }
   });
 
+  it('never adds a link or HTML to the draft when applying a fix with source wording', () => {
+    const draft = [
+      '"Everyone should read the report before the final vote," said councillor Priya Nair.',
+      '"These spills were deliberate and they were kept from the regulator," said judge Caroline Reyes.',
+      '"This ward will cut waiting times by a third," said chief surgeon Amara Okoye.',
+      'The central bank raised its main interest rate to six percent on Wednesday.',
+    ].join('\n\n');
+    const before = markdownHazards(draft, WEB_OR_RELATIVE).length;
+    let fixes = 0;
+    for (const result of engine.checkDraft(draft)) {
+      if (!result.fix) continue;
+      fixes++;
+      const fixed = draft.slice(0, result.fix.start) + result.fix.replacement + draft.slice(result.fix.end);
+      assert.equal(markdownHazards(fixed, WEB_OR_RELATIVE).length, before, `${result.verdict} fix "${result.fix.replacement}"`);
+      assert.doesNotMatch(result.fix.replacement, DISGUISING);
+      // Source wording goes inside the writer's quotation marks: it must not bring marks (and words after them) of its own.
+      if (result.verdict === 'misquote') assert.doesNotMatch(result.fix.replacement, /["“”]/u, `misquote fix "${result.fix.replacement}"`);
+      // The fix fixes: checked again, the statement no longer has that problem.
+      const again = engine.checkDraft(fixed).find((r) => r.statement.start === result.statement.start);
+      assert.notEqual(again?.verdict, result.verdict, `after the ${result.verdict} fix: ${fixed.slice(result.statement.start, result.statement.end + 40)}`);
+    }
+    assert.ok(fixes >= 1, 'no fix offered');
+  });
+
   it('keeps diagnostics messages free of characters that reorder or hide text', () => {
     const draft = docs
       .filter((d) => d.id.endsWith('bidi-control.txt'))

@@ -124,6 +124,9 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
     const close = match.cost <= Math.max(1, Math.floor(MAX_EDIT_FRACTION * words.length)) && shared >= MIN_SHARED_FRACTION && match.contentMatches >= Math.max(1, Math.ceil(contentWords / 2));
     const outcome = match.cost === 0 ? 'verbatim' : close && words.length >= 3 ? 'misquote' : 'unverified';
     const doc = context.documents.get(match.passage.docId)!;
+    // The alignment may run past the source quote's closing mark ("...in half," said): source wording ends with the quote.
+    const inQuote = context.quotesOf(doc.id).find((q) => q.start <= match.sourceStart && match.sourceStart < q.end);
+    const sourceEnd = inQuote && match.sourceEnd > inQuote.end ? inQuote.end : match.sourceEnd;
     const passage = passageAt(candidates, doc.id, match.sourceStart, match.passage);
     const sourceSpeaker = outcome === 'unverified' ? undefined : speakerOfSource(doc, match.sourceStart, match.sourceEnd, passage, context);
     findings.push({
@@ -132,8 +135,8 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
       passage,
       score: Math.max(0, 1 - match.cost / words.length),
       sourceStart: match.sourceStart,
-      sourceEnd: match.sourceEnd,
-      sourceText: doc.text.slice(match.sourceStart, match.sourceEnd),
+      sourceEnd,
+      sourceText: doc.text.slice(match.sourceStart, sourceEnd).replace(/[\s,;:]+$/u, ''),
       sourceSpeaker,
     });
   }
