@@ -135,3 +135,33 @@ describe('paraphrase: people named before and referred to by role or by quote', 
     assert.equal(verdictOf(SOURCE, 'Erik Sand of the Baltic Shipping Board said the new crane doubles the pace of unloading.'), 'unsupported-claim');
   });
 });
+
+describe('paraphrase: pronoun subjects and figures guide what a passage says', () => {
+  const SOURCE = [
+    'Oslo declares its neutrality in the fishing dispute. But it also refuses to blame Iceland.',
+    'Instead of blaming, he repeats the ministry line and accuses the fleet owners of provoking a crisis.',
+    '',
+    'Exports of salmon grew in 2020, although prices fell.',
+    'Cod catches fell again in 2020, by about 8% compared with 2019, and the fleet is stepping up controls.',
+  ];
+
+  it('reads a pronoun subject as the government named in the sentences before', () => {
+    assert.equal(verdictOf(SOURCE, 'Norway accuses the fleet owners of provoking a crisis.'), 'supported');
+    assert.equal(verdictOf(SOURCE, 'Sweden accuses the fleet owners of provoking a crisis.'), 'unsupported-claim');
+  });
+
+  it('prefers the passage that gives the statement\'s dates, so a wrong figure there is a number mismatch', () => {
+    const source = [
+      'Whether fresh or frozen, salmon sales from Norway to Japan keep growing every year.',
+      '',
+      'Norway says its salmon sales to Japan reached a record last year.',
+      '',
+      'This is about 8% more than in 2019.',
+    ];
+    assert.equal(verdictOf(source, 'Norwegian salmon sales to Japan were about 12% more than in 2019.'), 'number-mismatch');
+  });
+
+  it('does not take "stepping up" for a rise', () => {
+    assert.equal(verdictOf(SOURCE, 'Cod catches grew in 2020 as the fleet stepped up controls.'), 'unsupported-claim');
+  });
+});

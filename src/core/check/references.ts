@@ -40,14 +40,30 @@ const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
 const MODIFIERS_BEFORE_ROLE = 2;
 
 /**
- * "the Ukrainian counterpart", "the researcher": a role with no name after it refers to someone
- * the text named just before, so the names of the previous sentence count as said here.
+ * "the Ukrainian counterpart", "the researcher", "he": a role with no name after it or a pronoun
+ * subject refers to someone the text named just before, so the names of the sentences before
+ * (back to the previous one's paragraph start) count as said here.
  */
 function describedPeople(passage: Passage, context: CheckContext): string[] {
-  if (!hasRoleReference(passage.text)) return [];
+  if (!hasRoleReference(passage.text) && !hasPronounSubject(passage.text)) return [];
   const previous = previousPassage(passage, context);
-  if (!previous) return [];
-  return entityGroups(previous.text, (term) => context.index.isCommonWord(term), () => false).flatMap((g) => g.terms);
+  const doc = context.documents.get(passage.docId);
+  if (!previous || !doc) return [];
+  const before = doc.text.slice(previous.contextStart, passage.start);
+  return entityGroups(before, (term) => context.index.isCommonWord(term), () => false).flatMap((g) => g.terms);
+}
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const SUBJECT_REACH = 6;
+
+/** "Instead of condemning, he repeats ...": a pronoun subject before any name points back to the sentence before. */
+function hasPronounSubject(text: string): boolean {
+  const tokens = wordTokens(text).slice(0, SUBJECT_REACH);
+  for (const [i, token] of tokens.entries()) {
+    if (PERSONAL_PRONOUNS.has(token.norm)) return true;
+    if (i > 0 && /^\p{Lu}/u.test(token.raw)) return false;
+  }
+  return false;
 }
 
 function hasRoleReference(text: string): boolean {

@@ -12,8 +12,8 @@ support endorse favour favor
 oppose opposition object resist
 confirm acknowledge admit
 announce declare unveil reveal
-increase rise grow growth climb jump surge soar higher more up
-decrease fall drop decline shrink lower fewer less down cut reduce
+increase rise grow growth climb jump surge soar higher more
+decrease fall drop decline shrink lower fewer less cut reduce
 win victory
 lose defeat
 `;

@@ -79,10 +79,15 @@ function rerank(terms: readonly string[], groups: readonly EntityGroup[], candid
   const read = candidates.map((candidate) => {
     const sentenceTerms = new Set([...candidate.sentenceTerms, ...referredTerms(candidate.passage, context)]);
     const before = coverage(terms, candidate.sentenceTerms, candidate.contextTerms, stats, termWeight).score;
-    const after = coverage(terms, readTerms(terms, groups, { ...candidate, sentenceTerms }, context), candidate.contextTerms, stats, termWeight).score;
+    const after = coverage(terms, readTerms(terms, groups, { ...candidate, sentenceTerms }, context), candidate.contextTerms, stats, rankWeight).score;
     return { ...candidate, sentenceTerms, score: candidate.score + COVERAGE_SHARE * (after - before) };
   });
   return read.sort((a, b) => b.score - a.score);
+}
+
+/** For ranking, a passage that gives the statement's figures and dates ("in 2021") is the one it draws on. */
+function rankWeight(term: string): number {
+  return /^\d/.test(term) ? 1 : termWeight(term);
 }
 
 /** The passage's sentence terms plus the statement's names and stance words it carries under another form. */
