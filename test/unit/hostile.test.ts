@@ -203,6 +203,7 @@ describe('hostile sources', () => {
         const plan = planQuoteInsertion({ markdown, markOffset: markdown.length - 1, cursorOffset: markdown.length, quote, doc, passage, style: 'link' });
         const edited = markdown.slice(0, plan.replaceStart) + plan.text;
         assert.deepEqual(markdownHazards(edited, WEB_OR_RELATIVE), [], `${doc.id}: ${edited}`);
+        assert.doesNotMatch(plan.text, DISGUISING, `${doc.id}: inserted text carries hidden or direction-changing characters`);
       }
     }
   });

@@ -1,3 +1,4 @@
+import { cleanText } from '../render/markdownEscape';
 import type { Passage, SourceDocument, SourceQuote } from '../types';
 import { planCitation, type CitationStyle, type TextInsertion } from './citation';
 import { CLOSING_MARK } from './quoteMarks';
@@ -70,8 +71,8 @@ export function planQuoteInsertion(request: QuoteInsertionRequest): QuoteInserti
   const replaceEnd = markdown[cursorOffset] === closing ? cursorOffset + 1 : cursorOffset;
   const rest = markdown.slice(replaceEnd, lineEnd);
   const lead = sentenceLead(markdown, markOffset);
-  // Verbatim words, but inert: a source's `[x](command:...)` or `<img onerror>` must not become a link or HTML in the draft.
-  const wording = quote.text.trim().replace(/[,;:]$/, '').replace(/[[\]<>]/g, (ch) => `\\${ch}`);
+  // Verbatim words, but inert: a source's `[x](command:...)`, `<img onerror>` or bidi override must not reach the draft.
+  const wording = cleanText(quote.text).trim().replace(/[,;:]$/, '').replace(/[[\]<>]/g, (ch) => `\\${ch}`);
   const attribute = !!quote.speaker && !hasAttribution(lead, rest, quote.speaker);
   const endsSentence = rest.trim().length === 0;
 
