@@ -165,3 +165,22 @@ describe('paraphrase: pronoun subjects and figures guide what a passage says', (
     assert.equal(verdictOf(SOURCE, 'Cod catches grew in 2020 as the fleet stepped up controls.'), 'unsupported-claim');
   });
 });
+
+describe('paraphrase: common news synonyms and verbs of stopping', () => {
+  const SOURCE = [
+    'A few days ago, the council published a ten-point harbour plan. It is calling for lower fees.',
+    'The mayor keeps supporting the fishermen in their quest to stop the spread of fish farms.',
+  ];
+
+  it('reads "demanded" as a paraphrase of "calling for"', () => {
+    assert.equal(verdictOf(SOURCE, 'The council published a harbour plan that demanded lower fees.'), 'supported');
+  });
+
+  it('reads "halt the spread" as "stop the spread"', () => {
+    assert.equal(verdictOf(SOURCE, 'The mayor supports the fishermen in their effort to halt the spread of fish farms.'), 'supported');
+  });
+
+  it('reads "stopped supporting" as the opposite of "keeps supporting"', () => {
+    assert.equal(verdictOf(SOURCE, 'The mayor has stopped supporting the fishermen.'), 'unsupported-claim');
+  });
+});

@@ -1,4 +1,4 @@
-import { normalizeWord, termOf } from '../search/tokenize';
+import { buildWordGroups, saidInGroup } from './wordGroups';
 
 // A stance or a direction is the claim itself: "China condemned the invasion" says something
 // a passage about China and the invasion does not, unless it states that stance too. One
@@ -18,31 +18,10 @@ win victory
 lose defeat
 `;
 
-/** Each word's form as the index compares it: the stem, or the folded word for stop words ("more"). */
-function formOf(word: string): string {
-  const norm = normalizeWord(word);
-  return termOf(norm) ?? norm;
-}
-
 /** Every stance term to the terms that state the same stance (its own group or groups). */
-const SAME_STANCE = buildStances();
+const SAME_STANCE = buildWordGroups(STANCE_GROUPS);
 
-function buildStances(): Map<string, Set<string>> {
-  const stances = new Map<string, Set<string>>();
-  for (const line of STANCE_GROUPS.split('\n').filter((l) => l.trim())) {
-    const forms = line.trim().split(/\s+/).map(formOf);
-    for (const form of forms) {
-      const same = stances.get(form) ?? new Set<string>();
-      forms.forEach((f) => same.add(f));
-      stances.set(form, same);
-    }
-  }
-  return stances;
-}
-
-function stated(term: string, passageForms: ReadonlySet<string>): boolean {
-  return [...(SAME_STANCE.get(term) ?? [])].some((form) => passageForms.has(form));
-}
+const stated = (term: string, passageForms: ReadonlySet<string>): boolean => saidInGroup(SAME_STANCE, term, passageForms);
 
 /**
  * The first stance or direction word of a statement that a passage does not state in any of its

@@ -1,6 +1,7 @@
 import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
 import { entityGroups, entityPresent, type EntityGroup } from './entities';
 import { statedStances, unstatedStance } from './stance';
+import { paraphrasedTerms } from './paraphrases';
 import { referredTerms } from './references';
 import { coverage, type Coverage } from '../search/coverage';
 import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
@@ -90,11 +91,12 @@ function rankWeight(term: string): number {
   return /^\d/.test(term) ? 1 : termWeight(term);
 }
 
-/** The passage's sentence terms plus the statement's names and stance words it carries under another form. */
+/** The passage's sentence terms plus the statement's names, stance words and paraphrased words it carries in another form. */
 function readTerms(terms: readonly string[], groups: readonly EntityGroup[], candidate: ScoredPassage, context: CheckContext): Set<string> {
   const documentCount = (term: string): number => context.termCountIn(candidate.passage.docId, term);
   const present = groups.filter((g) => entityPresent(g, { sentenceTerms: candidate.sentenceTerms, contextTerms: candidate.contextTerms, documentCount })).flatMap((g) => g.terms);
-  return new Set([...candidate.sentenceTerms, ...present, ...statedStances(terms, passageForms(candidate))]);
+  const forms = passageForms(candidate);
+  return new Set([...candidate.sentenceTerms, ...present, ...statedStances(terms, forms), ...paraphrasedTerms(terms, forms)]);
 }
 
 function passageForms(candidate: ScoredPassage): Set<string> {
@@ -107,13 +109,14 @@ function stanceNotInPassage(text: string, terms: readonly string[], best: Scored
   return term === undefined ? undefined : wordTokens(text).find((t) => tokenTerm(t) === term)?.raw;
 }
 
-const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|without|.*n't)$/;
+const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing|without|.*n't)$/;
 const NEGATION_SCOPE = 3;
 
 /**
  * Whether the text negates one of the shared words ("sees no evidence" against "has found
  * evidence"): a negation counts only right before a word both texts use, not in another clause,
- * and two in a row affirm ("does not refuse to support" supports).
+ * and two in a row affirm ("does not refuse to support" supports). Verbs of stopping negate what
+ * follows ("stopped supporting Russia"), so "halt the spread" and "stop the spread" agree.
  */
 function negatesShared(text: string, shared: ReadonlySet<string>): boolean {
   const tokens = wordTokens(text.replace(/\u2019/g, "'"));

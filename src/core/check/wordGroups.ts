@@ -1,0 +1,26 @@
+import { normalizeWord, termOf } from '../search/tokenize';
+
+/** Each word's form as the index compares it: the stem, or the folded word for stop words ("more"). */
+export function formOf(word: string): string {
+  const norm = normalizeWord(word);
+  return termOf(norm) ?? norm;
+}
+
+/** One group of interchangeable words a line -> every word's form to the forms of its group (or groups). */
+export function buildWordGroups(lines: string): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const line of lines.split('\n').filter((l) => l.trim())) {
+    const forms = line.trim().split(/\s+/).map(formOf);
+    for (const form of forms) {
+      const same = groups.get(form) ?? new Set<string>();
+      forms.forEach((f) => same.add(f));
+      groups.set(form, same);
+    }
+  }
+  return groups;
+}
+
+/** Whether the passage uses the term or a word of its group. */
+export function saidInGroup(groups: ReadonlyMap<string, ReadonlySet<string>>, term: string, passageForms: ReadonlySet<string>): boolean {
+  return [...(groups.get(term) ?? [])].some((form) => passageForms.has(form));
+}
