@@ -10,6 +10,13 @@ const B = 0.7;
 const D = 0.5;
 const TEXT_BOOST = 2;
 const CONTEXT_BOOST = 0.5;
+/**
+ * Candidate stage for large archives: a query term in more passages than this only adds to the
+ * scores of passages that rarer query terms already found (once there are enough of them),
+ * instead of making tens of thousands of new candidates ("first" -> "1" is in 40,000 sentences).
+ * Smaller corpora never reach it, so their rankings are exactly minisearch's.
+ */
+const COMMON_TERM_PASSAGES = 2000;
 
 export interface PostingsHit {
   slot: number;
@@ -49,6 +56,8 @@ export class Postings {
   private deadCount = 0;
   private textLengthSum = 0;
   private contextLengthSum = 0;
+  /** Sum over live passages of how many sentences their context spans. */
+  private contextSpanSum = 0;
   private scratch = new Scratch(0, 0);
 
   get slotCount(): number {
@@ -99,6 +108,7 @@ export class Postings {
       this.liveCount++;
       this.textLengthSum += unique;
       this.contextLengthSum += contextUnique;
+      this.contextSpanSum += to - from + 1;
     });
     return first;
   }
@@ -112,6 +122,7 @@ export class Postings {
       this.deadCount++;
       this.textLengthSum -= this.textLength.data[slot];
       this.contextLengthSum -= this.contextLength.data[slot];
+      this.contextSpanSum -= this.contextTo.data[slot] - this.contextFrom.data[slot] + 1;
     }
     if (this.deadCount > 1000 && this.deadCount > this.liveCount) this.compact();
   }
@@ -126,13 +137,17 @@ export class Postings {
     const avgText = this.textLengthSum / n;
     const avgContext = this.contextLengthSum / n;
     const live = this.live.data;
-    terms.forEach((term, termIndex) => {
+    const found = terms.flatMap((term, termIndex) => {
       const id = this.termIds.get(term);
-      if (id === undefined) return;
+      return id === undefined ? [] : [{ id, termIndex, df: this.liveCountOf(id) }];
+    });
+    const hasCommon = found.some((t) => t.df > COMMON_TERM_PASSAGES);
+    // With a common term, rarer terms go first so they pick the candidates.
+    if (hasCommon) found.sort((a, b) => a.df - b.df);
+    for (const { id, termIndex, df } of found) {
+      if (df === 0) continue;
       const { pairs, from, to } = this.pairsOf(id);
-      let df = 0;
-      for (let i = from; i < to; i += 2) if (live[pairs[i]]) df++;
-      if (df === 0) return;
+      const onlyKnown = df > COMMON_TERM_PASSAGES && scratch.touched.length >= limit;
       const textIdf = idf(n, df);
       const touched = scratch.contextTouched;
       touched.length = 0;
@@ -140,22 +155,27 @@ export class Postings {
         const slot = pairs[i];
         if (!live[slot]) continue;
         const tf = pairs[i + 1];
-        scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, this.textLength.data[slot], avgText), termIndex);
+        if (!onlyKnown || scratch.queryOf[slot] === query) {
+          scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, this.textLength.data[slot], avgText), termIndex);
+        }
         // Every live passage whose context holds this sentence gets its term frequency.
         const low = Math.max(0, slot - this.reach);
         const high = Math.min(this.slotCount - 1, slot + this.reach);
         for (let p = low; p <= high; p++) {
           if (!live[p] || this.contextFrom.data[p] > slot || this.contextTo.data[p] < slot) continue;
+          if (onlyKnown && scratch.queryOf[p] !== query) continue;
           if (scratch.contextTf[p] === 0) touched.push(p);
           scratch.contextTf[p] += tf;
         }
       }
-      const contextIdf = idf(n, touched.length);
+      // A common term's context frequency is estimated from its sentence frequency (it was not fully counted).
+      const contextDf = onlyKnown ? Math.min(n, Math.round((df * this.contextSpanSum) / n)) : touched.length;
+      const contextIdf = idf(n, contextDf);
       for (const p of touched) {
         scratch.add(query, p, CONTEXT_BOOST * bm25(contextIdf, scratch.contextTf[p], this.contextLength.data[p], avgContext), termIndex);
         scratch.contextTf[p] = 0;
       }
-    });
+    }
     return scratch.best(limit);
   }
 
@@ -203,6 +223,7 @@ export class Postings {
       postings.liveCount++;
       postings.textLengthSum += state.textLength[slot];
       postings.contextLengthSum += state.contextLength[slot];
+      postings.contextSpanSum += state.contextTo[slot] - state.contextFrom[slot] + 1;
     }
     postings.deadCount = state.live.length - postings.liveCount;
     return postings;
@@ -217,6 +238,15 @@ export class Postings {
       this.lists.push(new IntList(2));
     }
     return id;
+  }
+
+  /** How many live passages hold a term. */
+  private liveCountOf(id: number): number {
+    const { pairs, from, to } = this.pairsOf(id);
+    if (this.deadCount === 0) return (to - from) / 2;
+    let count = 0;
+    for (let i = from; i < to; i += 2) if (this.live.data[pairs[i]]) count++;
+    return count;
   }
 
   /** A term's pairs wherever they live: its own list, or its run in the restored arrays. */
