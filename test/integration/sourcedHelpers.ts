@@ -1,5 +1,6 @@
 // Steps shared by the feature tests: Sourced's API, drafts opened and restored, card text.
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -21,17 +22,15 @@ export async function openIndexedDraft(name: string): Promise<{ api: SourcedApi;
   return { api, editor };
 }
 
-let scratchCount = 0;
-
 /**
  * Opens a scratch copy of a feature draft for a test that edits it: the browser workbench
  * auto-saves, so edits to the draft itself would reach the repository.
  */
 export async function openScratchDraft(name: string): Promise<{ api: SourcedApi; editor: vscode.TextEditor }> {
   const original = draftUri(name).fsPath;
-  // Named per process and call: several suites may run at once on this workspace, and a
-  // closed document's diagnostics may linger under its name for a moment.
-  const scratchName = `scratch-${process.pid}-${++scratchCount}-${name}`;
+  // A name never used before: several suites may run at once on this workspace, each test file
+  // is bundled with its own copy of this module, and a closed document's diagnostics may linger.
+  const scratchName = `scratch-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}-${name}`;
   fs.copyFileSync(original, path.join(path.dirname(original), scratchName));
   return openIndexedDraft(scratchName);
 }
