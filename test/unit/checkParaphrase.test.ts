@@ -131,6 +131,17 @@ describe('paraphrase: people named before and referred to by role or by quote', 
     assert.equal(verdictOf(SOURCE, 'Maria Lind of the Baltic Shipping Board said the new crane doubles the pace of unloading.'), 'supported');
   });
 
+  it('does not give a quote to the person the article is about when someone else speaks it', () => {
+    const source = [
+      'Mayor Anna Kova opened the new harbour on Monday. Kova had promised it for years.',
+      'Kova also thanked the workers.',
+      '“The harbour will be full by spring,” said economist Ivan Sokolov.',
+      '“It will double the town’s fish exports within a decade.”',
+    ];
+    assert.equal(verdictOf(source, 'Sokolov said the harbour will double the town’s fish exports within a decade.'), 'supported');
+    assert.equal(verdictOf(source, 'Kova said the harbour will double the town’s fish exports within a decade.'), 'unsupported-claim');
+  });
+
   it('does not give a continuing quote to someone else', () => {
     assert.equal(verdictOf(SOURCE, 'Erik Sand of the Baltic Shipping Board said the new crane doubles the pace of unloading.'), 'unsupported-claim');
   });

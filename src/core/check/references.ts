@@ -87,15 +87,20 @@ function hasRoleReference(text: string): boolean {
  */
 function speakersOf(passage: Passage, context: CheckContext): string[] {
   const quotes = context.quotesOf(passage.docId);
-  const speakers = new Set(quotes.filter((q) => q.speaker && q.speakerKind === 'name' && q.start < passage.end && q.end > passage.start).map((q) => q.speaker!));
   const terms: string[] = [];
-  for (const speaker of speakers) {
+  for (const speaker of quoteSpeakers(passage, context)) {
     const introduction = quotes.find((q) => q.speaker === speaker);
     const introPassage = introduction && context.index.passage(introduction.passageId);
     if (introPassage) terms.push(...contentTerms(framing(introPassage, quotes), true));
     terms.push(...contentTerms(speaker, true));
   }
   return terms;
+}
+
+/** The named speakers of the quotes a passage is part of. */
+export function quoteSpeakers(passage: Passage, context: CheckContext): Set<string> {
+  const quotes = context.quotesOf(passage.docId).filter((q) => q.speaker && q.speakerKind === 'name' && q.start < passage.end && q.end > passage.start);
+  return new Set(quotes.map((q) => q.speaker!));
 }
 
 /** A passage's words outside its quotation marks: the attribution and what it says of the speaker. */

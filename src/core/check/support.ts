@@ -2,7 +2,7 @@ import { contentTerms, tokenTerm, wordTokens } from '../search/tokenize';
 import { entityGroups, entityPresent, type EntityGroup } from './entities';
 import { statedStances, unstatedStance } from './stance';
 import { paraphrasedTerms } from './paraphrases';
-import { referredTerms } from './references';
+import { quoteSpeakers, referredTerms } from './references';
 import { coverage, type Coverage } from '../search/coverage';
 import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
@@ -60,7 +60,9 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
     missing.length === 1 &&
     cover.score >= TOPIC_COVERAGE &&
     missing[0].terms.every((t) => documentCount(t) >= TOPIC_MENTIONS) &&
-    !namesOthers(best.passage.text, statementTerms, index);
+    !namesOthers(best.passage.text, statementTerms, index) &&
+    // Words inside a quote are its speaker's: a name the quote does not carry is someone else's claim.
+    quoteSpeakers(best.passage, context).size === 0;
   const samePolarity = negatesShared(text, best.sentenceTerms) === negatesShared(best.passage.text, statementTerms);
   const unstated = stanceNotInPassage(text, terms, best);
   const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly) && samePolarity && !unstated;
