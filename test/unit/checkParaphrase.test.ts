@@ -72,6 +72,12 @@ describe('paraphrase: a stance or direction must be stated', () => {
     assert.equal(verdictOf(source, 'The union refuses to support the strike at the harbour.'), 'unsupported-claim');
   });
 
+  it('takes "growth" and "a record" as evidence of a rise without asking a rise of every statement about growth', () => {
+    const source = ['Harbour traffic reached a record last year.', 'The town council debated the growth of fish farms along the harbour.'];
+    assert.equal(verdictOf(source, 'Harbour traffic rose to a record last year.'), 'supported');
+    assert.equal(verdictOf(source, 'The town council debated fish farm growth along the harbour.'), 'supported');
+  });
+
   it('names the unstated word in its message', () => {
     const [result] = engineWith(SOURCE.join('\n')).checkDraft('Protesters put up posters praising the mayor outside the town hall.');
     assert.match(result.message, /"praising"/);

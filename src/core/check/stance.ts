@@ -12,7 +12,7 @@ support endorse favour favor
 oppose opposition object resist
 confirm acknowledge admit
 announce declare unveil reveal
-increase rise grow growth climb jump surge soar higher more
+increase rise grow climb jump surge soar higher +more +growth +record
 decrease fall drop decline shrink lower fewer less cut reduce
 win victory
 lose defeat

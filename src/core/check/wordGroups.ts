@@ -6,16 +6,21 @@ export function formOf(word: string): string {
   return termOf(norm) ?? norm;
 }
 
-/** One group of interchangeable words a line -> every word's form to the forms of its group (or groups). */
+/**
+ * One group of interchangeable words a line -> every word's form to the forms of its group (or
+ * groups). A word marked "+" only evidences its group ("a record" for "rose"); it calls for none.
+ */
 export function buildWordGroups(lines: string): Map<string, Set<string>> {
   const groups = new Map<string, Set<string>>();
   for (const line of lines.split('\n').filter((l) => l.trim())) {
-    const forms = line.trim().split(/\s+/).map(formOf);
-    for (const form of forms) {
-      const same = groups.get(form) ?? new Set<string>();
+    const words = line.trim().split(/\s+/);
+    const forms = words.map((word) => formOf(word.replace(/^\+/, '')));
+    words.forEach((word, i) => {
+      if (word.startsWith('+')) return;
+      const same = groups.get(forms[i]) ?? new Set<string>();
       forms.forEach((f) => same.add(f));
-      groups.set(form, same);
-    }
+      groups.set(forms[i], same);
+    });
   }
   return groups;
 }
