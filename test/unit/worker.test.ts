@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { SourcedEngine } from '../../src/core/engine';
 import { indexInWorker, loadCorpusInWorker } from '../../src/core/worker/indexInWorker';
+import { WorkerLoadedEngine } from '../../src/core/worker/workerLoadedEngine';
 
 // Built by `node esbuild.js` next to the extension bundle.
 const WORKER_SCRIPT = path.resolve(__dirname, '../../../dist/indexWorker.js');
@@ -54,5 +55,13 @@ describe('indexing worker', function () {
 
   it('says what went wrong when the worker cannot start', async () => {
     await assert.rejects(indexInWorker({ base: ROOT, roots: ['corpus'], workerScript: path.join(cacheDir, 'missing.js') }), /indexing worker crashed|Cannot find module/);
+  });
+
+  it('gives the extension an engine whose loadCorpus runs in the worker and then answers directly', async () => {
+    const engine = new WorkerLoadedEngine({ cacheDir, workerScript: WORKER_SCRIPT });
+    const report = await engine.loadCorpus({ base: ROOT, roots: ['corpus'] });
+    assert.equal(report.documents, engine.documents.size);
+    assert.ok(engine.search('Lukashenko Xi Beijing').length > 0);
+    assert.ok(fs.existsSync(path.resolve(ROOT, 'dist/indexWorker.js')), 'the worker is bundled beside dist/extension.js, where the extension looks for it');
   });
 });
