@@ -9,22 +9,24 @@ import { registerHover } from './features/hover';
 import { registerInsertQuote } from './features/insertQuoteCommand';
 import { registerOpenSource } from './features/openSource';
 import { RelatedPassagesView, registerRelatedPassages } from './features/relatedPassages';
+import { LogChannel } from './features/logChannel';
 import { registerStatusBar } from './features/statusBar';
 import { extensionApi, type SourcedApi } from './features/api';
 
 export function activate(context: vscode.ExtensionContext): SourcedApi {
-  const output = vscode.window.createOutputChannel('Sourced');
+  const output = new LogChannel();
   const corpus = new CorpusManager(output, context.storageUri ?? context.globalStorageUri);
   const results = new DraftResults(corpus);
   const diagnostics = new Diagnostics(results, corpus);
   const related = new RelatedPassagesView(context.extensionUri, corpus);
+  const statusBar = registerStatusBar(corpus);
   context.subscriptions.push(
     output,
     corpus,
     diagnostics,
     related,
     diagnostics.registerCommand(),
-    registerStatusBar(corpus),
+    statusBar.disposable,
     registerOpenSource(corpus),
     registerApplyEdits(),
     registerHover(results),
@@ -36,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): SourcedApi {
     vscode.commands.registerCommand('sourced.showOutput', () => output.show(true)),
   );
   corpus.loadWorkspaceFolders();
-  return extensionApi(corpus, related);
+  return extensionApi(corpus, related, statusBar.shown, () => output.text());
 }
 
 export function deactivate(): void {}

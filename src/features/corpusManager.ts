@@ -4,10 +4,16 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Engine, LoadReport } from '../core/engineApi';
 import { watchCorpus } from './corpusWatcher';
+import type { LogChannel } from './logChannel';
 import { createEngine } from './engineFactory';
 import { corpusRoots } from './settings';
 
-export type IndexState = { kind: 'indexing'; done: number; total: number } | { kind: 'ready' } | { kind: 'error'; message: string };
+export type IndexState =
+  | { kind: 'indexing'; done: number; total: number }
+  | { kind: 'ready' }
+  /** Loaded, but no source was found: `message` tells the writer what to change. */
+  | { kind: 'empty'; message: string }
+  | { kind: 'error'; message: string };
 
 /** The corpus of one workspace folder (or of a loose draft's folder) and its engine. */
 export interface FolderIndex {
@@ -37,7 +43,7 @@ export class CorpusManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
-    private readonly log: vscode.OutputChannel,
+    private readonly log: LogChannel,
     /** Where engines keep their index caches (the extension's storage), if anywhere. */
     private readonly storage: vscode.Uri | undefined,
   ) {
@@ -144,8 +150,8 @@ export class CorpusManager implements vscode.Disposable {
       index.engine = engine;
       index.fullLoads++;
       this.logReport(index, report, Date.now() - started);
-      index.state = { kind: 'ready' };
-      if (report.documents === 0) this.warnEmpty(index, roots);
+      index.state = report.documents === 0 ? { kind: 'empty', message: this.emptyMessage(index, roots) } : { kind: 'ready' };
+      if (index.state.kind === 'empty') this.log.appendLine(index.state.message);
     } catch (error) {
       if (signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -166,10 +172,11 @@ export class CorpusManager implements vscode.Disposable {
     for (const skipped of report.skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
   }
 
-  private warnEmpty(index: FolderIndex, roots: string[]): void {
+  private emptyMessage(index: FolderIndex, roots: string[]): string {
     const missing = roots.filter((root) => !fs.existsSync(path.resolve(index.base, root)) && !/[*?[{]/.test(root));
-    const hint = missing.length ? ` (${missing.join(', ')} not found)` : '';
-    this.log.appendLine(`No sources found in ${roots.join(', ')}${hint}. Set "sourced.corpus" to your sources folder.`);
+    const where = roots.length ? roots.join(', ') : '(no folder set)';
+    if (missing.length) return `No sources found: ${missing.join(', ')} does not exist. Set "sourced.corpus" to your sources folder.`;
+    return `No sources found in ${where}. Add your sources there (.txt, .md, .html, .pdf or .docx files) or set "sourced.corpus" to the folder that holds them.`;
   }
 
   private async upsert(index: FolderIndex, file: string): Promise<void> {
@@ -181,6 +188,7 @@ export class CorpusManager implements vscode.Disposable {
     const skipped = await index.engine.upsertFile(file);
     if (skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
     else this.log.appendLine(`  re-indexed ${path.relative(index.base, file)}`);
+    if (!skipped && index.state.kind === 'empty') index.state = { kind: 'ready' };
     index.generation++;
     this.changed.fire(index);
   }

@@ -23,6 +23,19 @@ async function typeAtEnd(editor: vscode.TextEditor, text: string): Promise<vscod
   return position;
 }
 
+/** Types `typed` at the end, opens the suggestions and accepts the first; returns the text before and after. */
+async function acceptSuggestionAfter(editor: vscode.TextEditor, typed: string): Promise<{ before: string; text: string }> {
+  await typeAtEnd(editor, typed);
+  const before = editor.document.getText();
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  const text = await waitFor('the suggestion to be accepted', async () => {
+    await vscode.commands.executeCommand('acceptSelectedSuggestion');
+    const now = editor.document.getText();
+    return now !== before ? now : undefined;
+  });
+  return { before, text };
+}
+
 describe('quote completion', () => {
   let editor: vscode.TextEditor;
 
@@ -49,14 +62,7 @@ describe('quote completion', () => {
   });
 
   it('accepting inserts the exact wording, the attribution and a footnote, undone in one step', async () => {
-    await typeAtEnd(editor, '“really just a diplomatic');
-    const before = editor.document.getText();
-    await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    const text = await waitFor('the suggestion to be accepted', async () => {
-      await vscode.commands.executeCommand('acceptSelectedSuggestion');
-      const now = editor.document.getText();
-      return now !== before ? now : undefined;
-    });
+    const { before, text } = await acceptSuggestionAfter(editor, '“really just a diplomatic');
     assert.match(text, /“It’s really just a diplomatic storytelling game,” (Temur |Mr\. )?Umarov said\.\[\^([\w-]+)\]/);
     const key = text.match(/said\.\[\^([\w-]+)\]/)![1];
     assert.match(text, new RegExp(`\\n\\n\\[\\^${key}\\]: .+<[^>]*000_75a6b70249c89a2f\\.txt>\\n?$`));
@@ -64,6 +70,28 @@ describe('quote completion', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before);
   });
+
+  for (const { style, citation } of [
+    // A Markdown link to the source's web page (or file) in parentheses before the attribution's full stop.
+    { style: 'link', citation: /said \(\[[^\]]+\]\(<(https?:\/\/|\.\.\/)[^>\s]+>\)\)\.$/ },
+    // A Pandoc citation key; the bibliography is the writer's, so nothing is appended.
+    { style: 'pandoc', citation: /said \[@[\w-]+\]\.$/ },
+  ]) {
+    it(`accepting with sourced.citationStyle "${style}" cites the source inline`, async () => {
+      const config = () => vscode.workspace.getConfiguration('sourced');
+      await config().update('citationStyle', style, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor(`citationStyle to be "${style}"`, () => config().get('citationStyle') === style);
+        const typed = '“really just a diplomatic';
+        const { before, text } = await acceptSuggestionAfter(editor, typed);
+        assert.match(text, /“It’s really just a diplomatic storytelling game,” (Temur |Mr\. )?Umarov said /);
+        assert.match(text.trimEnd(), citation);
+        assert.ok(!/\[\^[\w-]+\]/.test(text.slice(before.length - typed.length)), 'a footnote was added');
+      } finally {
+        await config().update('citationStyle', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  }
 
   it('offers nothing outside a quotation', async () => {
     const position = await typeAtEnd(editor, 'storytelling');

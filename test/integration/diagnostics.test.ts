@@ -68,6 +68,27 @@ describe('when Sourced checks', () => {
     await vscode.commands.executeCommand('sourced.checkUnsupportedClaims');
     assert.ok(sourced(editor.document.uri).some((d) => d.code === 'misquote'));
   });
+  it('waits for a save when sourced.checkOn is "save"', async () => {
+    // The browser workbench saves by itself after a delay; that would be a save too early.
+    const files = vscode.workspace.getConfiguration('files');
+    const autoSave = files.inspect('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.workspace.getConfiguration('sourced').update('checkOn', 'save', vscode.ConfigurationTarget.Global);
+      await waitFor('checkOn to be "save"', () => vscode.workspace.getConfiguration('sourced').get('checkOn') === 'save' && vscode.workspace.getConfiguration('files').get('autoSave') === 'off');
+      ({ editor } = await openScratchDraft('feature-completion.md'));
+      // Opening a draft checks it once (after the check delay); let that pass before typing.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n'));
+      // Longer than the check delay: a check on typing would have reported the misquote by now.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.ok(!sourced(editor.document.uri).some((d) => d.code === 'misquote'), 'checked before the draft was saved');
+      assert.ok(await editor.document.save(), 'the scratch draft did not save');
+      await waitFor('a misquote diagnostic after saving', () => sourced(editor.document.uri).some((d) => d.code === 'misquote'));
+    } finally {
+      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
 
 describe('files that are not Markdown', () => {
