@@ -148,6 +148,16 @@ describe('paraphrase: people named before and referred to by role or by quote', 
     assert.equal(verdictOf(source, 'Kova said the harbour will double the town’s fish exports within a decade.'), 'unsupported-claim');
   });
 
+  it('does not let the person an article keeps naming stand as the speaker of words the passage gives to no one', () => {
+    const source = [
+      'Mayor Anna Kova opened the harbour on Monday. Kova had promised it for years. Kova thanked the workers.',
+      '',
+      'Fish exports from the town could double within a decade.',
+    ];
+    assert.equal(verdictOf(source, 'Kova said fish exports from the town could double within a decade.'), 'unsupported-claim');
+    assert.equal(verdictOf(source, 'According to Kova, fish exports from the town could double within a decade.'), 'unsupported-claim');
+  });
+
   it('does not give a continuing quote to someone else', () => {
     assert.equal(verdictOf(SOURCE, 'Erik Sand of the Baltic Shipping Board said the new crane doubles the pace of unloading.'), 'unsupported-claim');
   });

@@ -1,6 +1,7 @@
 import { wordTokens, tokenTerm, acronymTerm } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { isTitleWord } from '../quotes/names';
+import { isSpeechVerb } from '../quotes/attribution';
 import { CAPITAL_TERM, placeName } from './places';
 
 /** A name in a statement: one or more capitalized words in a row ("Wang Yi", "United States"). */
@@ -9,6 +10,8 @@ export interface EntityGroup {
   acronym?: string;
   /** Named as a location ("met in Minsk"), not as an actor ("Minsk said"). */
   locative: boolean;
+  /** Named as the one who says something ("Umarov said", "according to Umarov"). */
+  speaker: boolean;
 }
 
 // Prepositions and verbs of going that make the name after them a place rather than a government
@@ -27,24 +30,29 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   let words: string[] = [];
   let terms: string[] = [];
   let locative = false;
-  const close = (): void => {
-    if (terms.length > 0) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative });
+  let afterAccordingTo = false;
+  const tokens = wordTokens(text);
+  const close = (position: number): void => {
+    const speaker = afterAccordingTo || (position < tokens.length && isSpeechVerb(tokens[position].raw));
+    if (terms.length > 0) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker });
     words = [];
     terms = [];
   };
-  const tokens = wordTokens(text);
   tokens.forEach((token, position) => {
     const term = tokenTerm(token);
     const capitalized = /^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.norm);
     if (!capitalized || term === undefined || isFigure(term) || isTitleWord(token.raw) || (position === 0 && isCommonWord(term))) {
-      close();
+      close(position);
       return;
     }
-    if (terms.length === 0) locative = position > 0 && LOCATIVE.has(tokens[position - 1].norm);
+    if (terms.length === 0) {
+      locative = position > 0 && LOCATIVE.has(tokens[position - 1].norm);
+      afterAccordingTo = position > 1 && tokens[position - 2].norm === 'according' && tokens[position - 1].norm === 'to';
+    }
     words.push(token.raw);
     terms.push(term);
   });
-  close();
+  close(tokens.length);
   return groups;
 }
 

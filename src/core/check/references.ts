@@ -23,7 +23,8 @@ function previousPassage(passage: Passage, context: CheckContext): Passage | und
 
 /** Where the text a passage speaks of starts: for a sentence opening with "This", "It" or "They", the two sentences before it. */
 export function antecedentStart(passage: Passage, context: CheckContext): number {
-  const previous = ANAPHORIC_OPENING.test(passage.text) ? previousPassage(passage, context) : undefined;
+  const anaphoric = ANAPHORIC_OPENING.test(passage.text) && !EXPLETIVE_IT.test(passage.text);
+  const previous = anaphoric ? previousPassage(passage, context) : undefined;
   return previous ? Math.min(previous.contextStart, passage.contextStart) : passage.contextStart;
 }
 
@@ -54,13 +55,15 @@ function describedPeople(passage: Passage, context: CheckContext): string[] {
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+// "It is possible that ...": an "it" that stands for no one.
+const EXPLETIVE_IT = /^it(?:['\u2019]s|\s+(?:is|was|seems|seemed|appears|appeared|remains|remained))\b/i;
 const SUBJECT_REACH = 6;
 
 /** "Instead of condemning, he repeats ...": a pronoun subject before any name points back to the sentence before. */
 function hasPronounSubject(text: string): boolean {
   const tokens = wordTokens(text).slice(0, SUBJECT_REACH);
   for (const [i, token] of tokens.entries()) {
-    if (PERSONAL_PRONOUNS.has(token.norm)) return true;
+    if (PERSONAL_PRONOUNS.has(token.norm)) return !EXPLETIVE_IT.test(text.slice(token.start - tokens[0].start));
     if (i > 0 && /^\p{Lu}/u.test(token.raw)) return false;
   }
   return false;

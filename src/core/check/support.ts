@@ -58,6 +58,8 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
   const missingEntities = missing.flatMap((g) => g.terms);
   const topicOnly =
     missing.length === 1 &&
+    // Who said something is part of the claim, never an unnamed topic.
+    !missing[0].speaker &&
     cover.score >= TOPIC_COVERAGE &&
     missing[0].terms.every((t) => documentCount(t) >= TOPIC_MENTIONS) &&
     !namesOthers(best.passage.text, statementTerms, index) &&

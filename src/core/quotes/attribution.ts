@@ -8,6 +8,12 @@ const VERBS =
   'tweeted|posted|continued|continues|reiterated|reiterates|recalled|claimed|claims|replied|answered|acknowledged|' +
   'acknowledges|admitted|suggested|observed|commented|concluded|announced|remarked|predicted|testified';
 export const SPEECH_VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'g');
+const SPEECH_VERB_WORD = new RegExp(`^(?:${VERBS})$`, 'i');
+
+/** Whether a word is a verb of saying ("said", "wrote", "argues"). */
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERB_WORD.test(word);
+}
 const VERB = SPEECH_VERB;
 const VERB_AT_START = new RegExp(`^(?:${VERBS})\\b\\s*`);
 const PRONOUN_VERB = new RegExp(`^(he|she|they)\\s+(?:also\\s+|then\\s+|later\\s+)?(?:${VERBS})\\b`, 'i');
