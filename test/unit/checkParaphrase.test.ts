@@ -211,3 +211,16 @@ describe('paraphrase: common news synonyms and verbs of stopping', () => {
     assert.equal(verdictOf(SOURCE, 'The mayor has stopped supporting the fishermen.'), 'unsupported-claim');
   });
 });
+
+describe('figures written differently', () => {
+  const SOURCE = ['Harbour master Olga Petrova (61) spoke by telephone with the minister on 3 May 2022.'];
+
+  it('compares "the 64-year-old" with the age the source gives', () => {
+    assert.equal(verdictOf(SOURCE, 'The 61-year-old Petrova spoke with the minister by phone on 3 May 2022.'), 'supported');
+    assert.equal(verdictOf(SOURCE, 'The 64-year-old Petrova spoke with the minister by phone on 3 May 2022.'), 'number-mismatch');
+  });
+
+  it('finds the passage through "phone" for "telephone", so a wrong date is a number mismatch', () => {
+    assert.equal(verdictOf(SOURCE, 'Petrova spoke with the minister by phone on 4 May 2022.'), 'number-mismatch');
+  });
+});

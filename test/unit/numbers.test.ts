@@ -28,6 +28,7 @@ describe('findNumbers', () => {
 
   it('reads ages in parentheses and between commas', () => {
     assert.deepEqual(summary('Alexander Lukashenko (68) met'), [['age', 68]]);
+    assert.deepEqual(summary('the 62-year-old president, who is sixty-eight years old'), [['age', 62], ['age', 68]]);
     assert.deepEqual(summary('Wan Qingsong, 57, professor'), [['age', 57]]);
   });
 

@@ -23,6 +23,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   pound: 'gbp', pounds: 'gbp', rubles: 'rub', roubles: 'rub', ruble: 'rub', yen: 'jpy', rupees: 'inr',
 };
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'cny' };
+// "68 years old", "the 62-year-old president".
+const YEARS_OLD = /^[\s-]*years?[\s-]*old\b/i;
 const SPELLED_PERCENT = /^\s?(?:%|per ?cent\b)/i;
 const SPELLED = [...NUMBER_WORDS.keys()].filter((w) => w !== 'one' && !['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'].includes(w));
 
@@ -64,6 +66,7 @@ export function findNumbers(text: string): NumberMention[] {
       if (ORDINAL_WORDS.has(lower)) mentions.push({ kind: 'ordinal', value, start, end, raw: m[0] });
       else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
       else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
+      else if (YEARS_OLD.test(text.slice(end))) mentions.push({ kind: 'age', value, start, end, raw: m[0] });
       else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: m[0] });
       continue;
     }
@@ -81,7 +84,7 @@ export function findNumbers(text: string): NumberMention[] {
       kind = 'money';
       unit = CURRENCY_WORDS[currencyWord[1].toLowerCase()];
       end += currencyWord[0].length;
-    } else if (isAge(text, start, end)) kind = 'age';
+    } else if (isAge(text, start, end) || YEARS_OLD.test(text.slice(end))) kind = 'age';
     else if (/^\d{4}$/.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
     else if (value >= 1 && value <= 31 && isDayOfMonth(text, start, end)) kind = 'day';
     else unit = followingWord(text, end);

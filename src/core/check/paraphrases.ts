@@ -6,6 +6,8 @@ const PARAPHRASE_GROUPS = `
 demand call urge press insist appeal
 visit trip travel tour
 meet meeting talks conversation
+phone telephone
+speak talk conversation call
 warn caution alert
 buy purchase acquire
 begin start launch

@@ -27,6 +27,9 @@ const FIGURE_UNITS = new Set(['percent', 'cent', 'thousand', 'million', 'billion
 // Reporting verbs vary freely between a source and a faithful paraphrase.
 const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain', 'report', 'state', 'describ', 'accord']);
 
+// "62-year-old", "68 years old": the age is the figure, which the number check compares.
+const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
+
 export function termWeight(term: string): number {
   if (/^\d/.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term)) return 0;
   if (REPORTING.has(term)) return 0.3;
@@ -46,7 +49,7 @@ const TOPIC_COVERAGE = 0.75;
 
 export function assessSupport(text: string, context: CheckContext): SupportAssessment {
   const index = context.index;
-  const terms = contentTerms(text);
+  const terms = contentTerms(text.replace(AGE_UNIT, ''));
   const groups = entityGroups(text, (term) => index.isCommonWord(term), (term) => termWeight(term) === 0);
   const candidates = rerank(terms, groups, index.rank(terms, CANDIDATES, termWeight), context);
   const best = candidates[0];
