@@ -29,6 +29,7 @@ const SETS = [
   { name: 'extra', file: 'test/fixtures/extra-eval.json' },
   { name: 'holdout', file: 'test/fixtures/holdout.json' },
   { name: 'holdout2', file: 'test/fixtures/holdout2.json' },
+  { name: 'holdout3', file: 'test/fixtures/holdout3.json' },
 ];
 
 const flagged = (verdict: Verdict): boolean => verdict !== 'supported' && verdict !== 'not-a-claim';
