@@ -23,7 +23,8 @@ const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
 export const ROWS: Row[] = [
   { label: 'documents / passages / quotes', value: (f) => `${f.engine.documents} / ${f.engine.passages} / ${f.engine.quotes}` },
   { label: 'corpus size', value: (f) => mb(f.corpusBytes) },
-  { label: 'cold index', value: (f) => `${ms(f.engine.coldIndexMs)} (${(f.engine.coldIndexMs / f.plain.indexMs).toFixed(2)}x plain)`, target: { text: '<= 0.6x plain', met: (f) => f.engine.coldIndexMs <= 0.6 * f.plain.indexMs } },
+  { label: 'cold index: indexing step', value: (f) => `${ms(f.engine.indexOnlyMs)} (${(f.engine.indexOnlyMs / f.plain.indexMs).toFixed(2)}x plain)`, target: { text: '<= 0.6x plain', met: (f) => f.engine.indexOnlyMs <= 0.6 * f.plain.indexMs } },
+  { label: 'cold load: read, clean, segment, quotes, index', value: (f) => `${ms(f.engine.coldIndexMs)} (${(f.engine.coldIndexMs / f.plain.indexMs).toFixed(2)}x plain)`, target: { text: '<= 0.6x plain', met: (f) => f.engine.coldIndexMs <= 0.6 * f.plain.indexMs } },
   { label: 'cache write (background, after cold index)', value: (f) => ms(f.engine.cacheWriteMs) },
   { label: 'heap after GC', value: (f) => mb(f.engine.heapBytes), target: { text: '<= 300 MB', met: (f) => f.engine.heapBytes <= 300 * MB } },
   { label: 'cache on disk', value: (f) => mb(f.engine.cacheBytes) },
