@@ -51,6 +51,26 @@ describe('checkStatement', () => {
     assert.equal(fixed, '“We have built the longest bridge in the region,” Petrova said.');
   });
 
+  it('checks the figures around a verbatim quote against its passage', () => {
+    const source = 'On March 5, the minister said that “the bridge will carry trade for decades to come”.';
+    const [wrong] = engineWith(source).checkDraft('On March 8, the minister said that “the bridge will carry trade for decades to come”.');
+    assert.equal(wrong.verdict, 'number-mismatch');
+    assert.match(wrong.message, /"5", not "8"/);
+    const [right] = engineWith(source).checkDraft('On March 5, the minister said that “the bridge will carry trade for decades to come”.');
+    assert.equal(right.verdict, 'supported');
+  });
+
+  it('accepts a surname-first name shortened to the surname as the same speaker', () => {
+    const source = '“The river trade will double within a decade,” said Li Wenliang, an economist in Harbin.';
+    assert.equal(engineWith(source).checkDraft('“The river trade will double within a decade,” Li said.')[0].verdict, 'supported');
+    assert.equal(engineWith(source).checkDraft('“The river trade will double within a decade,” Wenliang said.')[0].verdict, 'supported');
+  });
+
+  it('does not let a superlative stand for its opposite', () => {
+    const source = 'The region’s economy last year had some of the worst results in half a century.';
+    assert.equal(engineWith(source).checkDraft('The region’s economy had one of its best years in half a century last year.')[0].verdict, 'unsupported-claim');
+  });
+
   it('reports an invented quote on the same topic as unverified', () => {
     assert.equal(check('“The bridge will double our exports to China,” Petrova said.').verdict, 'unverified-quote');
   });

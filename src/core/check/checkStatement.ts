@@ -5,7 +5,7 @@ import type { CheckContext } from './context';
 import { isNotAClaim } from './notAClaim';
 import { checkQuotes, type QuoteFinding } from './quoteCheck';
 import { assessSupport } from './support';
-import { compareNumbers } from './numberCheck';
+import { compareNumbers, type NumberConflict } from './numberCheck';
 import { antecedentStart } from './references';
 import { clip, draftFix, draftRange, result } from './results';
 
@@ -46,19 +46,8 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
     return result(statement, 'unsupported-claim', `Unsupported claim: no source passage says this${why}; add a source or mark it as checked.`, sources);
   }
   const doc = context.documents.get(best.passage.docId)!;
-  const numbers = compareNumbers(text, best, doc, antecedentStart(best.passage, context));
-  if (numbers.conflicts.length > 0) {
-    const { statement: ours, source } = numbers.conflicts[0];
-    const sourceWords = source.raw;
-    return result(
-      statement,
-      'number-mismatch',
-      `Number mismatch: the source says "${sourceWords}", not "${ours.raw}".`,
-      sources,
-      draftRange(statement, ours.start, ours.end),
-      draftFix(statement, `Use the source's figure "${sourceWords}"`, ours.start, ours.end, sourceWords),
-    );
-  }
+  const numbers = compareNumbers(text, best.passage, doc, antecedentStart(best.passage, context));
+  if (numbers.conflicts.length > 0) return numberMismatch(statement, numbers.conflicts[0], sources);
   if (numbers.unmatched.length > 0) {
     const figure = numbers.unmatched[0];
     return result(statement, 'unsupported-claim', `Unsupported claim: no source gives the figure "${figure.raw}"; add a source or mark it as checked.`, sources, draftRange(statement, figure.start, figure.end));
@@ -117,8 +106,24 @@ function judgeQuotes(statement: DraftStatement, findings: QuoteFinding[], contex
   const quotedWords = findings.reduce((sum, f) => sum + f.wordCount, 0);
   if (quotedWords < MIN_QUOTE_WORDS_AS_CLAIM) return undefined;
   const main = findings.reduce((a, b) => (b.wordCount > a.wordCount ? b : a));
-  const title = main.passage ? titleOf(context, main.passage.docId) : 'the sources';
-  return result(statement, 'supported', `Supported: the quote is verbatim in ${title}.`, withQuoteSource(main, []));
+  if (!main.passage) return result(statement, 'supported', 'Supported: the quote is verbatim in the sources.', []);
+  // A verbatim quote does not vouch for the figures around it ("On March 8, Kuleba said ...").
+  const doc = context.documents.get(main.passage.docId)!;
+  const numbers = compareNumbers(statement.text, main.passage, doc);
+  if (numbers.conflicts.length > 0) return numberMismatch(statement, numbers.conflicts[0], withQuoteSource(main, []));
+  return result(statement, 'supported', `Supported: the quote is verbatim in ${titleOf(context, main.passage.docId)}.`, withQuoteSource(main, []));
+}
+
+function numberMismatch(statement: DraftStatement, conflict: NumberConflict, sources: PassageHit[]): StatementResult {
+  const { statement: ours, source } = conflict;
+  return result(
+    statement,
+    'number-mismatch',
+    `Number mismatch: the source says "${source.raw}", not "${ours.raw}".`,
+    sources,
+    draftRange(statement, ours.start, ours.end),
+    draftFix(statement, `Use the source's figure "${source.raw}"`, ours.start, ours.end, source.raw),
+  );
 }
 
 /** A named speaker against the source's: different names, or a name where the source gives only a description. */

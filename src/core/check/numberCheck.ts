@@ -1,5 +1,4 @@
-import type { SourceDocument } from '../types';
-import type { ScoredPassage } from '../search/passageIndex';
+import type { Passage, SourceDocument } from '../types';
 import { comparableKinds, findNumbers, sameNumber, type NumberMention } from './numbers';
 
 /** A figure of the statement that the passage gives differently. */
@@ -15,11 +14,11 @@ export interface NumberCheck {
 }
 
 /** Compares the statement's figures with those of a passage and its neighbours (from `from`, the text it speaks of). */
-export function compareNumbers(statementText: string, hit: ScoredPassage, doc: SourceDocument, from = hit.passage.contextStart): NumberCheck {
+export function compareNumbers(statementText: string, passage: Passage, doc: SourceDocument, from = passage.contextStart): NumberCheck {
   const ours = findNumbers(statementText);
   const result: NumberCheck = { conflicts: [], unmatched: [] };
   if (ours.length === 0) return result;
-  const theirs = findNumbers(doc.text.slice(from, hit.passage.contextEnd));
+  const theirs = findNumbers(doc.text.slice(from, passage.contextEnd));
   const used = new Set<NumberMention>();
   const missing: NumberMention[] = [];
   for (const mention of ours) {

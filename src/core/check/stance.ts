@@ -16,6 +16,8 @@ increase rise grow climb jump surge soar higher +more +growth +record
 decrease fall drop decline shrink lower fewer less cut reduce
 win victory
 lose defeat
+best better
+worst worse
 `;
 
 /** Every stance term to the terms that state the same stance (its own group or groups). */

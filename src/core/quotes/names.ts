@@ -86,12 +86,14 @@ export function sameNameToken(a: string, b: string): boolean {
   return levenshtein(a, b, shorter >= 8 ? 2 : 1) <= (shorter >= 8 ? 2 : 1);
 }
 
-/** "Cabestan" names "Jean-Pierre Cabestan"; "Yun Sun" names "Yun Sun"; "Gabuev" names "Alexander Gabuyev". */
+/** "Cabestan" names "Jean-Pierre Cabestan"; "Yun Sun" names "Yun Sun"; "Gabuev" names "Alexander Gabuyev"; "Wan" names "Wan Qingsong". */
 export function namesMatch(a: string, b: string): boolean {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
   if (ta.length === 0 || tb.length === 0) return false;
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  // Chinese, Korean and Hungarian names put the surname first: "Wan" names "Wan Qingsong".
+  if (short.length === 1 && long.length === 2 && sameNameToken(short[0], long[0])) return true;
   // The shorter form's last token is the surname: it must match the longer form's surname.
   if (!sameNameToken(short[short.length - 1], long[long.length - 1])) return false;
   return short.slice(0, -1).every((token) => long.some((other) => sameNameToken(token, other) || other.startsWith(token)));
