@@ -2,7 +2,7 @@
 // the draft, and the query sets.
 import * as fs from 'fs';
 import * as path from 'path';
-import { articleText, buildArticles, writeArticles, type Article } from './articles';
+import { buildArticles, writeArticles, type Article } from './articles';
 import { detokenize, readBrownSentences, type TaggedSentence } from './brown';
 import { buildDraft, draftMarkdown, type BenchStatement } from './draft';
 import type { PlainPassage } from './plainMinisearch';
@@ -12,15 +12,41 @@ export const DRAFT_SEED = 7;
 const PLAIN_PASSAGE_SENTENCES = 3;
 const QUERY_WORDS = 12;
 
-export interface BenchCorpus {
+/** What the measuring processes need: the archive is on disk, the draft travels as JSON. */
+export interface BenchFiles {
   folder: string;
   corpusDir: string;
   cacheDir: string;
-  articles: Article[];
   bytes: number;
   statements: BenchStatement[];
   draft: string;
+}
+
+export interface BenchCorpus extends BenchFiles {
+  articles: Article[];
   sentenceText: (index: number) => string;
+}
+
+const FILES_JSON = 'bench.json';
+const PLAIN_JSON = 'plain-passages.json';
+
+/**
+ * Writes what the measuring processes read, so they never hold the Brown corpus in memory
+ * (it would slow their garbage collection and count in no real editor).
+ */
+export function saveBenchFiles(corpus: BenchCorpus): void {
+  const { folder, bytes, statements, draft } = corpus;
+  fs.writeFileSync(path.join(folder, FILES_JSON), JSON.stringify({ bytes, statements, draft }));
+  fs.writeFileSync(path.join(folder, PLAIN_JSON), JSON.stringify(plainPassages(corpus)));
+}
+
+export function readBenchFiles(folder: string): BenchFiles {
+  const saved = JSON.parse(fs.readFileSync(path.join(folder, FILES_JSON), 'utf8')) as Pick<BenchFiles, 'bytes' | 'statements' | 'draft'>;
+  return { ...saved, folder, corpusDir: path.join(folder, 'corpus'), cacheDir: path.join(folder, 'cache') };
+}
+
+export function readPlainPassages(folder: string): PlainPassage[] {
+  return JSON.parse(fs.readFileSync(path.join(folder, PLAIN_JSON), 'utf8')) as PlainPassage[];
 }
 
 export class SentenceSource {
@@ -77,6 +103,3 @@ export function typedQuotePrefixes(quotes: readonly string[], count: number): st
   return prefixes;
 }
 
-export function articleFileText(corpus: BenchCorpus, article: Article): string {
-  return articleText(article, corpus.sentenceText);
-}

@@ -6,7 +6,7 @@ import { filterQuotes } from '../../src/core/citations/quoteFilter';
 import type { SourcedEngine } from '../../src/core/engine';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import type { Verdict } from '../../src/core/types';
-import { articleFileText, typedQuotePrefixes, type BenchCorpus } from './benchCorpus';
+import { typedQuotePrefixes, type BenchFiles } from './benchCorpus';
 import type { StatementKind } from './draft';
 import { liveBytes, percentile, sampleTimes, timed } from './measure';
 
@@ -38,7 +38,7 @@ export type EngineMaker = (cacheDir: string) => SourcedEngine;
 const CHANGED_FILES = 9;
 const COMPLETIONS = 40;
 
-export async function measureEngine(corpus: BenchCorpus, makeEngine: EngineMaker): Promise<EngineFigures> {
+export async function measureEngine(corpus: BenchFiles, makeEngine: EngineMaker): Promise<EngineFigures> {
   const loadOptions = { base: corpus.folder, roots: ['corpus'] };
   const before = liveBytes();
   let cold: SourcedEngine | undefined = makeEngine(corpus.cacheDir);
@@ -85,12 +85,13 @@ export async function measureEngine(corpus: BenchCorpus, makeEngine: EngineMaker
 }
 
 /** Rewrites a few articles (one sentence appended) and times re-indexing each; the median is reported. */
-async function changeFiles(corpus: BenchCorpus, engine: SourcedEngine): Promise<number[]> {
-  const step = Math.max(1, Math.floor(corpus.articles.length / CHANGED_FILES));
+async function changeFiles(corpus: BenchFiles, engine: SourcedEngine): Promise<number[]> {
+  const names = fs.readdirSync(corpus.corpusDir).sort();
+  const step = Math.max(1, Math.floor(names.length / CHANGED_FILES));
   const times: number[] = [];
-  for (let i = 0; i < corpus.articles.length && times.length < CHANGED_FILES; i += step) {
-    const file = path.join(corpus.corpusDir, corpus.articles[i].name);
-    fs.writeFileSync(file, `${articleFileText(corpus, corpus.articles[i])}The editor added this sentence in revision ${i}.\n`);
+  for (let i = 0; i < names.length && times.length < CHANGED_FILES; i += step) {
+    const file = path.join(corpus.corpusDir, names[i]);
+    fs.appendFileSync(file, `The editor added this sentence in revision ${i}.\n`);
     const { value: skipped, ms } = await timed(() => engine.upsertFile(file));
     if (skipped) throw new Error(`The benchmark's changed file was skipped: ${skipped.reason}`);
     times.push(ms);
@@ -99,7 +100,7 @@ async function changeFiles(corpus: BenchCorpus, engine: SourcedEngine): Promise<
 }
 
 /** A statement's verdict is its paragraph's: the first problem found in it, else the first verdict. */
-function verdictAgreement(corpus: BenchCorpus, results: ReadonlyArray<{ statement: { start: number }; verdict: Verdict }>): EngineFigures['verdicts'] {
+function verdictAgreement(corpus: BenchFiles, results: ReadonlyArray<{ statement: { start: number }; verdict: Verdict }>): EngineFigures['verdicts'] {
   const byKind = {} as EngineFigures['verdicts'];
   let from = 0;
   for (const statement of corpus.statements) {

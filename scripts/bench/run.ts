@@ -1,47 +1,64 @@
 // `npm run bench [-- --json] [-- --sizes 10,1000]`: builds the Brown-corpus archives and measures
-// Sourced and plain minisearch on each. Every size runs in its own Node process, so one size's
-// garbage never counts in another's memory figures.
+// Sourced and plain minisearch on each. The archive is built in one Node process, and Sourced and
+// plain minisearch are each measured in a fresh process of their own (after a JIT warm-up on a
+// tiny archive), so neither pays for the other's garbage or for the Brown corpus in memory.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SourcedEngine } from '../../src/core/engine';
-import { createBenchCorpus, plainPassages, SentenceSource, twelveWordQueries } from './benchCorpus';
-import { measureEngine } from './engineSteps';
-import { measurePlainMinisearch } from './plainMinisearch';
+import { createBenchCorpus, readBenchFiles, readPlainPassages, saveBenchFiles, twelveWordQueries } from './benchCorpus';
+import { measureEngine, type EngineFigures } from './engineSteps';
+import { measurePlainMinisearch, type PlainFigures } from './plainMinisearch';
 import { formatTable, type SizeFigures } from './report';
 
 const DEFAULT_SIZES = [10, 1000, 10000];
-/** Plain minisearch takes ~0.6 s a query (1.2 s fuzzy) at 10,000 articles: enough samples for a median. */
+/** Plain minisearch takes ~0.6 s a query (1 s fuzzy) at 10,000 articles: enough samples for a median. */
 const PLAIN_QUERIES = 10;
 const FUZZY_QUERIES = 3;
+const WARM_UP = 'warm-up';
 const WARM_UP_ARTICLES = 10;
+
+const makeEngine = (cacheDir: string) => new SourcedEngine({ cacheDir });
+
+function folderFor(name: string): string {
+  return path.join(os.tmpdir(), 'sourced-bench', name);
+}
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-const makeEngine = (cacheDir: string) => new SourcedEngine({ cacheDir });
-
-async function measureSize(articles: number, source: SentenceSource): Promise<SizeFigures> {
-  const folder = path.join(os.tmpdir(), 'sourced-bench', String(articles));
-  const corpus = createBenchCorpus(folder, articles, source);
-  const engine = await measureEngine(corpus, makeEngine);
-  const queries = twelveWordQueries(corpus.statements);
-  const plain = await measurePlainMinisearch(() => plainPassages(corpus), queries.slice(0, PLAIN_QUERIES), queries.slice(0, FUZZY_QUERIES));
-  fs.rmSync(folder, { recursive: true, force: true });
-  return { articles, corpusBytes: corpus.bytes, engine, plain };
+async function engineFigures(folder: string): Promise<EngineFigures> {
+  fs.rmSync(readBenchFiles(folder).cacheDir, { recursive: true, force: true });
+  return measureEngine(readBenchFiles(folder), makeEngine);
 }
 
-/** Runs every step once on a tiny archive, so compiling the code (JIT) never counts as indexing or query time. */
-async function warmUp(source: SentenceSource): Promise<void> {
-  const folder = path.join(os.tmpdir(), 'sourced-bench', 'warm-up');
-  const corpus = createBenchCorpus(folder, WARM_UP_ARTICLES, source);
-  await measureEngine(corpus, makeEngine);
-  const queries = twelveWordQueries(corpus.statements);
-  await measurePlainMinisearch(() => plainPassages(corpus), queries, queries);
-  fs.rmSync(folder, { recursive: true, force: true });
+function plainFigures(folder: string): Promise<PlainFigures> {
+  const queries = twelveWordQueries(readBenchFiles(folder).statements);
+  return measurePlainMinisearch(() => readPlainPassages(folder), queries.slice(0, PLAIN_QUERIES), queries.slice(0, FUZZY_QUERIES));
+}
+
+/** Runs one phase in this process; phases print their result as JSON. */
+async function runPhase(phase: string, name: string): Promise<unknown> {
+  const folder = folderFor(name);
+  if (phase === 'corpus') {
+    const corpus = createBenchCorpus(folder, Number(name));
+    saveBenchFiles(corpus);
+    return corpus.bytes;
+  }
+  if (phase === 'engine') {
+    await engineFigures(folderFor(WARM_UP));
+    return engineFigures(folder);
+  }
+  await plainFigures(folderFor(WARM_UP));
+  return plainFigures(folder);
+}
+
+function inChild(phase: string, name: string): unknown {
+  const output = execFileSync(process.execPath, ['--expose-gc', __filename, '--phase', phase, name], { maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(output.toString('utf8'));
 }
 
 function machine(): string {
@@ -49,20 +66,25 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  const child = argument('--child');
-  if (child) {
-    const source = new SentenceSource();
-    await warmUp(source);
-    process.stdout.write(JSON.stringify(await measureSize(Number(child), source)));
+  const phase = argument('--phase');
+  if (phase) {
+    process.stdout.write(JSON.stringify(await runPhase(phase, process.argv[process.argv.indexOf('--phase') + 2])));
     return;
   }
   const sizes = (argument('--sizes')?.split(',').map(Number) ?? DEFAULT_SIZES).filter((n) => n > 0);
+  inChild('corpus', String(WARM_UP_ARTICLES));
+  fs.rmSync(folderFor(WARM_UP), { recursive: true, force: true });
+  fs.renameSync(folderFor(String(WARM_UP_ARTICLES)), folderFor(WARM_UP));
   const results: SizeFigures[] = [];
   for (const size of sizes) {
     process.stderr.write(`bench: ${size} articles...\n`);
-    const output = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', String(size)], { maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
-    results.push(JSON.parse(output.toString('utf8')) as SizeFigures);
+    const corpusBytes = inChild('corpus', String(size)) as number;
+    const engine = inChild('engine', String(size)) as EngineFigures;
+    const plain = inChild('plain', String(size)) as PlainFigures;
+    results.push({ articles: size, corpusBytes, engine, plain });
+    fs.rmSync(folderFor(String(size)), { recursive: true, force: true });
   }
+  fs.rmSync(folderFor(WARM_UP), { recursive: true, force: true });
   if (process.argv.includes('--json')) console.log(JSON.stringify({ machine: machine(), sizes: results }, null, 2));
   else console.log(formatTable(results, machine()));
 }
