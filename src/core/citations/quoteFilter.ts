@@ -13,10 +13,31 @@ function wordsOf(quote: SourceQuote): string[] {
   return words;
 }
 
+/** Below this many quotes a plain scan is as fast as building the index. */
+const INDEXED_FROM = 2000;
+
+function scanMatches(quotes: readonly SourceQuote[], wanted: readonly string[]): Array<{ quote: SourceQuote; score: number }> {
+  const scored: { quote: SourceQuote; score: number }[] = [];
+  for (const quote of quotes) {
+    const words = wordsOf(quote);
+    let score = 0;
+    const found = wanted.every((w, i) => {
+      const last = i === wanted.length - 1;
+      const at = words.findIndex((word) => (last ? word.startsWith(w) : word === w || word.startsWith(w)));
+      if (at < 0) return false;
+      score += 1 - at / (words.length + 1);
+      return true;
+    });
+    if (found) scored.push({ quote, score: score / Math.sqrt(words.length) });
+  }
+  return scored;
+}
+
 /** Which quotes hold a word, by word, with the words sorted so a typed prefix is a range. */
 interface QuoteWordIndex {
   words: string[];
-  quotesWith: number[][];
+  /** Per word: (quote index, first position of the word in the quote) pairs, quotes ascending. */
+  occurrences: number[][];
 }
 
 const wordIndexes = new WeakMap<readonly SourceQuote[], QuoteWordIndex>();
@@ -25,42 +46,50 @@ function wordIndexFor(quotes: readonly SourceQuote[]): QuoteWordIndex {
   let index = wordIndexes.get(quotes);
   if (!index) {
     const byWord = new Map<string, number[]>();
-    quotes.forEach((quote, i) => {
-      for (const word of new Set(wordsOf(quote))) {
+    quotes.forEach((quote, q) => {
+      wordsOf(quote).forEach((word, position, words) => {
+        if (words.indexOf(word) !== position) return;
         const list = byWord.get(word);
-        if (list) list.push(i);
-        else byWord.set(word, [i]);
-      }
+        if (list) list.push(q, position);
+        else byWord.set(word, [q, position]);
+      });
     });
     const words = [...byWord.keys()].sort();
-    index = { words, quotesWith: words.map((w) => byWord.get(w)!) };
+    index = { words, occurrences: words.map((w) => byWord.get(w)!) };
     wordIndexes.set(quotes, index);
   }
   return index;
 }
 
 /**
- * The quotes that can match: those holding a word that starts with the most selective typed
- * word, found through the word index (the engine's quote list is the same array between corpus
- * changes, so the index is built once). Every candidate is still checked word by word.
+ * The same matches and scores as checking every quote word by word, found through the word
+ * index: for each typed word, the first position of any quote word it starts. The engine's quote
+ * list stays the same array between corpus changes, so the index is built once, not per keystroke.
  */
-function candidatesFor(quotes: readonly SourceQuote[], wanted: readonly string[]): readonly SourceQuote[] {
-  if (quotes.length < 2000) return quotes;
+function indexedMatches(quotes: readonly SourceQuote[], wanted: readonly string[]): Array<{ quote: SourceQuote; score: number }> {
   const index = wordIndexFor(quotes);
-  let best: number[][] | undefined;
-  let bestSize = Infinity;
-  for (const prefix of wanted) {
-    const lists: number[][] = [];
-    let size = 0;
-    for (let at = lowerBound(index.words, prefix); at < index.words.length && index.words[at].startsWith(prefix); at++) {
-      lists.push(index.quotesWith[at]);
-      size += index.quotesWith[at].length;
+  const matchedWords = new Int32Array(quotes.length);
+  const coverage = new Float64Array(quotes.length);
+  wanted.forEach((prefix, i) => {
+    const firstAt = new Map<number, number>();
+    for (let w = lowerBound(index.words, prefix); w < index.words.length && index.words[w].startsWith(prefix); w++) {
+      const pairs = index.occurrences[w];
+      for (let k = 0; k < pairs.length; k += 2) {
+        if (matchedWords[pairs[k]] !== i) continue;
+        const before = firstAt.get(pairs[k]);
+        if (before === undefined || pairs[k + 1] < before) firstAt.set(pairs[k], pairs[k + 1]);
+      }
     }
-    if (size < bestSize) [best, bestSize] = [lists, size];
+    for (const [q, at] of firstAt) {
+      matchedWords[q] = i + 1;
+      coverage[q] += 1 - at / (wordsOf(quotes[q]).length + 1);
+    }
+  });
+  const matches: Array<{ quote: SourceQuote; score: number }> = [];
+  for (let q = 0; q < quotes.length; q++) {
+    if (matchedWords[q] === wanted.length) matches.push({ quote: quotes[q], score: coverage[q] / Math.sqrt(wordsOf(quotes[q]).length) });
   }
-  if (!best || bestSize > quotes.length / 2) return quotes;
-  const ids = [...new Set(best.flat())].sort((a, b) => a - b);
-  return ids.map((i) => quotes[i]);
+  return matches;
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
@@ -81,19 +110,7 @@ function lowerBound(sorted: readonly string[], value: string): number {
 export function filterQuotes(quotes: readonly SourceQuote[], typed: string, limit = 50): SourceQuote[] {
   const wanted = quoteWords(typed).split(' ').filter(Boolean);
   if (wanted.length === 0) return quotes.slice(0, limit);
-  const scored: { quote: SourceQuote; score: number }[] = [];
-  for (const quote of candidatesFor(quotes, wanted)) {
-    const words = wordsOf(quote);
-    let score = 0;
-    const found = wanted.every((w, i) => {
-      const last = i === wanted.length - 1;
-      const at = words.findIndex((word) => (last ? word.startsWith(w) : word === w || word.startsWith(w)));
-      if (at < 0) return false;
-      score += 1 - at / (words.length + 1);
-      return true;
-    });
-    if (found) scored.push({ quote, score: score / Math.sqrt(words.length) });
-  }
+  const scored = quotes.length >= INDEXED_FROM ? indexedMatches(quotes, wanted) : scanMatches(quotes, wanted);
   // Quotes with a known speaker come first: they can be attributed.
   const attributed = (q: SourceQuote) => (q.speaker ? 1 : 0);
   return scored.sort((a, b) => attributed(b.quote) - attributed(a.quote) || b.score - a.score).slice(0, limit).map((s) => s.quote);
