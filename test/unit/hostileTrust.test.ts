@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 const repo = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string }; virtualWorkspaces?: { supported: boolean | string; description?: string } };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces?: { supported: boolean | string; description?: string } };
 };
 
 function sourceFiles(dir: string): string[] {
@@ -29,10 +29,12 @@ function filesMatching(pattern: RegExp): string[] {
 }
 
 describe('workspace trust and virtual workspaces', () => {
-  it('declares untrusted workspaces supported, saying why: it only reads', () => {
+  it('works in untrusted workspaces, saying why (it only reads), but takes the corpus location only from trusted settings', () => {
     const untrusted = manifest.capabilities?.untrustedWorkspaces;
-    assert.equal(untrusted?.supported, true);
+    assert.equal(untrusted?.supported, 'limited');
     assert.match(untrusted?.description ?? '', /only reads|runs nothing/i);
+    // An untrusted folder must not point indexing at the whole disk or at private files.
+    assert.deepEqual(untrusted?.restrictedConfigurations, ['sourced.corpus']);
   });
 
   it('declares virtual workspaces unsupported, because sources are read from disk with Node', () => {
