@@ -58,6 +58,8 @@
   function show(message) {
     if (message.type !== 'passages' || message.generation < lastGeneration) return;
     lastGeneration = message.generation;
+    // Results for the cursor replace a search: the box would otherwise name a search no longer shown.
+    if (message.origin === 'cursor' && document.activeElement !== input) input.value = '';
     render(message);
     vscode.setState({ message, query: input.value });
   }

@@ -9,7 +9,7 @@ import { paragraphText } from '../core/render/paragraph';
 import { insertQuoteAtCursor } from './quoteEdits';
 import type { PassagesMessage, SourceGroup, ViewRequest } from './relatedPassagesMessages';
 import { OPEN_SOURCE_COMMAND } from './sourceLocations';
-import { relatedPassagesHtml } from './relatedPassagesHtml';
+import { NO_DRAFT_HINT, relatedPassagesHtml } from './relatedPassagesHtml';
 
 export const RELATED_PASSAGES_VIEW = 'sourced.relatedPassages';
 const CURSOR_DEBOUNCE_MS = 250;
@@ -53,6 +53,9 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
       vscode.window.onDidChangeTextEditorSelection((e) => this.onEditor(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.onEditor(editor)),
       corpus.onDidChange(() => this.draftEditor && this.onEditor(this.draftEditor)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        if (!editors.some((e) => isDraft(e.document))) void this.showNoDraftHint();
+      }),
     );
   }
 
@@ -99,12 +102,28 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
 
   private async post(generation: number, index: FolderIndex, origin: PassagesMessage['origin'], query: string): Promise<void> {
     const hits = query.trim() ? index.engine.search(query, RESULT_LIMIT) : [];
-    const note = !query.trim() ? 'Move the cursor into a paragraph, or search the sources.' : hits.length === 0 ? 'No related passages in the sources.' : undefined;
+    const note =
+      index.state.kind === 'empty'
+        ? index.state.message
+        : !query.trim()
+          ? 'Move the cursor into a paragraph, or search the sources.'
+          : hits.length === 0
+            ? 'No related passages in the sources.'
+            : undefined;
     const message: PassagesMessage = { type: 'passages', generation, origin, query, groups: group(index, hits), note };
     // A newer request started while this one ran: its result wins, this one is dropped.
     if (generation !== this.generation || !this.view) return;
     this.index = index;
     if (await this.view.webview.postMessage(message)) this.posted = message;
+  }
+
+  /** With no draft in sight, cursor results would be about a closed draft: say what to do instead (search results stay). */
+  private async showNoDraftHint(): Promise<void> {
+    clearTimeout(this.timer);
+    this.draftEditor = undefined;
+    if (this.posted?.origin === 'search') return;
+    const message: PassagesMessage = { type: 'passages', generation: ++this.generation, origin: 'cursor', query: '', groups: [], note: NO_DRAFT_HINT };
+    if (this.view && (await this.view.webview.postMessage(message))) this.posted = message;
   }
 
   /** Handles a request from the view (its buttons and search box post these); a copy returns what it copied. */

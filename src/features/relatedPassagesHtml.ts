@@ -1,6 +1,9 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
+/** Shown until a draft's paragraph or a search gives the view something to list. */
+export const NO_DRAFT_HINT = 'Open a Markdown draft and put the cursor in a paragraph to see the passages of your sources that relate to it, or search the sources above.';
+
 /** The view's page: local script and style only, inline script blocked by a nonce-based CSP. */
 export function relatedPassagesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
@@ -21,7 +24,7 @@ export function relatedPassagesHtml(webview: vscode.Webview, extensionUri: vscod
     <input id="query" type="search" placeholder="Search the sources" aria-label="Search the sources">
   </form>
   <p id="context" class="context" aria-live="polite"></p>
-  <main id="results" aria-label="Related passages"></main>
+  <main id="results" aria-label="Related passages"><p class="note">${NO_DRAFT_HINT}</p></main>
   <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

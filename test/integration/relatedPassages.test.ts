@@ -38,6 +38,20 @@ describe('related passages view', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     assert.equal(api.relatedPassages.lastPosted(), message, 'an older result replaced the newest one');
   });
+  it('says what to do once no draft is open, instead of passages of a closed draft', async () => {
+    const { api, editor } = await openIndexedDraft('feature-related.md');
+    await vscode.commands.executeCommand('sourced.relatedPassages.focus');
+    await vscode.window.showTextDocument(editor.document);
+    const at = positionOf(editor.document, 'Lukashenko met');
+    editor.selection = new vscode.Selection(at, at);
+    await waitFor('passages for the draft', () => api.relatedPassages.lastPosted()?.query.includes('Lukashenko met'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const hint = await waitFor('the no-draft hint', () => {
+      const posted = api.relatedPassages.lastPosted();
+      return posted?.groups.length === 0 && posted.note ? posted : undefined;
+    });
+    assert.match(hint.note ?? '', /Open a Markdown draft and put the cursor in a paragraph/);
+  });
 });
 
 describe('related passages actions', () => {
