@@ -169,6 +169,7 @@ export class SourcedEngine implements Engine {
       index: this.index,
       documents: this.docs,
       quotesOf: (docId) => this.entries.get(docId)?.quotes ?? [],
+      allQuotes: () => this.quotes(),
       mentionsOf: (docId) => this.entries.get(docId)?.mentions ?? [],
       termCountIn: (docId, term) => this.termCounts(docId).get(term) ?? 0,
     };

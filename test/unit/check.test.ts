@@ -71,6 +71,18 @@ describe('checkStatement', () => {
     assert.equal(engineWith(source).checkDraft('The region’s economy had one of its best years in half a century last year.')[0].verdict, 'unsupported-claim');
   });
 
+  it('catches a misquote whose only content word was changed, though the index has nothing to find', () => {
+    const source = 'The clerk looked up. “There might be a story in it,” he drawled.';
+    const [r] = engineWith(source).checkDraft('“There might be a bivouac in it,” the clerk said.');
+    assert.equal(r.verdict, 'misquote');
+    assert.match(r.message, /There might be a story in it/);
+  });
+
+  it('does not take a different quote made of common words for a misquote', () => {
+    const source = 'The clerk looked up. “There might be a story in it,” he drawled.';
+    assert.equal(engineWith(source).checkDraft('“We will see what happens next,” the clerk said.')[0].verdict, 'unverified-quote');
+  });
+
   it('reports an invented quote on the same topic as unverified', () => {
     assert.equal(check('“The bridge will double our exports to China,” Petrova said.').verdict, 'unverified-quote');
   });

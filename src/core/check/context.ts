@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../types';
+import type { SourceDocument, SourceQuote } from '../types';
 import type { PassageIndex } from '../search/passageIndex';
 import type { AttributedQuote } from '../quotes/extractQuotes';
 import type { PersonMention } from '../quotes/people';
@@ -8,6 +8,8 @@ export interface CheckContext {
   index: PassageIndex;
   documents: ReadonlyMap<string, SourceDocument>;
   quotesOf(docId: string): readonly AttributedQuote[];
+  /** Every quotation of the corpus. */
+  allQuotes(): readonly SourceQuote[];
   mentionsOf(docId: string): readonly PersonMention[];
   /** How many times a document uses an index term (names the article is about recur). */
   termCountIn(docId: string, term: string): number;

@@ -7,7 +7,6 @@ import { speakerOfSpan } from '../quotes/extractQuotes';
 import type { Speaker } from '../quotes/names';
 import { alignFragment, type AlignToken } from './align';
 import type { CheckContext } from './context';
-import type { ScoredPassage } from '../search/passageIndex';
 
 /** What became of one quotation of a statement. */
 export interface QuoteFinding {
@@ -31,6 +30,7 @@ const CANDIDATE_PASSAGES = 6;
 // A misquote keeps most of the source's words; fewer shared words means an invented quote.
 const MIN_SHARED_FRACTION = 0.6;
 const MAX_EDIT_FRACTION = 0.5;
+const ONE_EDIT_MIN_WORDS = 5;
 
 interface Fragment {
   tokens: WordToken[];
@@ -65,7 +65,7 @@ interface Match {
   sourceEnd: number;
 }
 
-function bestMatch(frags: Fragment[], candidates: readonly ScoredPassage[], documents: ReadonlyMap<string, SourceDocument>): Match | undefined {
+function bestMatch(frags: Fragment[], candidates: ReadonlyArray<{ passage: Passage }>, documents: ReadonlyMap<string, SourceDocument>): Match | undefined {
   let best: Match | undefined;
   for (const candidate of candidates) {
     const doc = documents.get(candidate.passage.docId);
@@ -98,7 +98,7 @@ function bestMatch(frags: Fragment[], candidates: readonly ScoredPassage[], docu
 }
 
 /** The passage (of a document) where an offset falls. */
-function passageAt(candidates: readonly ScoredPassage[], docId: string, offset: number, fallback: Passage): Passage {
+function passageAt(candidates: ReadonlyArray<{ passage: Passage }>, docId: string, offset: number, fallback: Passage): Passage {
   return candidates.find((c) => c.passage.docId === docId && c.passage.start <= offset && offset < c.passage.end)?.passage ?? fallback;
 }
 
@@ -112,17 +112,19 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
     if (words.length === 0) continue;
     const statementSpeaker = statementSpeakerOf(text, span) ?? previousSpeaker;
     previousSpeaker = statementSpeaker;
-    const candidates = context.index.rank(contentTerms(text.slice(span.start, span.end)), CANDIDATE_PASSAGES);
-    const match = bestMatch(frags, candidates, context.documents);
+    let candidates: ReadonlyArray<{ passage: Passage }> = context.index.rank(contentTerms(text.slice(span.start, span.end)), CANDIDATE_PASSAGES);
+    let match = bestMatch(frags, candidates, context.documents);
     const base = { span, wordCount: words.length, wordsStart: words[0].start, wordsEnd: words[words.length - 1].end, statementSpeaker };
+    if (!match || outcomeOf(match, words) === 'unverified') {
+      const scanned = quotesSharingWords(words, context);
+      const scannedMatch = bestMatch(frags, scanned, context.documents);
+      if (scannedMatch && outcomeOf(scannedMatch, words) !== 'unverified') [match, candidates] = [scannedMatch, scanned];
+    }
     if (!match) {
       findings.push({ ...base, outcome: 'unverified', score: 0 });
       continue;
     }
-    const contentWords = words.filter((t) => !STOP_WORDS.has(t.norm)).length;
-    const shared = match.matches / words.length;
-    const close = match.cost <= Math.max(1, Math.floor(MAX_EDIT_FRACTION * words.length)) && shared >= MIN_SHARED_FRACTION && match.contentMatches >= Math.max(1, Math.ceil(contentWords / 2));
-    const outcome = match.cost === 0 ? 'verbatim' : close && words.length >= 3 ? 'misquote' : 'unverified';
+    const outcome = outcomeOf(match, words);
     const doc = context.documents.get(match.passage.docId)!;
     // The alignment may run past the source quote's closing mark ("...in half," said): source wording ends with the quote.
     const inQuote = context.quotesOf(doc.id).find((q) => q.start <= match.sourceStart && match.sourceStart < q.end);
@@ -141,6 +143,40 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
     });
   }
   return findings;
+}
+
+function outcomeOf(match: Match, words: readonly WordToken[]): QuoteFinding['outcome'] {
+  if (match.cost === 0) return 'verbatim';
+  const contentWords = words.filter((t) => !STOP_WORDS.has(t.norm)).length;
+  const shared = match.matches / words.length;
+  const close = match.cost <= Math.max(1, Math.floor(MAX_EDIT_FRACTION * words.length)) && shared >= MIN_SHARED_FRACTION && match.contentMatches >= Math.max(1, Math.ceil(contentWords / 2));
+  // Five or more words in the source's order but one is no coincidence, whatever the changed word was.
+  const oneWordOff = match.cost === 1 && words.length >= ONE_EDIT_MIN_WORDS && match.matches >= words.length - 1;
+  return (close || oneWordOff) && words.length >= 3 ? 'misquote' : 'unverified';
+}
+
+// A quote whose few content words were changed ("There might be a story in it" -> "... a bivouac
+// in it") leaves the index nothing to find: look among the corpus's quotations for one that has
+// most of the quote's longest words, whatever they are.
+const SCAN_PROBE_WORDS = 4;
+const SCAN_MAX_QUOTES = 12;
+
+function quotesSharingWords(words: readonly WordToken[], context: CheckContext): Array<{ passage: Passage }> {
+  const lower = (s: string) => s.toLowerCase().replace(/[‘’ʼ]/g, "'");
+  const probes = [...new Set(words.map((w) => lower(w.raw)))].sort((a, b) => b.length - a.length).slice(0, SCAN_PROBE_WORDS);
+  if (probes.length < 3) return [];
+  const needed = probes.length - 1;
+  const found: Array<{ passage: Passage }> = [];
+  for (const quote of context.allQuotes()) {
+    const quoteText = lower(quote.text);
+    let hits = 0;
+    for (const probe of probes) if (quoteText.includes(probe)) hits++;
+    if (hits < needed) continue;
+    const passage = context.index.passage(quote.passageId);
+    if (passage) found.push({ passage });
+    if (found.length >= SCAN_MAX_QUOTES) break;
+  }
+  return found;
 }
 
 /** The statement's own attribution: `"...," X said`, `X said: "..."`, `said X`. */
