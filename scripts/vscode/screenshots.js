@@ -6,7 +6,7 @@ const path = require('path');
 const paths = require('./paths');
 const { build } = require('./build');
 const { cleanupAll, onCleanup } = require('./cleanup');
-const { openWorkbench, runCommand, hoverLine, clickLine } = require('./workbench');
+const { openWorkbench, runCommand, hoverLine, clickLine, hideChat } = require('./workbench');
 
 const sample = path.join(paths.repoRoot, 'sample');
 const draft = path.join(sample, 'drafts', 'sample-story.md');
@@ -30,6 +30,8 @@ async function visibleText(locator, what, timeout = 20_000) {
 
 async function closeWidgets(page) {
   await page.keyboard.press('Escape');
+  // Some commands open the Chat side bar again; it would squeeze the draft in the pictures.
+  await hideChat(page);
   await page.mouse.move(5, 5);
   await page.waitForTimeout(300);
 }
@@ -58,6 +60,116 @@ async function hoverCard(page, lineWord) {
   const text = await visibleText(hover, `the hover over the "${lineWord}" line`);
   await page.waitForTimeout(300); // let the card finish laying out before the picture
   return text;
+}
+
+/** Waits until the command palette has faded out, so it is not in the picture. */
+async function paletteGone(page) {
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.waitForTimeout(500);
+}
+
+/** Hides the bottom panel (left open by the Problems shot) so a picture shows the draft and the sidebar. */
+async function hidePanel(page) {
+  if (await page.locator('.part.panel').isVisible().catch(() => false)) await runCommand(page, 'View: Hide Panel');
+}
+
+/** Brings the sample draft to the front (Quick Open), opening it again if it was closed. */
+async function reopenDraft(page) {
+  // F1 reaches the workbench from anywhere (also from inside a webview); without ">" it opens files.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(path.basename(draft));
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(draft) }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: 'neutral' }).first().waitFor({ timeout: 10_000 });
+}
+
+/** The page inside the Related Passages webview. */
+function relatedPassagesFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+async function showRelatedPassagesFor(page, lineWord) {
+  await closeWidgets(page);
+  await runCommand(page, 'Sourced: Focus on Related Passages View');
+  await clickLine(page, lineWord);
+  const body = relatedPassagesFrame(page).locator('body');
+  await body.waitFor({ timeout: 20_000 });
+  const text = await textUntil(body, /neutral player/i);
+  await paletteGone(page);
+  return text;
+}
+
+/**
+ * Sets workbench.colorTheme in the user settings of the browser workbench's profile, as a user
+ * would in Preferences: Open User Settings (JSON), and waits until the workbench has switched.
+ */
+async function useTheme(page, theme, workbenchClass) {
+  await closeWidgets(page);
+  await hidePanel(page);
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ timeout: 10_000 });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('Delete');
+  // One line typed as a paste: the JSON editor adds no closing quotes, braces or indentation of its own.
+  await page.keyboard.insertText(JSON.stringify({ 'workbench.colorTheme': theme }));
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 15_000 }).catch(() => {
+    throw new Error(`the workbench did not switch to the theme "${theme}" (no .${workbenchClass})`);
+  });
+  // A middle click closes a tab, as in any VS Code.
+  await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).click({ button: 'middle' });
+  await reopenDraft(page);
+  await page.waitForTimeout(800);
+}
+
+/** The element focused inside the Related Passages webview, described for assertions. */
+async function focusedInView(page) {
+  const frame = relatedPassagesFrame(page);
+  return frame.locator('body').evaluate(() => {
+    const el = document.activeElement;
+    const style = el ? getComputedStyle(el) : undefined;
+    const focusBorder = getComputedStyle(document.documentElement).getPropertyValue('--vscode-focusBorder').trim();
+    return {
+      tag: el ? el.tagName.toLowerCase() : '',
+      id: el ? el.id : '',
+      label: el ? (el.textContent || '').trim() : '',
+      outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
+      outlineColor: style ? style.outlineColor : '',
+      focusBorder,
+    };
+  });
+}
+
+function expectVisibleFocus(focused) {
+  if (/^none|0px$/.test(focused.outline) || / 0px$/.test(focused.outline)) {
+    throw new Error(`the focused ${focused.tag} "${focused.label || focused.id}" has no visible outline (${focused.outline})`);
+  }
+}
+
+/** Hover and Related Passages shots under one theme. */
+function themeShots(theme, slug, workbenchClass) {
+  return [
+    {
+      name: `related-passages-${slug}`,
+      what: `Related Passages view in ${theme}`,
+      async take(page) {
+        await useTheme(page, theme, workbenchClass);
+        const text = await showRelatedPassagesFor(page, 'neutral');
+        expectText('the Related Passages view', text, [/neutral player/i, /Open/, /Insert as quote/]);
+      },
+    },
+    {
+      name: `hover-supported-${slug}`,
+      what: `hover card in ${theme}`,
+      async take(page) {
+        const text = await hoverCard(page, 'neutral');
+        expectText('the hover card', text, [/support/i, /neutral player/i]);
+      },
+    },
+  ];
 }
 
 const shots = [
@@ -105,14 +217,53 @@ const shots = [
     name: 'related-passages',
     what: 'Related Passages view beside the draft',
     async take(page) {
-      await closeWidgets(page);
-      await runCommand(page, 'Sourced: Focus on Related Passages View');
-      await clickLine(page, 'neutral');
-      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-      const body = frame.locator('body');
-      await body.waitFor({ timeout: 20_000 });
-      const text = await textUntil(body, /neutral player/i);
+      const text = await showRelatedPassagesFor(page, 'neutral');
       expectText('the Related Passages view', text, [/neutral player/i, /\.txt|CNN|Carnegie|China/]);
+    },
+  },
+  {
+    name: 'related-passages-keyboard',
+    what: 'Related Passages view driven by the keyboard (Tab, Enter)',
+    async take(page) {
+      await showRelatedPassagesFor(page, 'neutral');
+      await runCommand(page, 'Sourced: Focus on Related Passages View');
+      await page.waitForTimeout(500);
+      // Tab from the top of the view reaches the search box first.
+      let focused = await focusedInView(page);
+      for (let i = 0; i < 3 && focused.id !== 'query'; i += 1) {
+        await page.keyboard.press('Tab');
+        focused = await focusedInView(page);
+      }
+      if (focused.id !== 'query') throw new Error(`Tab did not reach the search box (focus on ${focused.tag} "${focused.label}")`);
+      expectVisibleFocus(focused);
+      await page.keyboard.type('Lukashenko');
+      await page.keyboard.press('Enter');
+      const body = relatedPassagesFrame(page).locator('body');
+      expectText('the search result', await textUntil(body, /Search: Lukashenko/), [/Search: Lukashenko/, /Lukashenko/]);
+      // Then each passage's buttons, in order, each with a visible focus outline.
+      const labels = [];
+      for (const expected of ['Open', 'Insert as quote', 'Copy citation']) {
+        await page.keyboard.press('Tab');
+        focused = await focusedInView(page);
+        labels.push(focused.label);
+        if (focused.tag !== 'button' || focused.label !== expected) throw new Error(`Tab reached ${focused.tag} "${focused.label}", expected the "${expected}" button (so far: ${labels.join(', ')})`);
+        expectVisibleFocus(focused);
+      }
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      focused = await focusedInView(page);
+      if (focused.label !== 'Open') throw new Error(`Shift+Tab reached "${focused.label}", expected "Open"`);
+      await page.waitForTimeout(300);
+      return async () => {
+        // Enter on "Open" opens the source beside the draft, read-only, as a click would.
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab', { hasText: '.txt' }).first().waitFor({ timeout: 10_000 }).catch(() => {
+          throw new Error('Enter on the "Open" button opened no source tab');
+        });
+        await page.locator('.tabs-container .tab', { hasText: '.txt' }).first().click({ button: 'middle' });
+        await page.locator('.tabs-container .tab', { hasText: '.txt' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+        await reopenDraft(page);
+      };
     },
   },
   {
@@ -140,11 +291,42 @@ const shots = [
       expectText('the quick fix menu', text, [/source|replace|wording/i]);
     },
   },
+  // Theme ids as this VS Code names them in workbench.colorTheme ("Default Light Modern" before 1.10x).
+  ...themeShots('Dark Modern', 'dark', 'vs-dark'),
+  ...themeShots('Default High Contrast', 'high-contrast', 'hc-black'),
+  ...themeShots('Light Modern', 'light', 'vs'),
+  {
+    name: 'related-passages-no-draft',
+    what: 'Related Passages view with no draft open',
+    async take(page) {
+      await closeWidgets(page);
+      await hidePanel(page);
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Sourced: Focus on Related Passages View');
+      const body = relatedPassagesFrame(page).locator('body');
+      const text = await textUntil(body, /Open a Markdown draft/);
+      await paletteGone(page);
+      expectText('the Related Passages view with no draft', text, [/Open a Markdown draft/, /search the sources/]);
+      return () => reopenDraft(page);
+    },
+  },
 ];
+
+const originalDraft = fs.readFileSync(draft, 'utf8');
+
+/** Fails a shot whose steps left an edit in the draft (the workbench auto-saves, so it shows on disk). */
+async function expectDraftUnchanged(what) {
+  // An undone edit may reach the disk a moment after the edit itself did.
+  const deadline = Date.now() + 5000;
+  while (fs.readFileSync(draft, 'utf8') !== originalDraft) {
+    if (Date.now() > deadline) throw new Error(`${what} changed the sample draft`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 /** Puts the sample draft back as it was if driving the UI saved an edit into it. */
 function protectDraft() {
-  const original = fs.readFileSync(draft, 'utf8');
+  const original = originalDraft;
   onCleanup(() => {
     if (fs.readFileSync(draft, 'utf8') !== original) fs.writeFileSync(draft, original);
   });
@@ -173,6 +355,8 @@ async function main() {
       taken += 1;
       console.log(`  ok   ${shot.what} -> ${path.relative(paths.repoRoot, file)}`);
       if (undo) await undo();
+      await page.waitForTimeout(1200); // past the workbench's auto-save delay
+      await expectDraftUnchanged(`the ${shot.name} shot`);
     } catch (error) {
       const picture = path.join(failedDir, `${shot.name}.png`);
       await page.screenshot({ path: picture }).catch(() => undefined);

@@ -60,4 +60,4 @@ async function clickLine(page, text, fraction = 0.3) {
   await page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
 }
 
-module.exports = { openWorkbench, runCommand, editorLine, hoverLine, clickLine };
+module.exports = { openWorkbench, runCommand, editorLine, hoverLine, clickLine, hideChat };
