@@ -202,6 +202,7 @@ export class CorpusManager implements vscode.Disposable {
       this.log.appendLine(`  removed ${doc.id}`);
     }
     if (gone.length === 0) return;
+    if (index.engine.documents.size === 0) index.state = { kind: 'empty', message: this.emptyMessage(index, corpusRoots(index.scope)) };
     index.generation++;
     this.changed.fire(index);
   }

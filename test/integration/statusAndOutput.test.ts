@@ -78,6 +78,12 @@ describe('status bar', () => {
         await api.whenIndexed(editor.document.uri);
         return api.statusBar().text.endsWith('Sourced: 1 source');
       }, 20_000);
+      // Deleting it brings the warning back.
+      fs.rmSync(path.join(emptyDir(), 'note.txt'));
+      await waitFor('the warning after the last source is deleted', async () => {
+        await api.whenIndexed(editor.document.uri);
+        return /\$\(warning\) Sourced: no sources/.test(api.statusBar().text);
+      }, 20_000);
     });
   });
 });
