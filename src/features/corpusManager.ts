@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Engine, LoadReport } from '../core/engineApi';
+import { listCorpusFiles } from '../core/corpus/loadCorpus';
 import { watchCorpus } from './corpusWatcher';
 import type { LogChannel } from './logChannel';
 import { createEngine } from './engineFactory';
@@ -14,6 +15,8 @@ export type IndexState =
   /** Loaded, but no source was found: `message` tells the writer what to change. */
   | { kind: 'empty'; message: string }
   | { kind: 'error'; message: string };
+
+const RECONCILE_DELAY_MS = 1000;
 
 /** The corpus of one workspace folder (or of a loose draft's folder) and its engine. */
 export interface FolderIndex {
@@ -31,6 +34,8 @@ export interface FolderIndex {
   watcher?: vscode.Disposable;
   /** Serializes loads and file updates so they never interleave. */
   queue: Promise<void>;
+  /** Absolute paths of files the last load or update skipped, so a reconciliation does not list them again. */
+  skipped: Set<string>;
   abort?: AbortController;
 }
 
@@ -93,6 +98,7 @@ export class CorpusManager implements vscode.Disposable {
       generation: 0,
       ready: Promise.resolve(),
       queue: Promise.resolve(),
+      skipped: new Set(),
     };
     this.indexes.set(key, index);
     void this.rebuild(index);
@@ -148,6 +154,7 @@ export class CorpusManager implements vscode.Disposable {
       );
       if (signal.aborted) return;
       index.engine = engine;
+      index.skipped = new Set(report.skipped.map((file) => path.resolve(index.base, file.path)));
       index.fullLoads++;
       this.logReport(index, report, Date.now() - started);
       index.state = report.documents === 0 ? { kind: 'empty', message: this.emptyMessage(index, roots) } : { kind: 'ready' };
@@ -162,8 +169,21 @@ export class CorpusManager implements vscode.Disposable {
       changed: (file) => void this.enqueue(index, () => this.upsert(index, file)),
       deleted: (file) => void this.enqueue(index, async () => this.remove(index, file)),
     });
+    // The file system watcher starts asynchronously; files added or deleted while loading, or
+    // before it runs, would be missed: compare the folder with the index once it is up.
+    setTimeout(() => void this.enqueue(index, () => this.reconcile(index, signal)), RECONCILE_DELAY_MS);
     index.generation++;
     this.changed.fire(index);
+  }
+
+  private async reconcile(index: FolderIndex, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || index.state.kind === 'error') return;
+    const listing = await listCorpusFiles({ base: index.base, roots: corpusRoots(index.scope), signal }).catch(() => undefined);
+    if (!listing || signal.aborted) return;
+    const onDisk = new Set(listing.files);
+    const indexed = new Set([...index.engine.documents.values()].map((doc) => doc.path));
+    for (const file of listing.files) if (!indexed.has(file) && !index.skipped.has(file)) await this.upsert(index, file);
+    for (const file of indexed) if (!onDisk.has(file)) this.remove(index, file);
   }
 
   private logReport(index: FolderIndex, report: LoadReport, ms: number): void {
@@ -186,6 +206,8 @@ export class CorpusManager implements vscode.Disposable {
       return;
     }
     const skipped = await index.engine.upsertFile(file);
+    if (skipped) index.skipped.add(file);
+    else index.skipped.delete(file);
     if (skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
     else this.log.appendLine(`  re-indexed ${path.relative(index.base, file)}`);
     if (!skipped && index.state.kind === 'empty') index.state = { kind: 'ready' };
