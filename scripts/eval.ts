@@ -30,6 +30,7 @@ const SETS = [
   { name: 'holdout', file: 'test/fixtures/holdout.json' },
   { name: 'holdout2', file: 'test/fixtures/holdout2.json' },
   { name: 'holdout3', file: 'test/fixtures/holdout3.json' },
+  { name: 'holdout4', file: 'test/fixtures/holdout4.json' },
 ];
 
 const flagged = (verdict: Verdict): boolean => verdict !== 'supported' && verdict !== 'not-a-claim';
