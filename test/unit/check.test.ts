@@ -83,6 +83,12 @@ describe('checkStatement', () => {
     assert.equal(engineWith(source).checkDraft('“We will see what happens next,” the clerk said.')[0].verdict, 'unverified-quote');
   });
 
+  it('names, as the draft writes them, the names the closest passage lacks', () => {
+    const r = check('Olga Petrova’s bridge across the Amur river will open in Khabarovsk in March.');
+    assert.equal(r.verdict, 'unsupported-claim');
+    assert.match(r.message, /does not mention "Olga Petrova" or "Khabarovsk"\)/);
+  });
+
   it('reports an invented quote on the same topic as unverified', () => {
     assert.equal(check('“The bridge will double our exports to China,” Petrova said.').verdict, 'unverified-quote');
   });

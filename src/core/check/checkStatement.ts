@@ -1,4 +1,5 @@
 import type { DraftStatement, PassageHit, StatementResult } from '../types';
+import { tokenTerm, wordTokens } from '../search/tokenize';
 import type { ScoredPassage } from '../search/passageIndex';
 import { namesMatch, descriptorHead, type Speaker } from '../quotes/names';
 import type { CheckContext } from './context';
@@ -42,7 +43,7 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
   const sources = hits(support.candidates);
   const best = support.best;
   if (!best || !support.supported) {
-    const why = !best ? '' : support.missingEntities.length > 0 ? ` (the closest passage does not mention ${support.missingEntities.length === 1 ? 'one of its names' : 'several of its names'})` : support.unstatedStance ? ` (the closest passage does not say "${support.unstatedStance}" or anything like it)` : '';
+    const why = !best ? '' : support.missingEntities.length > 0 ? ` (the closest passage does not mention ${namesAsWritten(text, support.missingEntities)})` : support.unstatedStance ? ` (the closest passage does not say "${support.unstatedStance}" or anything like it)` : '';
     return result(statement, 'unsupported-claim', `Unsupported claim: no source passage says this${why}; add a source or mark it as checked.`, sources);
   }
   const doc = context.documents.get(best.passage.docId)!;
@@ -53,6 +54,23 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
     return result(statement, 'unsupported-claim', `Unsupported claim: no source gives the figure "${figure.raw}"; add a source or mark it as checked.`, sources, draftRange(statement, figure.start, figure.end));
   }
   return result(statement, 'supported', `Supported by ${titleOf(context, best.passage.docId)}.`, sources);
+}
+
+/** The statement's own spelling of index terms: "Blinken" and "Wang Yi" rather than their stems. */
+function namesAsWritten(text: string, terms: readonly string[]): string {
+  const wanted = new Set(terms);
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const token of wordTokens(text)) {
+    if (!wanted.has(tokenTerm(token) ?? '')) continue;
+    const last = spans[spans.length - 1];
+    // "Olga Petrova" is one name: words of a name stand next to each other.
+    if (last && /^\s$/u.test(text.slice(last.end, token.start))) last.end = token.end;
+    else spans.push({ start: token.start, end: token.end });
+  }
+  const names = [...new Set(spans.map((span) => text.slice(span.start, span.end).replace(/['’]s$/u, '')))];
+  if (names.length === 0) return terms.length === 1 ? 'one of its names' : 'several of its names';
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 function quoteHit(finding: QuoteFinding): PassageHit[] {
