@@ -150,6 +150,16 @@ async function main() {
     executable,
     reporter,
   );
+  await runSuite(
+    {
+      name: 'multi-root workspace (test/integration/multiroot/*.check.ts)',
+      folder: path.join(paths.repoRoot, 'test', 'multiroot', 'newsroom.code-workspace'),
+      developmentPath: paths.repoRoot,
+      testsEntry: path.join(outTests, 'multiroot', 'index.js'),
+    },
+    executable,
+    reporter,
+  );
   if (!process.argv.includes('--skip-vsix')) {
     let vsix;
     try {

@@ -107,9 +107,13 @@ function remoteUri(server, absolutePath) {
   return `vscode-remote://${HOST}:${server.port}${path.resolve(absolutePath)}`;
 }
 
-/** The workbench URL opening `folder`, with payload entries such as ["extensionDevelopmentPath", uri]. */
+/**
+ * The workbench URL opening `folder` (or a multi-root `.code-workspace` file), with payload
+ * entries such as ["extensionDevelopmentPath", uri].
+ */
 function workbenchUrl(server, folder, payload) {
-  const query = `folder=${encodeURIComponent(path.resolve(folder))}`;
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const query = `${kind}=${encodeURIComponent(path.resolve(folder))}`;
   return payload.length ? `${server.origin}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}` : `${server.origin}/?${query}`;
 }
 
