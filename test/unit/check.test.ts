@@ -89,6 +89,14 @@ describe('checkStatement', () => {
     assert.match(r.message, /does not mention "Olga Petrova" or "Khabarovsk"\)/);
   });
 
+  it('does not let a word stand for its opposite (little/a lot, delay/hasten)', () => {
+    const source = 'For now, the port has little to gain from the new bridge, so the governor will want to delay the opening.';
+    assert.equal(engineWith(source).checkDraft('The port has a lot to gain from the new bridge.')[0].verdict, 'unsupported-claim');
+    assert.equal(engineWith(source).checkDraft('The governor wants to hasten the opening of the bridge.')[0].verdict, 'unsupported-claim');
+    assert.equal(engineWith(source).checkDraft('The port has little to gain from the new bridge.')[0].verdict, 'supported');
+    assert.equal(engineWith(source).checkDraft('The governor wants to postpone the opening of the bridge.')[0].verdict, 'supported');
+  });
+
   it('reports an invented quote on the same topic as unverified', () => {
     assert.equal(check('“The bridge will double our exports to China,” Petrova said.').verdict, 'unverified-quote');
   });

@@ -27,6 +27,7 @@ send dispatch deploy
 expert analyst specialist
 agreement deal accord pact
 hit reach amount total
+delay postpone defer
 `;
 
 const PARAPHRASES = buildWordGroups(PARAPHRASE_GROUPS);

@@ -6,6 +6,7 @@ import { quoteSpeakers, referredTerms } from './references';
 import { coverage, type Coverage } from '../search/coverage';
 import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
+import { reversedWord } from './opposites';
 
 /** How well the best passages cover a statement's content. */
 export interface SupportAssessment {
@@ -69,7 +70,7 @@ export function assessSupport(text: string, context: CheckContext): SupportAsses
     // Words inside a quote are its speaker's: a name the quote does not carry is someone else's claim.
     quoteSpeakers(best.passage, context).size === 0;
   const samePolarity = negatesShared(text, best.sentenceTerms) === negatesShared(best.passage.text, statementTerms);
-  const unstated = stanceNotInPassage(text, terms, best);
+  const unstated = stanceNotInPassage(text, terms, best) ?? reversedWord(text, best.passage.text);
   const supported = cover.score >= SUPPORT_THRESHOLD && (missingEntities.length === 0 || topicOnly) && samePolarity && !unstated;
   return { candidates, best, cover, missingEntities, unstatedStance: unstated, supported };
 }
