@@ -38,6 +38,8 @@ function builds() {
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     // Indexing runs on a worker thread (src/core/worker); the worker needs its own bundle.
     { ...common, entryPoints: ['src/core/worker/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+    // A cold load's per-file extraction is shared with a helper thread (src/core/worker/parallelLoad).
+    { ...common, entryPoints: ['src/core/worker/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
     // HTML/PDF/DOCX extractors (jsdom, pdfjs: ~17 MB) are separate files, loaded only when such a source exists.
     { ...common, entryPoints: ['html', 'pdf', 'docx'].map((f) => `src/core/formats/${f}.ts`), outdir: 'dist/formats', outbase: 'src/core/formats' },
   ];

@@ -19,7 +19,9 @@ const FUZZY_QUERIES = 3;
 const WARM_UP = 'warm-up';
 const WARM_UP_ARTICLES = 10;
 
-const makeEngine = (cacheDir: string) => new SourcedEngine({ cacheDir });
+/** The extraction helper the extension and CLI find beside their bundles in dist/ (this script runs from out/). */
+const EXTRACT_WORKER = path.resolve(__dirname, '../../../dist/extractWorker.js');
+const makeEngine = (cacheDir: string) => new SourcedEngine({ cacheDir, extractWorkerScript: EXTRACT_WORKER });
 
 function folderFor(name: string): string {
   return path.join(os.tmpdir(), 'sourced-bench', name);

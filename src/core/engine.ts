@@ -1,17 +1,16 @@
 import * as nodePath from 'node:path';
 import type { CorpusLoadOptions, Engine, LoadReport } from './engineApi';
 import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
-import { loadCorpus, loadFile } from './corpus/loadCorpus';
-import { buildPassages } from './text/passages';
+import { loadFile } from './corpus/loadCorpus';
 import { extractStatements } from './markdown/statements';
 import { PassageIndex } from './search/passageIndex';
-import { extractQuotes, type AttributedQuote } from './quotes/extractQuotes';
-import { personMentions, type PersonMention } from './quotes/people';
 import { checkStatement } from './check/checkStatement';
 import type { CheckContext } from './check/context';
 import { contentTerms } from './search/tokenize';
 import { loadCorpusWithCache } from './cache/cachedLoad';
 import { decodeEngineState, encodeEngineState, type EngineState } from './cache/engineState';
+import { deriveEntry, type DocumentEntry } from './documentEntry';
+import { defaultExtractWorker, loadEntries } from './worker/parallelLoad';
 
 const TERM_COUNT_CACHE = 32;
 
@@ -20,20 +19,17 @@ export interface EngineOptions {
   cacheDir?: string;
   /** Told why the cache could not be used (missing, corrupt, other version) before it is rebuilt. */
   onCacheMiss?: (reason: string) => void;
-}
-
-/** Everything derived from one source document, built once when it is added. */
-interface DocumentEntry {
-  doc: SourceDocument;
-  passages: Passage[];
-  quotes: AttributedQuote[];
-  mentions: PersonMention[];
+  /**
+   * The extraction helper's bundle (dist/extractWorker.js) for cold loads on two threads;
+   * defaults to the one beside the running bundle; without one, a load uses this thread only.
+   */
+  extractWorkerScript?: string;
 }
 
 /** Loads a corpus, indexes its passages and checks drafts against it. */
 export class SourcedEngine implements Engine {
-  private readonly entries = new Map<string, DocumentEntry>();
-  private readonly docs = new Map<string, SourceDocument>();
+  private entries = new Map<string, DocumentEntry>();
+  private docs = new Map<string, SourceDocument>();
   private index = new PassageIndex();
   private base = process.cwd();
   private cacheWrite: Promise<void> = Promise.resolve();
@@ -71,21 +67,29 @@ export class SourcedEngine implements Engine {
   /** Reads and indexes every file, ignoring any cache. */
   async loadFresh(options: CorpusLoadOptions): Promise<LoadReport> {
     this.base = options.base;
-    const { documents, skipped } = await loadCorpus(options);
-    this.entries.clear();
-    this.docs.clear();
-    this.index = new PassageIndex();
-    for (const doc of documents) this.addDocument(doc);
+    // Built aside and swapped in whole, so a failed or cancelled load leaves the engine as it was.
+    const entries = new Map<string, DocumentEntry>();
+    const docs = new Map<string, SourceDocument>();
+    const index = new PassageIndex();
+    const skipped = await loadEntries(options, this.options.extractWorkerScript ?? defaultExtractWorker(), (entry) => {
+      entries.set(entry.doc.id, entry);
+      docs.set(entry.doc.id, entry.doc);
+      index.setDocument(entry.doc.id, entry.doc.text, entry.passages);
+    });
+    this.entries = entries;
+    this.docs = docs;
+    this.index = index;
+    this.termCountCache.clear();
+    this.allQuotes = undefined;
     return { documents: this.docs.size, passages: this.index.size, skipped };
   }
 
   /** Adds (or replaces) one loaded document without touching the others. */
   addDocument(doc: SourceDocument): void {
-    const passages = buildPassages(doc);
-    const mentions = personMentions(doc.text);
-    this.entries.set(doc.id, { doc, passages, mentions, quotes: extractQuotes(doc, passages, mentions) });
+    const entry = deriveEntry(doc);
+    this.entries.set(doc.id, entry);
     this.docs.set(doc.id, doc);
-    this.index.setDocument(doc.id, doc.text, passages);
+    this.index.setDocument(doc.id, doc.text, entry.passages);
     this.forgetDerived(doc.id);
   }
 
