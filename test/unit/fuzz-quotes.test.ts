@@ -42,6 +42,8 @@ const speech = fc
 
 const anyText = fc.oneof(speech, quoteish, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }));
 
+const QUOTE_COVERAGE_SEED = 20261122;
+
 describe('quote extraction under random input', () => {
   it(`findQuoteSpans gives ordered spans inside their marks, on one line (${RUNS} inputs)`, function () {
     this.timeout(60_000);
@@ -87,7 +89,8 @@ describe('quote extraction under random input', () => {
           }
         }
       }),
-      { numRuns: RUNS },
+      // Seeded: the count below is a property of the inputs, and an unlucky draw once gave 43.
+      { numRuns: RUNS, seed: QUOTE_COVERAGE_SEED },
     );
     // The inputs really exercise extraction: many quotes, some with a speaker.
     assert.ok(quotes > RUNS / 2 && attributed > 100, `${quotes} quotes, ${attributed} attributed`);
