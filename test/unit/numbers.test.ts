@@ -13,6 +13,12 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('twenty-five people'), [['count', 25]]);
   });
 
+  it('reads a fraction as one figure, but not a date written with slashes', () => {
+    assert.deepEqual(summary('a bore of 3-7/8 inches and a stroke of 7 inches'), [['count', 3.875], ['count', 7]]);
+    assert.deepEqual(summary('1/2 mile'), [['count', 0.5]]);
+    assert.deepEqual(summary('on 4/26/2023').map(([kind]) => kind), ['count', 'count', 'year']);
+  });
+
   it('reads written-out percentages and sums as the figures they are', () => {
     assert.deepEqual(summary('about forty percent more, or thirty per cent, or twelve %'), [['percent', 40], ['percent', 30], ['percent', 12]]);
     assert.deepEqual(summary('fifty dollars and twenty euros'), [['money', 50], ['money', 20]]);

@@ -31,7 +31,7 @@ const SPELLED = [...NUMBER_WORDS.keys()].filter((w) => w !== 'one' && !['hundred
 // One regex for everything, so mentions come out in order and never overlap.
 const MENTION = new RegExp(
   [
-    '(?:(?<currency>[$€£¥])\\s?)?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<scale>\\s?(?:thousand|million|billion|trillion|mn|bn)\\b)?(?<percent>\\s?(?:%|per ?cent\\b))?',
+    '(?:(?<currency>[$€£¥])\\s?)?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[-\\s]\\d+)?\\/(?:2|3|4|8|16|32)(?![\\/\\d])|\\d+(?:\\.\\d+)?)(?<scale>\\s?(?:thousand|million|billion|trillion|mn|bn)\\b)?(?<percent>\\s?(?:%|per ?cent\\b))?',
     // "one" alone is too often a pronoun to be a figure, but "twenty-one" is 21.
     `\\b(?<word>(?:${SPELLED.join('|')})(?:[\\s-]+(?:and\\s+)?(?:${[...SPELLED, ...Object.keys(SCALES), 'hundred'].join('|')})|-one)*)\\b`,
     `\\b(?<month>${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.)(?![\\w])`,
@@ -71,7 +71,7 @@ export function findNumbers(text: string): NumberMention[] {
       continue;
     }
     if (!g.digits || isInsideWord(text, start, end)) continue;
-    let value = Number(g.digits.replace(/,/g, ''));
+    let value = digitsValue(g.digits);
     if (g.scale) value *= SCALES[g.scale.trim().toLowerCase()];
     let kind: NumberKind = 'count';
     let unit: string | undefined;
@@ -91,6 +91,13 @@ export function findNumbers(text: string): NumberMention[] {
     mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end) });
   }
   return mentions;
+}
+
+/** "2,400" -> 2400, "1.28" -> 1.28, and fractions as one figure: "3-7/8" -> 3.875, "1/2" -> 0.5. */
+function digitsValue(digits: string): number {
+  const fraction = /^(?:(\d+)[-\s])?(\d+)\/(\d+)$/.exec(digits);
+  if (fraction) return Number(fraction[1] ?? 0) + Number(fraction[2]) / Number(fraction[3]);
+  return Number(digits.replace(/,/g, ''));
 }
 
 /** "two thousand four hundred" -> 2400, "twenty-five" -> 25. */
