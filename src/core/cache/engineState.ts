@@ -5,18 +5,13 @@ import type { PassageIndexState } from '../search/passageIndex';
 import type { PostingsState } from '../search/postings';
 import type { AttributedQuote } from '../quotes/extractQuotes';
 import type { PersonMention } from '../quotes/people';
+import type { DocumentEntry } from '../documentEntry';
+import { PASSAGE_FIELDS, passageFromOffsets, passagesAreDerivable, writePassageOffsets } from '../text/passageOffsets';
 import type { Passage, SourceDocument } from '../types';
 import { decodePack, encodePack, type PackedArray } from './pack';
 
 /** Bump whenever the shape of EngineState or of anything inside it changes. */
 export const ENGINE_STATE_VERSION = 2;
-
-export interface DocumentState {
-  doc: SourceDocument;
-  passages: Passage[];
-  quotes: AttributedQuote[];
-  mentions: PersonMention[];
-}
 
 /** A source file's size and modification time when it was read: the cheap check that it did not change. */
 export interface FileStamp {
@@ -28,13 +23,11 @@ export interface FileStamp {
 
 export interface EngineState {
   base: string;
-  documents: DocumentState[];
+  documents: DocumentEntry[];
   index: PassageIndexState;
   /** By absolute path; kept with the cache so a warm start re-reads only files that changed. */
   stamps?: Record<string, FileStamp>;
 }
-
-const PASSAGE_FIELDS = 4;
 
 interface DocumentJson {
   doc: Omit<SourceDocument, 'text'>;
@@ -83,8 +76,9 @@ export function encodeEngineState(state: EngineState): Uint8Array {
   let at = 0;
   const documents = state.documents.map(({ doc, passages, quotes, mentions }): DocumentJson => {
     const { text, ...rest } = doc;
-    for (const p of passages) passageOffsets.set([p.start, p.end, p.contextStart, p.contextEnd], (at++) * PASSAGE_FIELDS);
-    const usual = passages.every((p, i) => p.id === `${doc.id}#${i}` && p.docId === doc.id && p.text === text.slice(p.start, p.end));
+    writePassageOffsets(passages, passageOffsets, at);
+    at += passages.length;
+    const usual = passagesAreDerivable(doc, passages);
     const rows = quoteRows(doc, quotes);
     return {
       doc: rest, passageCount: passages.length, mentions, ...(rows ? { quoteRows: rows } : { quotes }),
@@ -112,20 +106,12 @@ export function decodeEngineState(bytes: Uint8Array): EngineState {
   const decoder = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   let textAt = 0;
   let passageAt = 0;
-  const documents = state.documents.map((d, n): DocumentState => {
+  const documents = state.documents.map((d, n): DocumentEntry => {
     const docText = decoder.toString('utf8', textAt, textAt + textBytes[n]);
     textAt += textBytes[n];
     const doc: SourceDocument = { ...d.doc, text: docText };
     const passages: Passage[] = [];
-    for (let i = 0; i < d.passageCount; i++, passageAt++) {
-      const o = passageAt * PASSAGE_FIELDS;
-      const start = offsets[o];
-      const end = offsets[o + 1];
-      passages.push({
-        id: d.passageIds?.[i] ?? `${doc.id}#${i}`, docId: doc.id, start, end,
-        text: d.passageTexts?.[i] ?? docText.slice(start, end), contextStart: offsets[o + 2], contextEnd: offsets[o + 3],
-      });
-    }
+    for (let i = 0; i < d.passageCount; i++, passageAt++) passages.push(passageFromOffsets(doc, i, offsets, passageAt, d.passageIds?.[i], d.passageTexts?.[i]));
     return { doc, passages, quotes: d.quoteRows ? quotesFromRows(doc, d.quoteRows) : d.quotes ?? [], mentions: d.mentions };
   });
   const { terms, ...index } = state.index;

@@ -3,6 +3,7 @@
 // the document, so the bulk of the corpus crosses threads once (as the document text).
 import { loadFile } from '../corpus/loadCorpus';
 import { deriveEntry, type DocumentEntry } from '../documentEntry';
+import { PASSAGE_FIELDS, passageFromOffsets, passagesAreDerivable, writePassageOffsets } from '../text/passageOffsets';
 import type { Passage, SkippedFile } from '../types';
 
 export interface ExtractedBatch {
@@ -16,8 +17,6 @@ export interface WireEntry extends Omit<DocumentEntry, 'passages'> {
   passages?: Passage[];
 }
 
-const PASSAGE_FIELDS = 4;
-
 /** Loads and extracts `files` (all read at once), keeping their order. */
 export async function extractFiles(files: readonly string[], base: string): Promise<ExtractedBatch> {
   const loaded = await Promise.all(files.map((file) => loadFile(file, base)));
@@ -30,20 +29,14 @@ export async function extractFiles(files: readonly string[], base: string): Prom
 }
 
 export function toWire({ doc, passages, quotes, mentions }: DocumentEntry): WireEntry {
-  const usual = passages.every((p, i) => p.id === `${doc.id}#${i}` && p.docId === doc.id && p.text === doc.text.slice(p.start, p.end));
-  if (!usual) return { doc, passages, quotes, mentions };
+  if (!passagesAreDerivable(doc, passages)) return { doc, passages, quotes, mentions };
   const offsets = new Int32Array(passages.length * PASSAGE_FIELDS);
-  passages.forEach((p, i) => offsets.set([p.start, p.end, p.contextStart, p.contextEnd], i * PASSAGE_FIELDS));
+  writePassageOffsets(passages, offsets);
   return { doc, offsets, quotes, mentions };
 }
 
 export function fromWire({ doc, offsets, passages, quotes, mentions }: WireEntry): DocumentEntry {
   if (passages) return { doc, passages, quotes, mentions };
-  const rebuilt: Passage[] = [];
-  for (let at = 0, i = 0; at < offsets!.length; at += PASSAGE_FIELDS, i++) {
-    const start = offsets![at];
-    const end = offsets![at + 1];
-    rebuilt.push({ id: `${doc.id}#${i}`, docId: doc.id, start, end, text: doc.text.slice(start, end), contextStart: offsets![at + 2], contextEnd: offsets![at + 3] });
-  }
+  const rebuilt = Array.from({ length: offsets!.length / PASSAGE_FIELDS }, (_, i) => passageFromOffsets(doc, i, offsets!, i));
   return { doc, passages: rebuilt, quotes, mentions };
 }
