@@ -1,4 +1,4 @@
-import { quoteWords } from '../render/verbatimQuote';
+import { quoteWords, quoteWordsOf } from '../render/verbatimQuote';
 import type { SourceQuote } from '../types';
 
 // Completion filters tens of thousands of quotes on every keystroke: each quote's words are split once.
@@ -7,7 +7,7 @@ const quoteWordCache = new WeakMap<SourceQuote, string[]>();
 function wordsOf(quote: SourceQuote): string[] {
   let words = quoteWordCache.get(quote);
   if (!words) {
-    words = quoteWords(quote.text).split(' ');
+    words = quoteWordsOf(quote).split(' ');
     quoteWordCache.set(quote, words);
   }
   return words;

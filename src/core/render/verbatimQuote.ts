@@ -10,6 +10,19 @@ export function quoteWords(text: string): string {
     .trim();
 }
 
+// Hover and completion look through every quote in the corpus: each quote's words are folded once.
+const foldedQuotes = new WeakMap<SourceQuote, string>();
+
+/** `quoteWords` of a source quote, computed once per quote. */
+export function quoteWordsOf(quote: SourceQuote): string {
+  let words = foldedQuotes.get(quote);
+  if (words === undefined) {
+    words = quoteWords(quote.text);
+    foldedQuotes.set(quote, words);
+  }
+  return words;
+}
+
 /** The words inside quotation marks in a piece of draft text. */
 export function quotedSpans(text: string): string[] {
   return [...text.matchAll(/["“„«]([^"“”„«»]{3,})["”»]/g)].map((m) => m[1]);
@@ -19,5 +32,5 @@ export function quotedSpans(text: string): string[] {
 export function findVerbatimQuote(drafted: string, quotes: readonly SourceQuote[]): SourceQuote | undefined {
   const words = quoteWords(drafted);
   if (words.length < 3) return undefined;
-  return quotes.find((q) => ` ${quoteWords(q.text)} `.includes(` ${words} `));
+  return quotes.find((q) => ` ${quoteWordsOf(q)} `.includes(` ${words} `));
 }
