@@ -45,7 +45,7 @@ function tail(file, lines = 30) {
  * Starts the server. `port` 0 picks a free one; `extensionsDir` defaults to an empty
  * temporary folder (so only the development extension loads); `env` reaches the extension host.
  */
-async function startServer({ port = 0, extensionsDir, env = process.env, keepData = false } = {}) {
+async function startServer({ port = 0, extensionsDir, env = process.env } = {}) {
   if (!fs.existsSync(paths.serverMain)) {
     throw new Error(`VS Code server missing at ${paths.serverMain}; run: node scripts/vscode/install.js`);
   }
@@ -86,7 +86,7 @@ async function startServer({ port = 0, extensionsDir, env = process.env, keepDat
       killGroup(child.pid, 'SIGKILL');
     }
     untrack();
-    if (!keepData) fs.rmSync(dataRoot, { recursive: true, force: true });
+    fs.rmSync(dataRoot, { recursive: true, force: true });
   });
 
   const origin = `http://${HOST}:${chosenPort}`;
@@ -99,7 +99,7 @@ async function startServer({ port = 0, extensionsDir, env = process.env, keepDat
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { origin, port: chosenPort, pid: child.pid, logFile, extensionsDir: extensions, stop };
+  return { origin, port: chosenPort, logFile, stop };
 }
 
 /** A file path as the browser workbench sees it: a vscode-remote URI on this server. */

@@ -1,21 +1,21 @@
 // Starts VS Code's server and opens the browser workbench on a folder and file with Sourced
-// loaded (from the repo in development mode, or installed), ready for Playwright to drive.
+// loaded from the repo in development mode, ready for Playwright to drive.
 const paths = require('./paths');
 const { ensureVsCodeServer } = require('./install');
 const { startServer, remoteUri, workbenchUrl } = require('./server');
 const { launchBrowser } = require('./browser');
 
-/**
- * Opens `folder` with `file` in an editor. `development` loads the repo as the development
- * extension; `extensionsDir` serves installed extensions; `extraPayload` adds payload entries.
- */
-async function openWorkbench({ folder, file, development = true, extensionsDir, extraPayload = [], env, viewport = { width: 1400, height: 860 } }) {
+/** Opens `folder` with `file` in an editor, the repo loaded as the development extension. */
+async function openWorkbench({ folder, file }) {
   ensureVsCodeServer();
-  const server = await startServer({ extensionsDir, env });
-  const payload = [['skipWelcome', 'true'], ['openFile', remoteUri(server, file)], ...extraPayload];
-  if (development) payload.unshift(['extensionDevelopmentPath', remoteUri(server, paths.repoRoot)]);
+  const server = await startServer();
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(server, paths.repoRoot)],
+    ['skipWelcome', 'true'],
+    ['openFile', remoteUri(server, file)],
+  ];
   const { browser } = await launchBrowser();
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   await page.goto(workbenchUrl(server, folder, payload));
   await page.locator('.monaco-editor .view-line').first().waitFor({ timeout: 60_000 });
   await hideChat(page);
