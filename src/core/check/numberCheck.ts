@@ -1,5 +1,5 @@
 import type { Passage, SourceDocument } from '../types';
-import { comparableKinds, findNumbers, sameNumber, type NumberMention } from './numbers';
+import { comparableKinds, findNumbers, sameNumber, type NumberKind, type NumberMention } from './numbers';
 
 /** A figure of the statement that the passage gives differently. */
 export interface NumberConflict {
@@ -45,10 +45,11 @@ function rivalFor(mention: NumberMention, candidates: NumberMention[]): NumberMe
   return [...fitting].sort((a, b) => score(b) - score(a))[0];
 }
 
+const STRICT_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>(['money', 'age', 'year', 'percent', 'day']);
+
 /** Money only against money in the same currency; ages against ages; years against years. */
 function kindsAgree(a: NumberMention, b: NumberMention): boolean {
-  const strict = new Set(['money', 'age', 'year', 'percent', 'day']);
-  if (strict.has(a.kind) || strict.has(b.kind)) return a.kind === b.kind && (a.kind !== 'money' || a.unit === b.unit);
+  if (STRICT_KINDS.has(a.kind) || STRICT_KINDS.has(b.kind)) return a.kind === b.kind && (a.kind !== 'money' || a.unit === b.unit);
   if (a.kind === 'ordinal' || b.kind === 'ordinal') return a.kind === b.kind;
   // Counts of different things ("six conversations", "12-point plan") are not rivals.
   return a.unit === undefined || b.unit === undefined || a.unit === b.unit;

@@ -127,10 +127,11 @@ function isAge(text: string, start: number, end: number): boolean {
   return /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before) && /^,/.test(after) && Number(text.slice(start, end)) < 130;
 }
 
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTHS.join('|')})`, 'i');
+
 function isDayOfMonth(text: string, start: number, end: number): boolean {
-  const monthPattern = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
-  const monthAfter = new RegExp(`^\\s*(?:${MONTHS.join('|')})`, 'i');
-  return monthPattern.test(text.slice(Math.max(0, start - 12), start)) || monthAfter.test(text.slice(end, end + 12));
+  return MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || MONTH_AFTER.test(text.slice(end, end + 12));
 }
 
 /** The word after a count, as a crude unit: "12-point" -> "point", "six conversations" -> "conversations". */
