@@ -24,7 +24,7 @@ export function blankRanges(text: string, ranges: OffsetRange[]): string {
 }
 
 /** Sorted, with overlapping or touching ranges joined. */
-export function mergeRanges(ranges: OffsetRange[]): OffsetRange[] {
+function mergeRanges(ranges: OffsetRange[]): OffsetRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: OffsetRange[] = [];
   for (const range of sorted) {

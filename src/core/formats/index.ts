@@ -3,8 +3,6 @@ import type { OffsetRange, SourceFormat, SourceMetadata, SpeakerTurn } from '../
 import { richFormats } from './richFormats';
 import { extractMarkdown, extractPlainText } from './text';
 
-export { UnindexableSourceError } from '../corpus/unindexable';
-
 /** What an extractor makes of one file's bytes. Offsets are into `text`. */
 export interface ExtractedSource {
   format: SourceFormat;
@@ -20,7 +18,7 @@ export type Extractor = (bytes: Buffer, path: string) => Promise<ExtractedSource
 const extractors = new Map<string, Extractor>();
 
 /** Registers an extractor for file extensions given with their dot, e.g. ['.html', '.htm']. */
-export function registerFormat(extensions: string[], extractor: Extractor): void {
+function registerFormat(extensions: string[], extractor: Extractor): void {
   for (const extension of extensions) extractors.set(extension.toLowerCase(), extractor);
 }
 

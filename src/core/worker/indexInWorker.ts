@@ -19,7 +19,7 @@ export interface IndexedCorpus {
   report: LoadReport;
 }
 
-export function defaultWorkerScript(): string {
+function defaultWorkerScript(): string {
   return path.join(__dirname, 'indexWorker.js');
 }
 
