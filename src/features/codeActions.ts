@@ -4,7 +4,7 @@ import type { StatementResult } from '../core/types';
 import { applyEditsCommand, type OffsetEdit } from './applyEdits';
 import { DIAGNOSTIC_SOURCE, isProblem } from './diagnostics';
 import type { DraftCheck, DraftResults } from './draftResults';
-import { MARKDOWN_SELECTOR } from './markdownDocuments';
+import { draftPathOf, MARKDOWN_SELECTOR } from './markdownDocuments';
 import { citationStyle } from './settings';
 
 export const CHECKED_MARK = '<!-- sourced: checked -->';
@@ -43,7 +43,7 @@ function citationAction(check: DraftCheck, result: StatementResult): vscode.Code
     doc,
     passage: hit.passage,
     style: citationStyle(check.document.uri),
-    draftPath: check.document.uri.scheme === 'untitled' ? undefined : check.document.uri.fsPath,
+    draftPath: draftPathOf(check.document),
   });
   const edits: OffsetEdit[] = [{ start: result.statement.end, end: result.statement.end, text: plan.inline }];
   if (plan.definition) edits.push({ start: plan.definition.offset, end: plan.definition.offset, text: plan.definition.text });

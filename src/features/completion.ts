@@ -22,8 +22,8 @@ function documentation(index: FolderIndex, quote: SourceQuote): vscode.MarkdownS
   return md;
 }
 
-function item(document: vscode.TextDocument, index: FolderIndex, quote: SourceQuote, markOffset: number, cursor: number, typed: string, rank: number) {
-  const plan = planQuote(document, index, quote, markOffset, cursor);
+function item(document: vscode.TextDocument, text: string, index: FolderIndex, quote: SourceQuote, markOffset: number, cursor: number, typed: string, rank: number) {
+  const plan = planQuote(document, text, index, quote, markOffset, cursor);
   if (!plan) return undefined;
   const doc = index.engine.documents.get(quote.docId);
   const { title } = sourceLabelParts(doc, quote.docId);
@@ -35,7 +35,6 @@ function item(document: vscode.TextDocument, index: FolderIndex, quote: SourceQu
   completion.detail = `${quote.speaker ?? 'Unattributed'} · ${title}`;
   completion.documentation = documentation(index, quote);
   completion.range = new vscode.Range(document.positionAt(plan.replaceStart), document.positionAt(plan.replaceEnd));
-  const text = document.getText();
   const atEnd = plan.additional.length > 0 && text.slice(plan.replaceEnd).trim() === '';
   if (atEnd) {
     // The footnote definition would touch the completion's own range (an editor drops such
@@ -65,8 +64,10 @@ export function registerCompletion(corpus: CorpusManager): vscode.Disposable {
         await index.ready;
         const cursor = document.offsetAt(position);
         const quotes = filterQuotes(index.engine.quotes(), open.typed);
+        // Up to 50 items per keystroke: the draft's text is read once, not once per item.
+        const text = document.getText();
         const items = quotes
-          .map((quote, rank) => item(document, index, quote, open.markOffset, cursor, open.typed, rank))
+          .map((quote, rank) => item(document, text, index, quote, open.markOffset, cursor, open.typed, rank))
           .filter((i): i is vscode.CompletionItem => !!i);
         return new vscode.CompletionList(items, true);
       },

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { planQuoteInsertion, type QuoteInsertionPlan } from '../core/citations/quoteInsertion';
 import type { Passage, SourceQuote } from '../core/types';
 import type { FolderIndex } from './corpusManager';
+import { draftPathOf } from './markdownDocuments';
 import { citationStyle } from './settings';
 
 const CONTEXT_CHARS = 400;
@@ -23,19 +24,19 @@ export function passageOfQuote(index: FolderIndex, quote: SourceQuote): Passage 
   };
 }
 
-/** Plans completing the quote opened at `markOffset` in the draft. */
-export function planQuote(document: vscode.TextDocument, index: FolderIndex, quote: SourceQuote, markOffset: number, cursorOffset: number): QuoteInsertionPlan | undefined {
+/** Plans completing the quote opened at `markOffset` in `markdown` (the draft's text, read once per request). */
+export function planQuote(document: vscode.TextDocument, markdown: string, index: FolderIndex, quote: SourceQuote, markOffset: number, cursorOffset: number): QuoteInsertionPlan | undefined {
   const doc = index.engine.documents.get(quote.docId);
   if (!doc) return undefined;
   return planQuoteInsertion({
-    markdown: document.getText(),
+    markdown,
     markOffset,
     cursorOffset,
     quote,
     doc,
     passage: passageOfQuote(index, quote),
     style: citationStyle(document.uri),
-    draftPath: document.uri.scheme === 'untitled' ? undefined : document.uri.fsPath,
+    draftPath: draftPathOf(document),
   });
 }
 
@@ -48,18 +49,8 @@ export async function insertQuoteAtCursor(editor: vscode.TextEditor, index: Fold
   const straight = (text.match(/"/g)?.length ?? 0) > (text.match(/[“”]/g)?.length ?? 0);
   const mark = straight ? '"' : '“';
   const withMark = text.slice(0, cursor) + mark + text.slice(cursor);
-  const doc = index.engine.documents.get(quote.docId);
-  if (!doc) return false;
-  const plan = planQuoteInsertion({
-    markdown: withMark,
-    markOffset: cursor,
-    cursorOffset: cursor + 1,
-    quote,
-    doc,
-    passage: passageOfQuote(index, quote),
-    style: citationStyle(document.uri),
-    draftPath: document.uri.scheme === 'untitled' ? undefined : document.uri.fsPath,
-  });
+  const plan = planQuote(document, withMark, index, quote, cursor, cursor + 1);
+  if (!plan) return false;
   const version = document.version;
   return editor.edit((builder) => {
     if (document.version !== version) return;
