@@ -31,14 +31,22 @@ export function alignFragment(fragment: readonly AlignToken[], source: readonly 
     start[i][0] = 0;
     for (let j = 1; j <= m; j++) {
       const same = fragment[i - 1].norm === source[j - 1].norm;
-      const options: [number, number, number][] = [
-        [cost[i - 1][j - 1] + (same ? 0 : 1), matches[i - 1][j - 1] + (same ? 1 : 0), start[i - 1][j - 1]],
-        [cost[i - 1][j] + 1, matches[i - 1][j], start[i - 1][j]],
-        [cost[i][j - 1] + (source[j - 1].optional ? 0 : 1), matches[i][j - 1], start[i][j - 1]],
-      ];
-      // Fewest edits, then most identical words.
-      options.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-      [cost[i][j], matches[i][j], start[i][j]] = options[0];
+      // Substitute (or keep), else drop a fragment word, else skip a source word: fewest edits,
+      // then most identical words, the earlier option on a tie. Inline: this runs for every cell.
+      let bestCost = cost[i - 1][j - 1] + (same ? 0 : 1);
+      let bestMatches = matches[i - 1][j - 1] + (same ? 1 : 0);
+      let bestStart = start[i - 1][j - 1];
+      const dropCost = cost[i - 1][j] + 1;
+      if (dropCost < bestCost || (dropCost === bestCost && matches[i - 1][j] > bestMatches)) {
+        [bestCost, bestMatches, bestStart] = [dropCost, matches[i - 1][j], start[i - 1][j]];
+      }
+      const skipCost = cost[i][j - 1] + (source[j - 1].optional ? 0 : 1);
+      if (skipCost < bestCost || (skipCost === bestCost && matches[i][j - 1] > bestMatches)) {
+        [bestCost, bestMatches, bestStart] = [skipCost, matches[i][j - 1], start[i][j - 1]];
+      }
+      cost[i][j] = bestCost;
+      matches[i][j] = bestMatches;
+      start[i][j] = bestStart;
     }
   }
   // Fewest edits, then most identical words, then the stretch closest to the fragment's length:
