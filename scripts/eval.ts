@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SourcedEngine } from '../src/core/engine';
+import { isFlagged } from '../src/core/check/results';
 import type { StatementResult, Verdict } from '../src/core/types';
 
 interface EvalItem {
@@ -33,7 +34,6 @@ const SETS = [
   { name: 'holdout4', file: 'test/fixtures/holdout4.json' },
 ];
 
-const flagged = (verdict: Verdict): boolean => verdict !== 'supported' && verdict !== 'not-a-claim';
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 const fmt = (x: number): string => x.toFixed(3);
 
@@ -50,12 +50,12 @@ function paragraphVerdicts(draft: string, results: StatementResult[], count: num
     let index = starts.length - 1;
     while (index > 0 && starts[index] > r.statement.start) index--;
     const current = byParagraph[index];
-    if (!current || (!flagged(current.verdict) && flagged(r.verdict))) byParagraph[index] = r;
+    if (!current || (!isFlagged(current.verdict) && isFlagged(r.verdict))) byParagraph[index] = r;
   }
   return byParagraph;
 }
 
-function evaluate(engine: SourcedEngine, name: string, items: EvalItem[], verbose: boolean): SetFigures {
+function evaluate(engine: SourcedEngine, name: string, items: EvalItem[]): SetFigures {
   const draft = items.map((item) => item.text.replace(/\s+/g, ' ')).join('\n\n');
   const results = paragraphVerdicts(draft, engine.checkDraft(draft), items.length);
   let tp = 0, fp = 0, fn = 0, correct = 0, top1 = 0, supportedTotal = 0;
@@ -71,9 +71,9 @@ function evaluate(engine: SourcedEngine, name: string, items: EvalItem[], verbos
       correct++;
     } else wrong.push(`  ${item.id} expected ${item.expect}, got ${got}: ${item.text}\n      ${r?.message ?? '(no statement)'}${r?.sources[0] ? `\n      best: [${r.sources[0].score}] ${r.sources[0].passage.docId}: ${r.sources[0].passage.text.slice(0, 120)}` : ''}`);
     perVerdict.set(item.expect, stats);
-    if (flagged(item.expect) && flagged(got)) tp++;
-    else if (!flagged(item.expect) && flagged(got)) fp++;
-    else if (flagged(item.expect) && !flagged(got)) fn++;
+    if (isFlagged(item.expect) && isFlagged(got)) tp++;
+    else if (!isFlagged(item.expect) && isFlagged(got)) fp++;
+    else if (isFlagged(item.expect) && !isFlagged(got)) fn++;
     if (item.expect === 'supported' && item.sources?.length) {
       supportedTotal++;
       const best = r?.sources[0]?.passage.docId ?? '';
@@ -90,12 +90,10 @@ function evaluate(engine: SourcedEngine, name: string, items: EvalItem[], verbos
   for (const [verdict, s] of [...perVerdict].sort()) console.log(`  ${verdict.padEnd(18)} ${s.right}/${s.total}`);
   if (wrong.length) console.log(`wrong:\n${wrong.join('\n')}`);
   else console.log('wrong: none');
-  void verbose;
   return figures;
 }
 
 async function main(): Promise<void> {
-  const verbose = process.argv.includes('--verbose');
   const engine = new SourcedEngine();
   const report = await engine.loadCorpus({ base: ROOT, roots: ['corpus'] });
   console.log(`corpus: ${report.documents} documents, ${report.passages} passages`);
@@ -104,7 +102,7 @@ async function main(): Promise<void> {
     const file = path.join(ROOT, set.file);
     if (!fs.existsSync(file)) continue;
     const items = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;
-    figures.push(evaluate(engine, set.name, items, verbose));
+    figures.push(evaluate(engine, set.name, items));
   }
   const dev = figures.find((f) => f.name === 'dev');
   if (dev) {
