@@ -179,6 +179,7 @@ function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/u, '');
 }
 
-function compare(a: string, b: string): number {
+/** Code-unit order, the same on every machine and locale: document ids and paths sort by it. */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

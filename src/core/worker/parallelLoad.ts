@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { documentId, listCorpusFiles, loadCorpus } from '../corpus/loadCorpus';
+import { compare, documentId, listCorpusFiles, loadCorpus } from '../corpus/loadCorpus';
 import { deriveEntry, type DocumentEntry } from '../documentEntry';
 import type { CorpusLoadOptions } from '../engineApi';
 import type { SkippedFile } from '../types';
@@ -106,8 +106,4 @@ export async function loadEntries(options: CorpusLoadOptions, workerScript: stri
   }
   options.signal?.throwIfAborted();
   return skipped.sort((a, b) => compare(a.path, b.path));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
