@@ -1,4 +1,10 @@
 // Metadata values as Sourced keeps them: dates as the source writes them, addresses only when they are web links.
+import type { SourceMetadata } from '../types';
+
+/** Copies the fields of `found` that `into` does not have yet: an earlier cleaning step's value wins. */
+export function addMissingMetadata(into: SourceMetadata, found: SourceMetadata): void {
+  for (const [field, value] of Object.entries(found) as [keyof SourceMetadata, string][]) into[field] ??= value;
+}
 
 /** "2024-03-14T08:30:00Z" -> "2024-03-14"; any other date stays as written. */
 export function dateAsWritten(value: string | undefined): string | undefined {

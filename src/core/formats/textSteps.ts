@@ -2,15 +2,14 @@
 import { blankJunk } from '../corpus/blank';
 import type { SpeakerTurn } from '../types';
 import { parseFrontMatter } from './frontMatter';
+import { addMissingMetadata } from './metadataValues';
 import type { TextSourceDraft } from './text';
 import { detectTurns } from './transcript';
 
 /** Front matter fills metadata (before any guess from the text) and is blanked, so it is never a passage. */
 export function frontMatterStep(source: TextSourceDraft): void {
   const { metadata, range } = parseFrontMatter(source.text);
-  for (const [field, value] of Object.entries(metadata) as [keyof typeof metadata, string][]) {
-    source.metadata[field] ??= value;
-  }
+  addMissingMetadata(source.metadata, metadata);
   if (range) blankJunk(source, [range]);
 }
 
