@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { SourcedEngine } from './core/engine';
 import { LineIndex } from './core/lineIndex';
 import type { LoadReport } from './core/engineApi';
-import type { StatementResult, Verdict } from './core/types';
+import { isFlagged } from './core/check/results';
+import type { StatementResult } from './core/types';
 
 const USAGE = `Usage: sourced check [--corpus DIR] [--format text|json] [--cache DIR] FILE...
 
@@ -57,7 +58,6 @@ function parseArgs(argv: string[]): Options | 'help' {
   return options;
 }
 
-const flagged = (verdict: Verdict): boolean => verdict !== 'supported' && verdict !== 'not-a-claim';
 
 interface FileResult {
   path: string;
@@ -105,7 +105,7 @@ function textReport(files: FileResult[]): { lines: string[]; flaggedCount: numbe
     const index = new LineIndex(file.text);
     for (const r of file.results) {
       statements++;
-      if (!flagged(r.verdict)) continue;
+      if (!isFlagged(r.verdict)) continue;
       counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
       const at = index.positionAt(r.focus?.start ?? r.statement.start);
       lines.push(`${file.path}:${at.line + 1}:${at.character + 1}: warning: ${r.message} [${r.verdict}]`);
@@ -149,7 +149,7 @@ async function run(argv: string[]): Promise<number> {
   const files: FileResult[] = drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) }));
   if (parsed.format === 'json') {
     console.log(JSON.stringify(jsonReport(engine, path.relative(process.cwd(), corpusDir) || '.', report, files), null, 2));
-    return files.some((f) => f.results.some((r) => flagged(r.verdict))) ? 1 : 0;
+    return files.some((f) => f.results.some((r) => isFlagged(r.verdict))) ? 1 : 0;
   }
   const { lines, flaggedCount } = textReport(files);
   console.log(lines.join('\n'));

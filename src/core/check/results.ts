@@ -26,3 +26,8 @@ export function clip(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}\u2026`;
 }
+
+/** Whether a verdict is a problem to report (everything but supported and not-a-claim). */
+export function isFlagged(verdict: Verdict): boolean {
+  return verdict !== 'supported' && verdict !== 'not-a-claim';
+}
