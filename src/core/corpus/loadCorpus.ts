@@ -19,7 +19,13 @@ export const MAX_SOURCE_FILE_BYTES = 10 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
 
 export async function loadCorpus(options: CorpusLoadOptions): Promise<{ documents: SourceDocument[]; skipped: SkippedFile[] }> {
-  const { files, skipped } = await listCorpusFiles(options);
+  return loadListedFiles(await listCorpusFiles(options), options);
+}
+
+/** Loads the files of a listing already made; the listing's skipped files come first in `skipped`. */
+export async function loadListedFiles(listing: FileListing, options: CorpusLoadOptions): Promise<{ documents: SourceDocument[]; skipped: SkippedFile[] }> {
+  const files = listing.files;
+  const skipped = [...listing.skipped];
   const documents: SourceDocument[] = [];
   let done = 0;
   let nextIndex = 0;
@@ -92,7 +98,7 @@ function reasonFor(error: unknown): string {
   return `could not be read (${message})`;
 }
 
-interface FileListing {
+export interface FileListing {
   files: string[];
   skipped: SkippedFile[];
 }

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { compare, documentId, listCorpusFiles, loadCorpus } from '../corpus/loadCorpus';
+import { compare, documentId, listCorpusFiles, loadListedFiles } from '../corpus/loadCorpus';
 import { deriveEntry, type DocumentEntry } from '../documentEntry';
 import type { CorpusLoadOptions } from '../engineApi';
 import type { SkippedFile } from '../types';
@@ -36,9 +36,10 @@ export function defaultExtractWorker(): string | undefined {
  * document-id order; returns the skipped files sorted by path (as loadCorpus does).
  */
 export async function loadEntries(options: CorpusLoadOptions, workerScript: string | undefined, onEntry: (entry: DocumentEntry) => void): Promise<SkippedFile[]> {
-  const listing = workerScript && os.availableParallelism() > 1 && fs.existsSync(workerScript) ? await listCorpusFiles(options) : undefined;
-  if (!listing || listing.files.length < PARALLEL_MIN_FILES) {
-    const { documents, skipped } = await loadCorpus(options);
+  const listing = await listCorpusFiles(options);
+  const helperAvailable = workerScript !== undefined && os.availableParallelism() > 1 && fs.existsSync(workerScript);
+  if (!helperAvailable || listing.files.length < PARALLEL_MIN_FILES) {
+    const { documents, skipped } = await loadListedFiles(listing, options);
     for (const doc of documents) onEntry(deriveEntry(doc));
     return skipped;
   }
