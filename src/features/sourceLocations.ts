@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LineIndex } from '../core/lineIndex';
+import { sourceLines } from '../core/citations/sourceLines';
 import type { SourceDocument } from '../core/types';
 
 export const OPEN_SOURCE_COMMAND = 'sourced.openSource';
@@ -14,7 +14,7 @@ export function sourceUri(doc: SourceDocument): vscode.Uri {
 }
 
 export function sourceRange(doc: SourceDocument, start: number, end: number): vscode.Range {
-  const lines = new LineIndex(doc.text);
+  const lines = sourceLines(doc);
   const from = lines.positionAt(start);
   const to = lines.positionAt(end);
   return new vscode.Range(from.line, from.character, to.line, to.character);

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { pageLabel, pageOfOffset } from '../formats/pages';
-import { LineIndex } from '../lineIndex';
 import type { Passage, SourceDocument } from '../types';
 import { footnoteKeyFor } from './footnoteKey';
 import { definitionForSource, footnoteDefinitions, usedFootnoteKeys } from './footnotes';
+import { sourceLines } from './sourceLines';
 
 export type CitationStyle = 'footnote' | 'link' | 'pandoc';
 
@@ -30,7 +30,7 @@ export interface CitationRequest {
 
 /** 1-based line of the passage in its source, as used in `#L12` links. */
 export function passageLine(doc: SourceDocument, passage: Passage): number {
-  return new LineIndex(doc.text).positionAt(passage.start).line + 1;
+  return sourceLines(doc).positionAt(passage.start).line + 1;
 }
 
 /** Plain-text reference to a source, e.g. "Title. Outlet, Author, date." */
