@@ -5,10 +5,8 @@ const LEDE_CHARS = 70;
 
 /** The first line of text a reader would see, for sources whose metadata has no title. */
 function firstLine(text: string): string | undefined {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .find((line) => line.length > 0);
+  // Labels are built per passage and per completion item: read up to the first words, not every line.
+  return /\S[^\n]*/.exec(text)?.[0].trimEnd();
 }
 
 /** "Title" and "Outlet · Author · date" for a source; untitled sources show their opening words. */
