@@ -31,14 +31,14 @@ const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain
 // "62-year-old", "68 years old": the age is the figure, which the number check compares.
 const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
 
-export function termWeight(term: string): number {
+function termWeight(term: string): number {
   if (/^\d/.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term)) return 0;
   if (REPORTING.has(term)) return 0.3;
   return 1;
 }
 
 /** Supported: most of the statement's weighted content is in one passage and no named entity is missing. */
-export const SUPPORT_THRESHOLD = 0.62;
+const SUPPORT_THRESHOLD = 0.62;
 const CANDIDATES = 8;
 
 /**

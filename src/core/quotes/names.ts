@@ -79,7 +79,7 @@ function nameTokens(name: string): string[] {
 }
 
 /** Two spellings of one name token: equal, or a transliteration a letter apart (Gabuev/Gabuyev). */
-export function sameNameToken(a: string, b: string): boolean {
+function sameNameToken(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;

@@ -8,7 +8,7 @@ export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
   fell:fall fallen:fall kept:keep stood:stand sought:seek struck:strike drew:draw drawn:draw
   rose:rise risen:rise shot:shoot paid:pay laid:lay meant:mean felt:feel heard:hear lost:lose
   built:build spent:spend sold:sell chose:choose chosen:choose broke:break broken:break
-  ran:run fought:fight taught:teach caught:catch struck:strike forgot:forget got:get
+  ran:run fought:fight taught:teach caught:catch forgot:forget got:get
   understood:understand withdrew:withdraw`
     .split(/\s+/)
     .filter(Boolean)
