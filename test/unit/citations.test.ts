@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { planCitation, referenceText, sourceLink } from '../../src/core/citations/citation';
 import { footnoteKeyFor } from '../../src/core/citations/footnoteKey';
 import { footnoteDefinitions } from '../../src/core/citations/footnotes';
-import { filterQuotes } from '../../src/core/citations/quoteFilter';
+import { filterQuotes, quotesHoldingWords } from '../../src/core/citations/quoteFilter';
 import { openQuoteBefore } from '../../src/core/citations/quoteMarks';
 import { planQuoteInsertion, sentenceLead, surnameOf } from '../../src/core/citations/quoteInsertion';
 import type { SourceQuote } from '../../src/core/types';
@@ -148,5 +148,24 @@ describe('quote ranking', () => {
     const plain: SourceQuote = { docId: 'd', passageId: 'd#0', text: 'diplomatic storytelling game', start: 0, end: 1 };
     const said: SourceQuote = { ...plain, text: 'It’s really just a diplomatic storytelling game,', speaker: 'Umarov' };
     assert.deepEqual(filterQuotes([plain, said], 'storytelling').map((q) => q.speaker), ['Umarov', undefined]);
+  });
+});
+
+describe('quotesHoldingWords', () => {
+  const quote = (text: string, n: number): SourceQuote => ({ docId: `d${n}.txt`, passageId: `d${n}.txt#0`, text, start: 0, end: text.length });
+  const small = [quote('There might be a story in it', 0), quote('It’s really just a game', 1), quote('Might there be more', 2)];
+
+  it('finds quotes sharing enough whole words, whatever the changed word', () => {
+    const found = quotesHoldingWords(small, ['there', 'might', 'be', 'bivouac'], 3, 10);
+    assert.deepEqual(found.map((q) => q.text), ['There might be a story in it', 'Might there be more']);
+    assert.deepEqual(quotesHoldingWords(small, ['it’s', 'really', 'game'], 3, 10).map((q) => q.text), ['It’s really just a game']);
+  });
+
+  it('gives the same quotes through the word index of a large corpus as by scanning', () => {
+    const large = Array.from({ length: 3000 }, (_, n) => quote(`${['there', 'might', 'be', 'a'][n % 4]} story number ${n % 7} in ${n % 3 ? 'it' : 'town'}`, n));
+    const words = ['there', 'story', 'it', 'bivouac'];
+    const scanned = large.filter((q) => words.filter((w) => q.text.split(' ').includes(w)).length >= 3).slice(0, 50);
+    assert.ok(scanned.length > 10);
+    assert.deepEqual(quotesHoldingWords(large, words, 3, 50), scanned);
   });
 });

@@ -7,6 +7,7 @@ import { speakerOfSpan } from '../quotes/extractQuotes';
 import type { Speaker } from '../quotes/names';
 import { alignFragment, type AlignToken } from './align';
 import type { CheckContext } from './context';
+import { quotesHoldingWords } from '../citations/quoteFilter';
 
 /** What became of one quotation of a statement. */
 export interface QuoteFinding {
@@ -162,21 +163,13 @@ const SCAN_PROBE_WORDS = 4;
 const SCAN_MAX_QUOTES = 12;
 
 function quotesSharingWords(words: readonly WordToken[], context: CheckContext): Array<{ passage: Passage }> {
-  const lower = (s: string) => s.toLowerCase().replace(/[‘’ʼ]/g, "'");
-  const probes = [...new Set(words.map((w) => lower(w.raw)))].sort((a, b) => b.length - a.length).slice(0, SCAN_PROBE_WORDS);
+  const probes = [...new Set(words.map((w) => w.raw.toLowerCase()))].sort((a, b) => b.length - a.length).slice(0, SCAN_PROBE_WORDS);
   if (probes.length < 3) return [];
-  const needed = probes.length - 1;
-  const found: Array<{ passage: Passage }> = [];
-  for (const quote of context.allQuotes()) {
-    const quoteText = lower(quote.text);
-    let hits = 0;
-    for (const probe of probes) if (quoteText.includes(probe)) hits++;
-    if (hits < needed) continue;
+  const quotes = quotesHoldingWords(context.allQuotes(), probes, probes.length - 1, SCAN_MAX_QUOTES);
+  return quotes.flatMap((quote) => {
     const passage = context.index.passage(quote.passageId);
-    if (passage) found.push({ passage });
-    if (found.length >= SCAN_MAX_QUOTES) break;
-  }
-  return found;
+    return passage ? [{ passage }] : [];
+  });
 }
 
 /** The statement's own attribution: `"...," X said`, `X said: "..."`, `said X`. */

@@ -104,6 +104,29 @@ function lowerBound(sorted: readonly string[], value: string): number {
 }
 
 /**
+ * Quotes holding at least `atLeast` of `words` (whole words, any order), in corpus order, at most
+ * `limit`: the checker's way to place a quote whose content words were changed.
+ */
+export function quotesHoldingWords(quotes: readonly SourceQuote[], words: readonly string[], atLeast: number, limit: number): SourceQuote[] {
+  const wanted = [...new Set(words.map(quoteWords).filter(Boolean))];
+  const hits = new Int32Array(quotes.length);
+  if (quotes.length >= INDEXED_FROM) {
+    const index = wordIndexFor(quotes);
+    for (const word of wanted) {
+      const w = lowerBound(index.words, word);
+      if (index.words[w] !== word) continue;
+      const pairs = index.occurrences[w];
+      for (let k = 0; k < pairs.length; k += 2) hits[pairs[k]]++;
+    }
+  } else {
+    quotes.forEach((quote, q) => (hits[q] = wanted.filter((word) => wordsOf(quote).includes(word)).length));
+  }
+  const found: SourceQuote[] = [];
+  for (let q = 0; q < quotes.length && found.length < limit; q++) if (hits[q] >= atLeast) found.push(quotes[q]);
+  return found;
+}
+
+/**
  * Quotes containing every word the writer typed, in any order (the last word may be
  * unfinished), best first: attributed quotes, more of the quote covered, earlier matches.
  */
