@@ -91,6 +91,23 @@ describe('web-junk rules on other pages', () => {
     assert.deepEqual(junkOf(article), ['Related', 'John Doe is a freelance writer based in Leeds.']);
   });
 
+  it('still blanks teasers on an article with a few label lines (Photo:, Update:), which is no transcript', () => {
+    const text = [
+      'Photo: Reuters',
+      'The council approved the budget after a long debate on Tuesday night.',
+      'Update: This story was updated with the final vote.',
+      'Mayor Ann Lee said the vote was a relief for the town.',
+      'Correction: An earlier version misspelled the mayor\'s name.',
+      'At least seven people have been killed and 57 injured in severe earthquakes in the…',
+      'The American space agency NASA would establish a uniform lunar time on behalf of the…',
+      '',
+    ].join('\n');
+    const junk = junkOf(text);
+    assert.ok(junk.some((j) => j.startsWith('At least seven people')), junk.join(' | '));
+    assert.ok(junk.some((j) => j.startsWith('The American space agency')), junk.join(' | '));
+    assert.ok(!junk.some((j) => j.startsWith('Mayor Ann Lee')), junk.join(' | '));
+  });
+
   it('blanks a section of other stories up to the next article paragraph', () => {
     const filler = 'The council approved the budget after a long debate that went on well into the night, with members of every party arguing about roads, schools and the cost of the new library in the town centre, which is now due to open next spring.';
     const text = `Intro paragraph.\nRead more:\nMayor resigns over expenses\nStorm hits the coast\n${filler}\n`;

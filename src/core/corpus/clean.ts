@@ -1,7 +1,8 @@
 // Finds web junk in scraped article text with general rules: author bios, teasers of other
 // stories, markup residue, promos, "read also" sections and duplicated paragraphs.
 import type { OffsetRange } from '../types';
-import { looksLikeTranscript, splitLines, type TextLine } from './lines';
+import { splitLines, type TextLine } from './lines';
+import { detectTurns } from '../formats/transcript';
 
 const NAME_WORD = String.raw`[A-Z][\p{L}'’-]*\.?`;
 const PERSON_NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
@@ -52,7 +53,7 @@ export function findJunk(text: string): OffsetRange[] {
     }
   }
   // A speaker trailing off ("Well, I thought...") is not a teaser.
-  if (!looksLikeTranscript(lines)) markTeasers(lines, junk, tail);
+  if (detectTurns(text).length === 0) markTeasers(lines, junk, tail);
 
   for (const i of junk) ranges.push({ start: lines[i].start, end: lines[i].end });
   for (const [i, line] of lines.entries()) if (!junk.has(i)) ranges.push(...markupResidueIn(line));

@@ -29,12 +29,3 @@ export function splitLines(text: string): TextLine[] {
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b);
 }
-
-const SPEAKER_LABEL = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}\s*:\s/u;
-
-/** Three or more "Speaker: words" lines: an interview transcript, not a scraped article. */
-export function looksLikeTranscript(lines: TextLine[]): boolean {
-  let labeled = 0;
-  for (const line of lines) if (SPEAKER_LABEL.test(line.text) && ++labeled >= 3) return true;
-  return false;
-}

@@ -3,7 +3,8 @@
 import type { OffsetRange, SourceMetadata } from '../types';
 import { webAddress } from '../formats/metadataValues';
 import { ABOUT_PERSON, FIRST_PERSON_BIO } from './clean';
-import { looksLikeTranscript, splitLines, type TextLine } from './lines';
+import { splitLines, type TextLine } from './lines';
+import { detectTurns } from '../formats/transcript';
 
 export interface TextMetadata {
   metadata: SourceMetadata;
@@ -32,7 +33,8 @@ export function readMetadata(text: string): TextMetadata {
   const metadata: SourceMetadata = {};
   const ranges: OffsetRange[] = [];
   const lines = splitLines(text).filter((line) => line.text !== '');
-  const transcript = looksLikeTranscript(lines);
+  // The same test that gives a transcript its speakers' turns.
+  const transcript = detectTurns(text).length > 0;
   const set = (field: keyof SourceMetadata, value: string | undefined) => {
     const clean = value?.trim().replace(/[.,;:]$/u, '').trim();
     if (clean && metadata[field] === undefined) metadata[field] = clean;
