@@ -6,12 +6,12 @@ import type { DraftResults } from './draftResults';
 import { isDraft } from './markdownDocuments';
 import { checkDelayMs, checkOn, severityOf } from './settings';
 import { sourceLocation } from './sourceLocations';
+import { isFlagged } from '../core/check/results';
 
 export const DIAGNOSTIC_SOURCE = 'Sourced';
-const PROBLEM_CODES = new Set<string>(['unsupported-claim', 'misquote', 'unverified-quote', 'misattribution', 'number-mismatch']);
 
 export function isProblem(result: StatementResult): result is StatementResult & { verdict: ProblemCode } {
-  return PROBLEM_CODES.has(result.verdict) && !result.statement.checked;
+  return isFlagged(result.verdict) && !result.statement.checked;
 }
 
 function toDiagnostic(document: vscode.TextDocument, index: FolderIndex, result: StatementResult & { verdict: ProblemCode }): vscode.Diagnostic {

@@ -1,4 +1,4 @@
-import type { DraftFix, DraftStatement, OffsetRange, PassageHit, StatementResult, Verdict } from '../types';
+import type { DraftFix, DraftStatement, OffsetRange, PassageHit, ProblemCode, StatementResult, Verdict } from '../types';
 
 /** Draft offsets of a stretch [start, end) of the statement's plain text. */
 export function draftRange(statement: DraftStatement, start: number, end: number): OffsetRange {
@@ -28,6 +28,6 @@ export function clip(text: string, max = 160): string {
 }
 
 /** Whether a verdict is a problem to report (everything but supported and not-a-claim). */
-export function isFlagged(verdict: Verdict): boolean {
+export function isFlagged(verdict: Verdict): verdict is ProblemCode {
   return verdict !== 'supported' && verdict !== 'not-a-claim';
 }
