@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import type { CorpusLoadOptions, Engine, LoadReport } from './engineApi';
 import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
-import { loadFile } from './corpus/loadCorpus';
+import { loadFile, type FileListing } from './corpus/loadCorpus';
 import { extractStatements } from './markdown/statements';
 import { PassageIndex } from './search/passageIndex';
 import { checkStatement } from './check/checkStatement';
@@ -64,8 +64,8 @@ export class SourcedEngine implements Engine {
     return this.cacheWrite;
   }
 
-  /** Reads and indexes every file, ignoring any cache. */
-  async loadFresh(options: CorpusLoadOptions): Promise<LoadReport> {
+  /** Reads and indexes every file, ignoring any cache (`listing`: the files, when the caller has listed them already). */
+  async loadFresh(options: CorpusLoadOptions, listing?: FileListing): Promise<LoadReport> {
     this.base = options.base;
     // Built aside and swapped in whole, so a failed or cancelled load leaves the engine as it was.
     const entries = new Map<string, DocumentEntry>();
@@ -75,7 +75,7 @@ export class SourcedEngine implements Engine {
       entries.set(entry.doc.id, entry);
       docs.set(entry.doc.id, entry.doc);
       index.setDocument(entry.doc.id, entry.doc.text, entry.passages);
-    });
+    }, listing);
     this.entries = entries;
     this.docs = docs;
     this.index = index;

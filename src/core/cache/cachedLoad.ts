@@ -5,7 +5,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { listCorpusFiles, loadFile } from '../corpus/loadCorpus';
+import { listCorpusFiles, loadFile, type FileListing } from '../corpus/loadCorpus';
 import type { CorpusLoadOptions, LoadReport } from '../engineApi';
 import type { SkippedFile, SourceDocument } from '../types';
 import { CorpusCache } from './corpusCache';
@@ -14,7 +14,7 @@ import { decodeEngineState, encodeEngineState, ENGINE_STATE_VERSION, type Engine
 
 /** What the cached load needs from the engine. */
 export interface CacheableEngine {
-  loadFresh(options: CorpusLoadOptions): Promise<LoadReport>;
+  loadFresh(options: CorpusLoadOptions, listing?: FileListing): Promise<LoadReport>;
   exportState(): EngineState;
   importState(state: EngineState): void;
   addDocument(doc: SourceDocument): void;
@@ -44,7 +44,7 @@ export async function loadCorpusWithCache(
   const stamps = await stampFiles(listing.files, options.signal);
   const saved = bytes && decodeOrReport(bytes, onMiss);
   if (!saved) {
-    const report = await engine.loadFresh(options);
+    const report = await engine.loadFresh(options, listing);
     return { report, saved: saveSoon(cache, engine, stamps, report.skipped) };
   }
   engine.importState(saved);

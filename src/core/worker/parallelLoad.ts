@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { compare, documentId, listCorpusFiles, loadListedFiles } from '../corpus/loadCorpus';
+import { compare, documentId, listCorpusFiles, loadListedFiles, type FileListing } from '../corpus/loadCorpus';
 import { deriveEntry, type DocumentEntry } from '../documentEntry';
 import type { CorpusLoadOptions } from '../engineApi';
 import type { SkippedFile } from '../types';
@@ -35,8 +35,13 @@ export function defaultExtractWorker(): string | undefined {
  * Reads and extracts every file under the roots, giving each document's entry to `onEntry` in
  * document-id order; returns the skipped files sorted by path (as loadCorpus does).
  */
-export async function loadEntries(options: CorpusLoadOptions, workerScript: string | undefined, onEntry: (entry: DocumentEntry) => void): Promise<SkippedFile[]> {
-  const listing = await listCorpusFiles(options);
+export async function loadEntries(
+  options: CorpusLoadOptions,
+  workerScript: string | undefined,
+  onEntry: (entry: DocumentEntry) => void,
+  listed?: FileListing,
+): Promise<SkippedFile[]> {
+  const listing = listed ?? (await listCorpusFiles(options));
   const helperAvailable = workerScript !== undefined && os.availableParallelism() > 1 && fs.existsSync(workerScript);
   if (!helperAvailable || listing.files.length < PARALLEL_MIN_FILES) {
     const { documents, skipped } = await loadListedFiles(listing, options);
