@@ -19,9 +19,12 @@ function run(command, args, options) {
 
 // npm 11 blocks dependency install scripts unless allowed; code-server needs its postinstall
 // (it installs and compiles VS Code's own dependencies), so allow them for these two installs only.
+// The outer npm's own variables are dropped: under `npm test` they describe Node 20 (code-server's
+// postinstall reads the Node version from npm_config_user_agent) and would fail every retry.
 function npmEnv(extra) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   return {
-    ...process.env,
+    ...inherited,
     npm_config_dangerously_allow_all_scripts: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
