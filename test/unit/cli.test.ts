@@ -80,9 +80,16 @@ describe('sourced check CLI', function () {
     assert.match(empty.stderr, /no sources to check against in hollow/);
   });
 
+  it('prints the version from package.json', () => {
+    const r = run(['--version'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  });
+
   it('shows help', () => {
     const r = run(['--help'], dir);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage: sourced check/);
+    assert.match(r.stdout, /--version/);
   });
 });

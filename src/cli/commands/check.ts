@@ -1,0 +1,53 @@
+// `sourced check`: checks Markdown drafts statement by statement against a folder of sources.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isFlagged } from '../../core/check/results';
+import { SourcedEngine } from '../../core/engine';
+import { optionHelp, parseOptions, type OptionSpec } from '../args';
+import type { CheckReport } from '../checkReport';
+import { FORMATS } from '../formats/index';
+import { readDrafts } from '../inputs';
+import { UsageError } from '../usageError';
+
+const OPTIONS: OptionSpec[] = [
+  { flag: '--corpus', value: 'DIR', help: 'folder of sources (.txt, .md, ...); default ./corpus' },
+  { flag: '--format', value: 'text|json', help: 'text: one line per flagged statement (default); json: every statement' },
+  { flag: '--cache', value: 'DIR', help: 'keep the index cache in DIR to start faster next time' },
+];
+
+export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--format text|json] [--cache DIR] FILE...
+
+Checks each Markdown draft statement by statement against the sources in DIR
+(default ./corpus) and reports unsupported claims, misquotes, unverified quotes,
+misattributions and number mismatches.
+
+Options:
+${optionHelp([...OPTIONS, { flag: '--help', help: 'show this help' }])}
+
+Exit status: 0 nothing flagged, 1 something flagged, 2 usage or input error.`;
+
+/** Runs the check, writes the report to stdout and skipped sources to stderr; returns the exit status. */
+export async function runCheck(args: string[]): Promise<number> {
+  const { options, positional } = parseOptions(args, OPTIONS);
+  const formatName = options.get('--format') ?? 'text';
+  const format = FORMATS[formatName];
+  if (!format) throw new UsageError(`unknown format "${formatName}": use ${Object.keys(FORMATS).map((f) => `--format ${f}`).join(' or ')}`);
+  const drafts = readDrafts(positional);
+  const corpusName = options.get('--corpus') ?? 'corpus';
+  const corpusDir = path.resolve(corpusName);
+  if (!fs.existsSync(corpusDir) || !fs.statSync(corpusDir).isDirectory()) {
+    throw new UsageError(`corpus folder not found: ${corpusName} (create it with your sources, or pass --corpus DIR)`);
+  }
+  const engine = new SourcedEngine({ cacheDir: options.get('--cache') });
+  const load = await engine.loadCorpus({ base: process.cwd(), roots: [corpusDir] });
+  for (const skipped of load.skipped) console.error(`sourced: skipped ${path.relative(process.cwd(), skipped.path) || skipped.path}: ${skipped.reason}`);
+  if (load.documents === 0) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus DIR`);
+  const report: CheckReport = {
+    engine,
+    corpusRoot: path.relative(process.cwd(), corpusDir) || '.',
+    load,
+    files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) })),
+  };
+  console.log(format(report));
+  return report.files.some((f) => f.results.some((r) => isFlagged(r.verdict))) ? 1 : 0;
+}
