@@ -1,0 +1,203 @@
+// Hostile inputs, generated at any size: sources a stranger (or a careless newsroom) could put in a
+// corpus, and drafts that could freeze a check. `npm run bench:hostile` times each at two sizes;
+// test/unit/hostileGrowth.test.ts checks that time grows about linearly with size for every one.
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export type AttackKind = 'source' | 'draft';
+
+export interface Attack {
+  /** Short, unique, usable on the command line (`--only NAME`). */
+  name: string;
+  /** What the input is, in the words of the issue that reported it. */
+  description: string;
+  /** 'source': indexed as the only file of a corpus; 'draft': checked against the sample corpus. */
+  kind: AttackKind;
+  /** The file's name; its extension decides the source format. */
+  file: string;
+  /** The input at about `size` bytes (for archives, `size` is the unpacked size). */
+  make(size: number): Buffer;
+  /** The two sizes the bench runs: the size reported in the issue and a smaller one. */
+  benchSizes: [number, number];
+  /** Two sizes small enough for a unit test, several times apart. */
+  testSizes: [number, number];
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** `unit` repeated to about `size` bytes (at least once). */
+function repeat(unit: string, size: number): Buffer {
+  const bytes = Buffer.byteLength(unit);
+  return Buffer.alloc(Math.max(1, Math.round(size / bytes)) * bytes, unit);
+}
+
+/** Ordinary sentences, distinct from each other, so passages and terms do not collapse. */
+function sentence(i: number): string {
+  return `Officials in district ${i} said the council approved ${i % 97} new permits for the harbour on Tuesday.`;
+}
+
+function sentences(size: number, separator: string): Buffer {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < size; i++) {
+    const s = sentence(i) + separator;
+    parts.push(s);
+    bytes += s.length;
+  }
+  return Buffer.from(parts.join(''));
+}
+
+/** A base64 line of pseudo-random bytes (deterministic). */
+function base64Line(size: number): Buffer {
+  const raw = Buffer.alloc(Math.ceil((size * 3) / 4));
+  let seed = 12345;
+  for (let i = 0; i < raw.length; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    raw[i] = seed >>> 24;
+  }
+  return Buffer.from(raw.toString('base64').slice(0, size));
+}
+
+// --- PDF --------------------------------------------------------------------------------------
+
+/** A PDF whose pages have the given content streams (already encoded), Helvetica as /F1. */
+function pdfFile(pages: Array<{ stream: Buffer; filter?: string }>): Buffer {
+  const objects: Buffer[] = [];
+  const add = (body: Buffer | string) => objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body) ;
+  const pageCount = pages.length;
+  // 1: catalog, 2: pages, 3: font, then page i at 4 + 2i and its content at 5 + 2i.
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add(`<< /Type /Pages /Count ${pageCount} /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] >>`);
+  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  pages.forEach(({ stream, filter }, i) => {
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+    add(Buffer.concat([Buffer.from(`<< /Length ${stream.length}${filter ? ` /Filter /${filter}` : ''} >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream', 'latin1')]));
+  });
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let offset = chunks[0].length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    offsets.push(offset);
+    offset += chunk.length;
+    chunks.push(chunk);
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
+function textOperators(lines: string[]): string {
+  return lines.map((line, i) => `BT /F1 10 Tf 72 ${760 - (i % 70) * 10} Td (${line}) Tj ET\n`).join('');
+}
+
+/** zlib framing around raw deflate (pdf.js reads /FlateDecode as zlib). */
+function zlibStream(data: Buffer): Buffer {
+  const header = Buffer.from([0x78, 0x9c]);
+  let a = 1;
+  let b = 0;
+  for (const byte of data) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(((b << 16) | a) >>> 0);
+  return Buffer.concat([header, deflateRawSync(data, { level: 9 }), adler]);
+}
+
+/** One page whose compressed content stream unpacks to about `size` bytes of text operators. */
+function pdfBigStream(size: number): Buffer {
+  const block = textOperators(Array.from({ length: 70 }, (_, i) => `Line ${i} of a page that repeats its words again and again.`));
+  return pdfFile([{ stream: zlibStream(repeat(block, size)), filter: 'FlateDecode' }]);
+}
+
+/** Many pages of one short line each, all children of one Pages node. */
+function pdfFlatPages(size: number): Buffer {
+  const count = Math.max(1, Math.round(size / 200));
+  return pdfFile(Array.from({ length: count }, (_, i) => ({ stream: Buffer.from(textOperators([`Page ${i + 1}: ${sentence(i)}`]), 'latin1') })));
+}
+
+// --- DOCX -------------------------------------------------------------------------------------
+
+const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+
+/** A Word document whose document.xml unpacks to about `size` bytes of repeated paragraphs. */
+function docxBomb(size: number): Buffer {
+  const paragraph = `<w:p><w:r><w:t>${'The council approved the harbour permits on Tuesday. '.repeat(20)}</w:t></w:r></w:p>`;
+  const document = Buffer.concat([
+    Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'),
+    repeat(paragraph, size),
+    Buffer.from('</w:body></w:document>'),
+  ]);
+  return zipFile([
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(RELS) },
+    { name: 'word/document.xml', data: document },
+  ]);
+}
+
+/** A zip archive of deflated entries (local headers, central directory, end record). */
+function zipFile(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const packed = deflateRawSync(data, { level: 9 });
+    const nameBytes = Buffer.from(name);
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed
+      header.writeUInt16LE(0, at + 2); // flags
+      header.writeUInt16LE(8, at + 4); // deflate
+      header.writeUInt32LE(0, at + 6); // time and date
+      header.writeUInt32LE(crc32(data), at + 10);
+      header.writeUInt32LE(packed.length, at + 14);
+      header.writeUInt32LE(data.length, at + 18);
+      header.writeUInt16LE(nameBytes.length, at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+// --- The attacks --------------------------------------------------------------------------------
+
+const sourceAttacks: Attack[] = [
+  { name: 'capitals', description: '.txt of "A" repeated (names with appositives)', kind: 'source', file: 'a.txt', make: (n) => repeat('A ', n), benchSizes: [40 * KB, 300 * KB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'capital-run', description: '.txt of one run of "A"', kind: 'source', file: 'a.txt', make: (n) => repeat('A', n), benchSizes: [40 * KB, 300 * KB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'open-quotes', description: '.txt of unclosed “', kind: 'source', file: 'q.txt', make: (n) => repeat('“', n), benchSizes: [300 * KB, 3 * MB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'open-quotes-words', description: '.txt of unclosed “ between words', kind: 'source', file: 'q.txt', make: (n) => repeat('“He said ', n), benchSizes: [300 * KB, 3 * MB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'md-emphasis', description: '.md of "*_" repeated', kind: 'source', file: 'e.md', make: (n) => repeat('*_', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'md-brackets', description: '.md of "[" repeated', kind: 'source', file: 'b.md', make: (n) => repeat('[', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'md-links', description: '.md of link syntax repeated', kind: 'source', file: 'l.md', make: (n) => repeat('[a](', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'md-newlines', description: '.md of only newlines', kind: 'source', file: 'n.md', make: (n) => repeat('\n', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB] },
+  { name: 'md-cr', description: '.md of "x\\r" repeated', kind: 'source', file: 'r.md', make: (n) => repeat('x\r', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB] },
+  { name: 'md-lines', description: '.md, one sentence per line, no blank lines', kind: 'source', file: 's.md', make: (n) => sentences(n, '\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB] },
+  { name: 'md-paragraphs', description: '.md of ordinary paragraphs (the baseline)', kind: 'source', file: 'p.md', make: (n) => sentences(n, '\n\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB] },
+  { name: 'base64', description: '.txt of one base64 line', kind: 'source', file: 'b64.txt', make: base64Line, benchSizes: [1 * MB, 9.8 * MB], testSizes: [32 * KB, 256 * KB] },
+  { name: 'pdf-stream', description: 'PDF with a huge compressed stream (size unpacked)', kind: 'source', file: 'stream.pdf', make: pdfBigStream, benchSizes: [20 * MB, 200 * MB], testSizes: [64 * KB, 512 * KB] },
+  { name: 'pdf-pages', description: 'PDF of flat pages (200 bytes a page)', kind: 'source', file: 'pages.pdf', make: pdfFlatPages, benchSizes: [400 * KB, 4 * MB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'docx-bomb', description: 'DOCX unzipping to far more XML (size unpacked)', kind: 'source', file: 'bomb.docx', make: docxBomb, benchSizes: [60 * MB, 1024 * MB], testSizes: [64 * KB, 512 * KB] },
+];
+
+/** Draft attacks (checked against the sample corpus) are listed here. */
+const draftAttacks: Attack[] = [];
+
+export const attacks: Attack[] = [...sourceAttacks, ...draftAttacks];
