@@ -1,6 +1,6 @@
 // Related Passages view. Everything from the extension is shown with textContent, never as
 // HTML, so source text cannot inject markup or script.
-(function () {
+(() => {
   const vscode = acquireVsCodeApi();
   const results = document.getElementById('results');
   const context = document.getElementById('context');
@@ -88,7 +88,7 @@
   window.addEventListener('message', (event) => show(event.data));
 
   const saved = vscode.getState();
-  if (saved && saved.message) {
+  if (saved?.message) {
     input.value = saved.query || '';
     render(saved.message);
   }

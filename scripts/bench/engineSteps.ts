@@ -108,7 +108,8 @@ function verdictAgreement(corpus: BenchFiles, results: ReadonlyArray<{ statement
     from = start + statement.text.length;
     const inside = results.filter((r) => r.statement.start >= start && r.statement.start < from).map((r) => r.verdict);
     const verdict = inside.find((v) => v !== 'supported' && v !== 'not-a-claim') ?? inside[0];
-    const entry = (byKind[statement.kind] ??= { expected: 0, matched: 0 });
+    byKind[statement.kind] ??= { expected: 0, matched: 0 };
+    const entry = byKind[statement.kind];
     entry.expected++;
     if (verdict === statement.expected) entry.matched++;
   }

@@ -52,9 +52,10 @@ export function setsFromArgs(argv: readonly string[]): EvalSet[] {
   let corpus: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
-    if (argv[i] === '--set' && value) (files.push(value), i++);
-    else if (argv[i] === '--corpus' && value) (corpus = value, i++);
+    if (argv[i] === '--set' && value) files.push(value);
+    else if (argv[i] === '--corpus' && value) corpus = value;
     else throw new Error(`unknown argument ${argv[i]}: use --set FILE [--set FILE ...] [--corpus DIR]`);
+    i++; // past the option's value
   }
   if (files.length === 0) {
     if (corpus) throw new Error('--corpus needs a --set FILE to check against it');

@@ -42,7 +42,7 @@ function installInto(dir, spec, env, verify) {
   const started = Date.now();
   run('npm', ['install', '--no-save', '--foreground-scripts', spec], { cwd: dir, env });
   if (!verify()) throw new Error(`${spec} installed but its install scripts did not finish (see the log above); delete ${dir} and rerun`);
-  fs.writeFileSync(stamp, new Date().toISOString() + '\n');
+  fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
   log(`${spec} ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return true;
 }

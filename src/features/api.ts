@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Engine } from '../core/engineApi';
 import type { CorpusManager } from './corpusManager';
 import type { PassagesMessage, ViewRequest } from './relatedPassagesMessages';

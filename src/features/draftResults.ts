@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { StatementResult } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
 

@@ -112,6 +112,7 @@ describe('hostile sources in the editor', () => {
     for (const d of diagnostics) {
       assert.equal(typeof d.message, 'string');
       const texts = [d.message, ...(d.relatedInformation ?? []).map((r) => r.message)];
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the check is that no control character reaches the message
       for (const text of texts) assert.doesNotMatch(text, /[\u202A-\u202E\u2066-\u2069\u0000-\u0008\u001B]/u, JSON.stringify(text));
       for (const related of d.relatedInformation ?? []) assert.ok(['file', 'sourced-source'].includes(related.location.uri.scheme), related.location.uri.toString());
     }

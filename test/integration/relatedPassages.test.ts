@@ -59,7 +59,7 @@ describe('related passages actions', () => {
   afterEach(() => discardScratch(editor));
 
   it('searches the corpus, then inserts a passage as a cited quote and copies a citation', async () => {
-    let api;
+    let api: Awaited<ReturnType<typeof openScratchDraft>>['api'];
     ({ api, editor } = await openScratchDraft('feature-related.md'));
     await vscode.commands.executeCommand('sourced.relatedPassages.focus');
     await vscode.window.showTextDocument(editor.document);

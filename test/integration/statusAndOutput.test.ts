@@ -110,7 +110,7 @@ describe('Sourced output channel', () => {
       return last.includes('output-corpus') && /Indexed \d+ sources/.test(last) ? last : undefined;
     }, 30_000);
     for (const file of corpusFiles()) assert.match(log, new RegExp(`  indexed \\S*${file.replace('.', '\\.')}`), `${file} is not listed as indexed`);
-    assert.match(log, /  skipped \S*interview\.xyz: unsupported file type "\.xyz": Sourced reads [^\n]*\.txt/);
-    assert.match(log, /  skipped \S*blank\.txt: empty file: nothing to index/);
+    assert.match(log, / {2}skipped \S*interview\.xyz: unsupported file type "\.xyz": Sourced reads [^\n]*\.txt/);
+    assert.match(log, / {2}skipped \S*blank\.txt: empty file: nothing to index/);
   });
 });

@@ -75,6 +75,7 @@ describe('formats: PDF', () => {
     const script = [
       "Object.defineProperty(globalThis, 'navigator', { get: () => undefined });",
       `require(${JSON.stringify(bundle)}).extractPdf(require('fs').readFileSync(${JSON.stringify(path.join(formatFixtureDir, 'report.pdf'))}))`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is source code for the child process, template literal included
       '  .then((s) => process.stdout.write(`pages: ${s.pages.length}`), (e) => process.stdout.write(`error: ${e.message}`));',
     ].join('\n');
     assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }), 'pages: 2');

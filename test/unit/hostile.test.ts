@@ -210,7 +210,7 @@ describe('hostile sources', () => {
 
   it('never writes a foreign link into the draft for a source with a hostile file name', () => {
     const base = docs.find((d) => d.id.endsWith('raw-html.txt'))!;
-    for (const name of ['a>[Run](command:workbench.action.terminal.new).txt', 'b)[Run](javascript:alert(1)).txt', 'c]: javascript:alert(1) "t".txt', '<script>alert(1)<\/script>.txt']) {
+    for (const name of ['a>[Run](command:workbench.action.terminal.new).txt', 'b)[Run](javascript:alert(1)).txt', 'c]: javascript:alert(1) "t".txt', '<script>alert(1)</script>.txt']) {
       const doc: SourceDocument = { ...base, id: `corpus/${name}`, path: path.join(repo, 'corpus', name), metadata: {} };
       const passage = engine.passagesOf(base.id)[1];
       for (const style of ['link', 'footnote', 'pandoc'] as CitationStyle[]) {

@@ -9,6 +9,7 @@ import { gfm } from 'micromark-extension-gfm';
 export const OWN_LINK = /^command:sourced\.openSource\?[^\s()]+$/u;
 
 /** Unicode characters that reorder or hide text (bidi overrides and isolates, zero-width marks) or are C0/C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 export const DISGUISING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
 
 // mdast's GFM autolink transform re-links URLs found in text after escapes are resolved, which

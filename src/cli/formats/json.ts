@@ -6,7 +6,10 @@ export function jsonFormat({ engine, corpusRoot, load, files }: CheckReport): st
   const lineIndexes = new Map<string, LineIndex>();
   const docLines = (id: string): LineIndex => {
     let index = lineIndexes.get(id);
-    if (!index) lineIndexes.set(id, (index = new LineIndex(engine.documents.get(id)?.text ?? '')));
+    if (!index) {
+      index = new LineIndex(engine.documents.get(id)?.text ?? '');
+      lineIndexes.set(id, index);
+    }
     return index;
   };
   const report = {

@@ -117,7 +117,9 @@ function buildPlaces(): Map<string, PlaceName> {
     const [country, capital, others = ''] = line.split('|');
     // Acronyms keep their own terms ("US" -> "us_"), as in the index.
     const names = [country, capital, ...others.split(',').filter(Boolean)].map((name) => contentTerms(name));
-    names.forEach((name, i) => places.set(name.join(' '), { capital: i === 1, aliases: names.filter((other) => other !== name) }));
+    names.forEach((name, i) => {
+      places.set(name.join(' '), { capital: i === 1, aliases: names.filter((other) => other !== name) });
+    });
   }
   return places;
 }

@@ -18,7 +18,7 @@ export function buildWordGroups(lines: string): Map<string, Set<string>> {
     words.forEach((word, i) => {
       if (word.startsWith('+')) return;
       const same = groups.get(forms[i]) ?? new Set<string>();
-      forms.forEach((f) => same.add(f));
+      for (const f of forms) same.add(f);
       groups.set(forms[i], same);
     });
   }

@@ -119,7 +119,9 @@ export function quotesHoldingWords(quotes: readonly SourceQuote[], words: readon
       for (let k = 0; k < pairs.length; k += 2) hits[pairs[k]]++;
     }
   } else {
-    quotes.forEach((quote, q) => (hits[q] = wanted.filter((word) => wordsOf(quote).includes(word)).length));
+    quotes.forEach((quote, q) => {
+      hits[q] = wanted.filter((word) => wordsOf(quote).includes(word)).length;
+    });
   }
   const found: SourceQuote[] = [];
   for (let q = 0; q < quotes.length && found.length < limit; q++) if (hits[q] >= atLeast) found.push(quotes[q]);

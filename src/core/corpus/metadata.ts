@@ -29,6 +29,7 @@ const TIME = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:
 const DATE_LINE = new RegExp(String.raw`^(?:(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*)?(?:${WEEKDAY})?(${DAY_MONTH}|${MONTH_DAY}|${NUMERIC_DATE})${TIME}$`, 'iu');
 
 /** Reads metadata from a source's lines; the first occurrence of each field wins. */
+// biome-ignore-start lint/suspicious/noAssignInExpressions: each branch keeps the match it tested, and later patterns run only when earlier ones fail
 export function readMetadata(text: string): TextMetadata {
   const metadata: SourceMetadata = {};
   const ranges: OffsetRange[] = [];
@@ -67,6 +68,7 @@ export function readMetadata(text: string): TextMetadata {
   }
   return { metadata, lines: ranges };
 }
+// biome-ignore-end lint/suspicious/noAssignInExpressions: end of readMetadata
 
 /** A first line that reads as a headline: "Outlet: Headline", or short and without a full stop. */
 function readHeadline(line: TextLine, metadata: SourceMetadata, ranges: OffsetRange[], transcript: boolean): void {

@@ -3,7 +3,7 @@ import type { SpeakerTurn } from '../types';
 
 const timestamp = String.raw`[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?[\])]?`;
 const nameWord = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
-const particle = String.raw`(?:de|da|del|di|du|van|von|der|den|la|le|al|bin|ibn)`;
+const particle = '(?:de|da|del|di|du|van|von|der|den|la|le|al|bin|ibn)';
 const label = String.raw`${nameWord}(?:[ \t]+(?:${particle}[ \t]+)?(?:${nameWord}|\d{1,2})){0,3}`;
 const bold = String.raw`(?:\*\*|__)?`;
 /** [timestamp] **Speaker** [timestamp]: words */
@@ -31,7 +31,7 @@ interface Line {
 
 function titleCase(name: string): string {
   if (name !== name.toUpperCase() || name.replace(/[^\p{L}]/gu, '').length <= 1) return name;
-  return name.toLowerCase().replace(/(^|[\s'’\-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function splitLines(text: string): Line[] {

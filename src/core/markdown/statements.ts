@@ -10,7 +10,7 @@ import { CHECKED_COMMENT, plainTextOf } from './plainText';
 const SKIPPED = new Set(['heading', 'code', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition', 'thematicBreak', 'image', 'imageReference']);
 
 export function extractStatements(markdown: string): DraftStatement[] {
-  let tree;
+  let tree: ReturnType<typeof parseMarkdown>;
   try {
     tree = parseMarkdown(markdown);
   } catch {

@@ -12,5 +12,5 @@ export function paragraphText(statements: readonly DraftStatement[], markdown: s
   // Outside any prose block (a heading, a blank line): fall back to the raw lines around the cursor.
   const start = markdown.lastIndexOf('\n\n', Math.max(0, offset - 1));
   const end = markdown.indexOf('\n\n', offset);
-  return markdown.slice(start < 0 ? 0 : start, end < 0 ? markdown.length : end).trim();
+  return markdown.slice(Math.max(0, start), end < 0 ? markdown.length : end).trim();
 }

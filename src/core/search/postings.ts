@@ -209,7 +209,9 @@ export class Postings {
   static fromState(state: PostingsState): Postings {
     const postings = new Postings();
     postings.terms = [...state.terms];
-    state.terms.forEach((term, t) => postings.termIds.set(term, t));
+    state.terms.forEach((term, t) => {
+      postings.termIds.set(term, t);
+    });
     postings.base = { listStarts: state.listStarts, lists: state.lists };
     postings.lists = new Array(state.terms.length);
     postings.textLength.setAll(state.textLength);

@@ -45,7 +45,9 @@ export class TermStats {
   /** Replaces the contents with saved state. */
   restore(state: TermStatsState): void {
     this.df.clear();
-    state.terms.forEach((term, i) => this.df.set(term, state.counts[i]));
+    state.terms.forEach((term, i) => {
+      this.df.set(term, state.counts[i]);
+    });
     this.passages = state.passages;
   }
 }

@@ -12,7 +12,9 @@ export function passagesAreDerivable(doc: SourceDocument, passages: readonly Pas
 
 /** Writes the passages' offsets into `into`, from passage slot `at` on. */
 export function writePassageOffsets(passages: readonly Passage[], into: Int32Array, at = 0): void {
-  passages.forEach((p, i) => into.set([p.start, p.end, p.contextStart, p.contextEnd], (at + i) * PASSAGE_FIELDS));
+  passages.forEach((p, i) => {
+    into.set([p.start, p.end, p.contextStart, p.contextEnd], (at + i) * PASSAGE_FIELDS);
+  });
 }
 
 /** The `n`th passage of `doc` from passage slot `slot` of `offsets`; id and text default to the derived ones. */

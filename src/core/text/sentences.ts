@@ -104,7 +104,7 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
  */
 function closingQuote(text: string, open: number, end: number): number {
   const opener = text[open];
-  if (opener === '"' && open > 0 && !/[\s(\[{—–-]/u.test(text[open - 1])) return -1; // a closing straight quote
+  if (opener === '"' && open > 0 && !/[\s([{—–-]/u.test(text[open - 1])) return -1; // a closing straight quote
   const closer = opener === '"' ? '"' : opener === '«' ? '»' : '”';
   const close = text.indexOf(closer, open + 1);
   return close !== -1 && close < end && close - open <= MAX_QUOTE_LENGTH ? close : -1;
