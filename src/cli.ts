@@ -1,14 +1,18 @@
 // The `sourced` command line, for newsrooms' CI. Each command lives in src/cli/commands.
 // Exit codes: 0 nothing flagged, 1 something flagged, 2 usage or input error.
 import { version } from '../package.json';
+import { ARCHIVE_USAGE, runArchive } from './cli/commands/archive';
 import { CHECK_USAGE, runCheck } from './cli/commands/check';
 import { UsageError } from './cli/usageError';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
   check: { usage: CHECK_USAGE, run: runCheck },
+  archive: { usage: ARCHIVE_USAGE, run: runArchive },
 };
 
 const GENERAL_HELP = `${CHECK_USAGE}
+
+${ARCHIVE_USAGE.split('\n')[0]}
 
 Also:
   sourced --version     print the version of Sourced`;
@@ -28,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('missing command: use "sourced check FILE..."');
   }
   const entry = COMMANDS[command];
-  if (!entry) throw new UsageError(`unknown command "${command}": the only command is "check"`);
+  if (!entry) throw new UsageError(`unknown command "${command}": the commands are "check" and "archive ingest"`);
   if (help) {
     console.log(entry.usage);
     return 0;

@@ -156,6 +156,10 @@ export class PassageIndex {
 }
 
 /** For each passage, the range of passages (indices into `passages`) whose sentences its context spans. */
+export function passageContexts(passages: readonly Passage[]): Array<[number, number]> {
+  return contextRanges(passages, passages.map((passage, i) => contextStartOf(passage, passages[i - 1])));
+}
+
 function contextRanges(passages: readonly Passage[], contextStarts: readonly number[]): Array<[number, number]> {
   return passages.map((passage, i) => {
     let from = i;
@@ -181,7 +185,7 @@ function matchedWords(text: string, terms: ReadonlySet<string>): string[] {
 export const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;
 
 /** Context start: the sentence's own neighbours, reaching back over a paragraph break for an anaphoric opening. */
-function contextStartOf(passage: Passage, previous: Passage | undefined): number {
+export function contextStartOf(passage: Passage, previous: Passage | undefined): number {
   if (previous && passage.contextStart === passage.start && ANAPHORIC_OPENING.test(passage.text)) return previous.contextStart;
   return passage.contextStart;
 }

@@ -1,0 +1,218 @@
+// `sourced archive ingest`: loads folders of sources into the archive with the same extraction,
+// cleaning, segmentation, quotes and speakers as the local corpus. Batches commit one by one, so
+// an interrupted ingest resumes where it stopped; a file whose content hash is stored already is
+// not read again, and a changed file replaces its old rows in the batch's one transaction.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { PoolClient } from 'pg';
+import { compare, documentId, listCorpusFiles } from '../corpus/loadCorpus';
+import type { DocumentEntry } from '../documentEntry';
+import type { SkippedFile } from '../types';
+import { defaultExtractWorker, loadEntries } from '../worker/parallelLoad';
+import { toDocumentRow, type DocumentRow, type TermCounts } from './documentRow';
+import type { Queryable } from './connection';
+import { createOrMigrate } from './schema';
+
+export interface IngestOptions {
+  /** Folders (or files) to load; each document's key is its path from the folder's parent ("wire/2024/a.txt"). */
+  roots: string[];
+  deleteMissing?: boolean;
+  /** Files extracted and written per transaction. */
+  batchSize?: number;
+  extractWorkerScript?: string;
+  onProgress?: (progress: IngestProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface IngestProgress {
+  files: number;
+  done: number;
+  added: number;
+  replaced: number;
+  unchanged: number;
+  skipped: number;
+  deleted: number;
+}
+
+export interface IngestReport extends IngestProgress {
+  passages: number;
+  skippedFiles: SkippedFile[];
+  schema: { from: number | undefined; to: number };
+}
+
+const DEFAULT_BATCH = 400;
+
+export class IngestBusyError extends Error {}
+
+/** Ingests `options.roots` through one connection (the caller's to open and release). */
+export async function ingest(client: PoolClient, label: string, options: IngestOptions): Promise<IngestReport> {
+  const schema = await createOrMigrate(client, label);
+  const lock = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('sourced archive ingest')) AS locked`);
+  if (!lock.rows[0].locked) throw new IngestBusyError(`another ingest is writing to ${label}: wait until it finishes, then run this one again (it picks up where that one stopped).`);
+  try {
+    return { ...(await ingestLocked(client, options)), schema };
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(hashtext('sourced archive ingest'))`).catch(() => undefined);
+  }
+}
+
+interface Root {
+  base: string;
+  /** Keys under this root start with it ("wire/"). */
+  prefix: string;
+  files: string[];
+}
+
+async function ingestLocked(client: PoolClient, options: IngestOptions): Promise<Omit<IngestReport, 'schema'>> {
+  const progress: IngestProgress = { files: 0, done: 0, added: 0, replaced: 0, unchanged: 0, skipped: 0, deleted: 0 };
+  const skippedFiles: SkippedFile[] = [];
+  const roots: Root[] = [];
+  for (const root of options.roots) {
+    const absolute = nodePath.resolve(root);
+    const base = nodePath.dirname(absolute);
+    const listing = await listCorpusFiles({ base, roots: [absolute], signal: options.signal });
+    skippedFiles.push(...listing.skipped);
+    roots.push({ base, prefix: `${documentId(absolute, base)}/`, files: listing.files });
+  }
+  progress.files = roots.reduce((n, r) => n + r.files.length, 0);
+  progress.skipped = skippedFiles.length;
+  const stored = await storedHashes(client);
+  let passages = 0;
+  const present = new Set<string>();
+  for (const root of roots) {
+    for (let i = 0; i < root.files.length; i += options.batchSize ?? DEFAULT_BATCH) {
+      options.signal?.throwIfAborted();
+      const batch = root.files.slice(i, i + (options.batchSize ?? DEFAULT_BATCH));
+      const changed: string[] = [];
+      for (const file of batch) {
+        const key = documentId(file, root.base);
+        present.add(key);
+        const hash = await fileHash(file);
+        if (hash !== undefined && stored.get(key) === hash) progress.unchanged++;
+        else changed.push(file);
+      }
+      const entries: DocumentEntry[] = [];
+      const skipped = await loadEntries({ base: root.base, roots: [], signal: options.signal }, options.extractWorkerScript ?? defaultExtractWorker(), (entry) => entries.push(entry), { files: changed, skipped: [] });
+      skippedFiles.push(...skipped);
+      progress.skipped += skipped.length;
+      // A file that can no longer be read keeps nothing stale in the archive.
+      const gone = skipped.map((s) => documentId(s.path, root.base)).filter((key) => stored.has(key));
+      const rows = entries.map(toDocumentRow);
+      await writeBatch(client, rows, gone);
+      for (const row of rows) {
+        if (stored.has(row.key)) progress.replaced++;
+        else progress.added++;
+        stored.set(row.key, row.contentHash);
+        passages += row.passageTerms.length;
+      }
+      for (const key of gone) stored.delete(key);
+      progress.deleted += gone.length;
+      progress.done += batch.length;
+      options.onProgress?.({ ...progress });
+    }
+  }
+  if (options.deleteMissing) {
+    const missing = [...stored.keys()].filter((key) => !present.has(key) && roots.some((r) => key.startsWith(r.prefix))).sort(compare);
+    for (let i = 0; i < missing.length; i += DEFAULT_BATCH) {
+      await writeBatch(client, [], missing.slice(i, i + DEFAULT_BATCH));
+      progress.deleted += Math.min(DEFAULT_BATCH, missing.length - i);
+      options.onProgress?.({ ...progress });
+    }
+  }
+  return { ...progress, passages, skippedFiles: skippedFiles.sort((a, b) => compare(a.path, b.path)) };
+}
+
+async function storedHashes(db: Queryable): Promise<Map<string, string>> {
+  const result = await db.query<{ doc_key: string; content_hash: string }>(`SELECT doc_key, content_hash FROM sourced_documents`);
+  return new Map(result.rows.map((r) => [r.doc_key, r.content_hash]));
+}
+
+/** sha256 of the file's bytes (as loadFile computes it), or undefined when it cannot be read (loading it says why). */
+async function fileHash(file: string): Promise<string | undefined> {
+  try {
+    return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One transaction: drops the old rows of replaced and `removed` documents, inserts `rows`, and keeps the term statistics in step. */
+async function writeBatch(db: Queryable, rows: readonly DocumentRow[], removed: readonly string[]): Promise<void> {
+  if (rows.length === 0 && removed.length === 0) return;
+  await db.query('BEGIN');
+  try {
+    const deltas = new Map<string, [number, number]>();
+    const addCounts = (counts: TermCounts, sign: 1 | -1) => {
+      counts.terms.forEach((term, i) => {
+        const delta = deltas.get(term) ?? [0, 0];
+        delta[0] += sign * counts.passages[i];
+        delta[1] += sign * counts.lowercase[i];
+        deltas.set(term, delta);
+      });
+    };
+    const old = await db.query<{ term_counts: TermCounts; passages: number }>(
+      `DELETE FROM sourced_documents WHERE doc_key = ANY($1::text[])
+       RETURNING term_counts, jsonb_array_length(derived -> 'passages') / 4 AS passages`,
+      [[...rows.map((r) => r.key), ...removed]],
+    );
+    for (const row of old.rows) addCounts(row.term_counts, -1);
+    let passageTotal = -old.rows.reduce((n, r) => n + r.passages, 0);
+    if (rows.length > 0) {
+      const inserted = await db.query<{ id: string; doc_key: string }>(
+        `INSERT INTO sourced_documents (doc_key, content_hash, format, title, author, outlet, published, url, body, derived, term_counts)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+         RETURNING id, doc_key`,
+        [
+          rows.map((r) => r.key),
+          rows.map((r) => r.contentHash),
+          rows.map((r) => r.format),
+          rows.map((r) => r.metadata.title ?? null),
+          rows.map((r) => r.metadata.author ?? null),
+          rows.map((r) => r.metadata.outlet ?? null),
+          rows.map((r) => r.metadata.date ?? null),
+          rows.map((r) => r.metadata.url ?? null),
+          rows.map((r) => r.body),
+          rows.map((r) => r.derived),
+          rows.map((r) => JSON.stringify(r.termCounts)),
+        ],
+      );
+      const ids = new Map(inserted.rows.map((r) => [r.doc_key, r.id]));
+      const passageRows = { doc: [] as string[], ordinal: [] as number[], terms: [] as string[] };
+      const quoteRows = { doc: [] as string[], ordinal: [] as number[], words: [] as string[], speaker: [] as Array<string | null> };
+      for (const row of rows) {
+        const id = ids.get(row.key)!;
+        row.passageTerms.forEach((terms, n) => {
+          passageRows.doc.push(id);
+          passageRows.ordinal.push(n);
+          passageRows.terms.push(terms);
+        });
+        row.quotes.forEach((quote, n) => {
+          quoteRows.doc.push(id);
+          quoteRows.ordinal.push(n);
+          quoteRows.words.push(quote.words);
+          quoteRows.speaker.push(quote.speaker);
+        });
+        addCounts(row.termCounts, 1);
+        passageTotal += row.passageTerms.length;
+      }
+      await db.query(`INSERT INTO sourced_passages (document_id, ordinal, terms) SELECT * FROM unnest($1::bigint[], $2::int[], $3::tsvector[])`, [passageRows.doc, passageRows.ordinal, passageRows.terms]);
+      await db.query(`INSERT INTO sourced_quotes (document_id, ordinal, words, speaker) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[])`, [quoteRows.doc, quoteRows.ordinal, quoteRows.words, quoteRows.speaker]);
+    }
+    // Sorted, so two writers would take the term rows' locks in the same order.
+    const terms = [...deltas.keys()].filter((t) => deltas.get(t)![0] !== 0 || deltas.get(t)![1] !== 0).sort(compare);
+    if (terms.length > 0) {
+      await db.query(
+        `INSERT INTO sourced_terms (term, passages, lowercase) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
+         ON CONFLICT (term) DO UPDATE SET passages = sourced_terms.passages + EXCLUDED.passages, lowercase = sourced_terms.lowercase + EXCLUDED.lowercase`,
+        [terms, terms.map((t) => deltas.get(t)![0]), terms.map((t) => deltas.get(t)![1])],
+      );
+      await db.query(`DELETE FROM sourced_terms WHERE term = ANY($1::text[]) AND passages <= 0`, [terms]);
+    }
+    await db.query(`UPDATE sourced_totals SET documents = documents + $1, passages = passages + $2`, [rows.length - old.rows.length, passageTotal]);
+    await db.query('COMMIT');
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+// The newsroom archive against a real PostgreSQL server that this suite starts (initdb + pg_ctl
+// in a temporary folder) and stops at the end, also when a test fails.
+import { startCluster, type Cluster } from './archive/cluster';
+import { ingestCliSuite, ingestSuite } from './archive/ingest.suite';
+
+describe('newsroom archive on PostgreSQL', function () {
+  this.timeout(60_000);
+  let cluster: Cluster | undefined;
+  before(() => {
+    cluster = startCluster();
+  });
+  after(() => cluster?.destroy());
+  const current = (): Cluster => cluster!;
+  ingestSuite(current);
+  ingestCliSuite(current);
+});
