@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { planCitation } from '../core/citations/citation';
+import { sourceTitle } from '../core/render/sourceLabel';
 import type { StatementResult } from '../core/types';
 import { applyEditsCommand, type OffsetEdit } from './applyEdits';
 import { DIAGNOSTIC_SOURCE, isProblem } from './diagnostics';
 import type { DraftCheck, DraftResults } from './draftResults';
-import { draftPathOf, MARKDOWN_SELECTOR } from './markdownDocuments';
+import { citationPlaceOf, MARKDOWN_SELECTOR } from './markdownDocuments';
 import { citationStyle } from './settings';
 
 export const CHECKED_MARK = '<!-- sourced: checked -->';
@@ -43,11 +44,11 @@ function citationAction(check: DraftCheck, result: StatementResult): vscode.Code
     doc,
     passage: hit.passage,
     style: citationStyle(check.document.uri),
-    draftPath: draftPathOf(check.document),
+    ...citationPlaceOf(check.document),
   });
   const edits: OffsetEdit[] = [{ start: result.statement.end, end: result.statement.end, text: plan.inline }];
   if (plan.definition) edits.push({ start: plan.definition.offset, end: plan.definition.offset, text: plan.definition.text });
-  const title = doc.metadata.title ? `Insert citation: ${doc.metadata.title}` : `Insert citation: ${doc.id}`;
+  const title = `Insert citation: ${sourceTitle(doc) ?? 'untitled source'}`;
   return action(title, check, edits);
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { planQuoteInsertion, type QuoteInsertionPlan } from '../core/citations/quoteInsertion';
 import type { Passage, SourceQuote } from '../core/types';
 import type { FolderIndex } from './corpusManager';
-import { draftPathOf } from './markdownDocuments';
+import { citationPlaceOf } from './markdownDocuments';
 import { citationStyle } from './settings';
 
 const CONTEXT_CHARS = 400;
@@ -36,7 +36,7 @@ export function planQuote(document: vscode.TextDocument, markdown: string, index
     doc,
     passage: passageOfQuote(index, quote),
     style: citationStyle(document.uri),
-    draftPath: draftPathOf(document),
+    ...citationPlaceOf(document),
   });
 }
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { referenceText, sourceLink } from '../core/citations/citation';
+import { citationText } from '../core/citations/citation';
 import { splitByTerms } from '../core/render/highlight';
 import { sourceLabelParts } from '../core/render/sourceLabel';
 import type { PassageHit, SourceQuote } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
-import { isDraft } from './markdownDocuments';
+import { citationPlaceOf, isDraft } from './markdownDocuments';
 import { paragraphText } from '../core/render/paragraph';
 import { insertQuoteAtCursor } from './quoteEdits';
 import type { PassagesMessage, SourceGroup, ViewRequest } from './relatedPassagesMessages';
@@ -144,8 +144,8 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
       await vscode.commands.executeCommand(OPEN_SOURCE_COMMAND, index.key, message.docId, message.start, message.end);
     } else if (message.type === 'copy') {
       const passage = { id: '', docId: doc.id, start: message.start, end: message.end, text: '', contextStart: message.start, contextEnd: message.end };
-      const draft = this.draftEditor?.document.uri;
-      const citation = `${referenceText(doc)} ${sourceLink(doc, passage, draft?.scheme === 'file' ? draft.fsPath : undefined)}`;
+      const draft = this.draftEditor?.document;
+      const citation = citationText(doc, passage, draft ? citationPlaceOf(draft) : { workspaceFolder: vscode.workspace.getWorkspaceFolder(index.scope)?.uri.fsPath });
       await vscode.env.clipboard.writeText(citation);
       void vscode.window.setStatusBarMessage('Sourced: citation copied', 2000);
       return citation;

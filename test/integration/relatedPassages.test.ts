@@ -77,6 +77,6 @@ describe('related passages actions', () => {
     const text = await waitFor('the quote in the draft', () => (editor.document.getText() !== before ? editor.document.getText() : undefined));
     assert.match(text, /“It’s really just a diplomatic storytelling game,” (Temur )?Umarov said\.\[\^[\w-]+\]/);
     const citation = await api.relatedPassages.request({ type: 'copy', docId: passage.docId, start: passage.start, end: passage.end });
-    assert.match(String(citation), /I News, Michael Melvin\. .*000_75a6b70249c89a2f\.txt#L\d+$/);
+    assert.match(String(citation), /I News, Michael Melvin\.$/);
   });
 });

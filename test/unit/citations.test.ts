@@ -13,6 +13,8 @@ const doc = makeSource('corpus/a.txt', SOURCE_TEXT, { title: 'Slow games', outle
 const passage = passageOf(doc, '“It’s a slow game,” Mr. Temur Umarov said.');
 const quote: SourceQuote = { docId: doc.id, passageId: passage.id, text: 'It’s a slow game,', start: passage.start + 1, end: passage.start + 18, speaker: 'Temur Umarov' };
 
+const WS = { workspaceFolder: '/ws' };
+
 function apply(markdown: string, plan: ReturnType<typeof planQuoteInsertion>): string {
   const edits = [{ start: plan.replaceStart, end: plan.replaceEnd, text: plan.text }, ...plan.additional.map((a) => ({ start: a.offset, end: a.offset, text: a.text }))];
   edits.sort((a, b) => b.start - a.start);
@@ -25,30 +27,31 @@ describe('citation keys', () => {
     assert.equal(footnoteKeyFor(doc, new Set(['blick-2023'])), 'blick-2023-2');
   });
 
-  it('prefers the author surname and falls back to title words, then the file name', () => {
+  it('prefers the author surname and falls back to title words, then the opening words, never the file name', () => {
     assert.equal(footnoteKeyFor(makeSource('x.txt', '', { author: 'By Dr Jane Roe' }), new Set()), 'roe');
     assert.equal(footnoteKeyFor(makeSource('x.txt', '', { title: 'The Rise of the Machines' }), new Set()), 'rise-machines');
-    assert.equal(footnoteKeyFor(makeSource('dir/001_abc.txt', ''), new Set()), '001-abc');
+    assert.equal(footnoteKeyFor(makeSource('dir/001_abc.txt', '\n  Water rates rise again in the city.\n'), new Set()), 'water-rates-rise');
+    assert.equal(footnoteKeyFor(makeSource('dir/001_abc.txt', ''), new Set()), 'source');
   });
 });
 
 describe('footnote citations', () => {
-  it('adds a definition at the end, after a blank line, naming the source id', () => {
-    const plan = planCitation({ markdown: 'Para one.\n', doc, passage, style: 'footnote' });
+  it('adds a definition at the end, after a blank line, naming the source by its workspace path', () => {
+    const plan = planCitation({ markdown: 'Para one.\n', doc, passage, style: 'footnote', ...WS });
     assert.equal(plan.inline, '[^blick-2023]');
     assert.deepEqual(plan.definition, { offset: 10, text: '\n[^blick-2023]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n' });
   });
 
   it('reuses the definition already written for the same source', () => {
     const markdown = 'Text.[^blick-2023]\n\n[^blick-2023]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n';
-    const plan = planCitation({ markdown, doc, passage, style: 'footnote' });
+    const plan = planCitation({ markdown, doc, passage, style: 'footnote', ...WS });
     assert.equal(plan.inline, '[^blick-2023]');
     assert.equal(plan.definition, undefined);
   });
 
   it('gives a different source a fresh key and joins the existing definition block', () => {
     const markdown = 'Text.[^blick-2023]\n\n[^blick-2023]: Other. <corpus/b.txt>\n';
-    const plan = planCitation({ markdown, doc, passage, style: 'footnote' });
+    const plan = planCitation({ markdown, doc, passage, style: 'footnote', ...WS });
     assert.equal(plan.inline, '[^blick-2023-2]');
     assert.equal(plan.definition?.text, '[^blick-2023-2]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n');
   });
@@ -62,14 +65,14 @@ describe('footnote citations', () => {
 
 describe('link and pandoc citations', () => {
   it('links to the source file at the passage line, relative to the draft', () => {
-    assert.equal(sourceLink(doc, passage, '/ws/drafts/story.md'), '../corpus/a.txt#L3');
-    const plan = planCitation({ markdown: '', doc, passage, style: 'link', draftPath: '/ws/drafts/story.md' });
+    assert.equal(sourceLink(doc, passage, { ...WS, draftPath: '/ws/drafts/story.md' }), '../corpus/a.txt#L3');
+    const plan = planCitation({ markdown: '', doc, passage, style: 'link', ...WS, draftPath: '/ws/drafts/story.md' });
     assert.equal(plan.inline, ' ([Slow games. Blick, 6 May 2023.](<../corpus/a.txt#L3>))');
   });
 
   it('uses the original URL when the source has one', () => {
     const withUrl = makeSource('b.md', 'x', { url: 'https://example.org/a' });
-    assert.equal(sourceLink(withUrl, passageOf(withUrl, 'x')), 'https://example.org/a');
+    assert.equal(sourceLink(withUrl, passageOf(withUrl, 'x'), {}), 'https://example.org/a');
   });
 
   it('cites pandoc style with the footnote key', () => {
@@ -78,7 +81,7 @@ describe('link and pandoc citations', () => {
 
   it('keeps brackets in titles from breaking the link', () => {
     assert.equal(referenceText(makeSource('c.txt', '', { title: 'A [draft] title' })), 'A [draft] title.');
-    const plan = planCitation({ markdown: '', doc: makeSource('c.txt', 'y', { title: 'A [draft]' }), passage, style: 'link' });
+    const plan = planCitation({ markdown: '', doc: makeSource('c.txt', 'y', { title: 'A [draft]' }), passage, style: 'link', ...WS });
     assert.match(plan.inline, /\[A \\\[draft\\\]\.\]/);
   });
 });
@@ -99,7 +102,7 @@ describe('open quotation detection', () => {
 describe('quote insertion', () => {
   it('inserts the exact wording, closing mark, attribution and a new footnote', () => {
     const markdown = 'Umarov studies China.\n\n“slow\n';
-    const plan = planQuoteInsertion({ markdown, markOffset: 23, cursorOffset: 28, quote, doc, passage, style: 'footnote' });
+    const plan = planQuoteInsertion({ markdown, markOffset: 23, cursorOffset: 28, quote, doc, passage, style: 'footnote', ...WS });
     assert.equal(
       apply(markdown, plan),
       'Umarov studies China.\n\n“It’s a slow game,” Umarov said.[^blick-2023]\n\n[^blick-2023]: Slow games. Blick, 6 May 2023. <corpus/a.txt>\n',

@@ -15,7 +15,7 @@ describe('formats: PDF pages in citations and hover cards', () => {
   it('cites the page in link and pandoc citations, and links to #page=N of the PDF', async () => {
     const doc = await reportDocument();
     const passage = passageOf(doc, 'The authority plans to replace 18 kilometres of lead pipes by 2026.');
-    const link = planCitation({ markdown: '', doc, passage, style: 'link', draftPath: '/ws/drafts/story.md' });
+    const link = planCitation({ markdown: '', doc, passage, style: 'link', workspaceFolder: '/ws', draftPath: '/ws/drafts/story.md' });
     assert.equal(link.inline, ' ([Annual Water Quality Report. Dr. Samuel Reyes, 2024-05-02. p. 2](<../sources/report.pdf#page=2>))');
     const pandoc = planCitation({ markdown: '', doc, passage, style: 'pandoc' });
     assert.match(pandoc.inline, /^ \[@[\w-]+, p\. 2\]$/);

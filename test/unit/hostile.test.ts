@@ -193,7 +193,7 @@ describe('hostile sources', () => {
       const passage = engine.passagesOf(doc.id).at(-1)!;
       for (const style of ['link', 'footnote', 'pandoc'] as CitationStyle[]) {
         const markdown = 'A claim.';
-        const plan = planCitation({ markdown, doc, passage, style, draftPath: path.join(repo, 'drafts', 'story.md') });
+        const plan = planCitation({ markdown, doc, passage, style, workspaceFolder: repo, draftPath: path.join(repo, 'drafts', 'story.md') });
         const edited = markdown + plan.inline + (plan.definition?.text ?? '');
         assert.deepEqual(markdownHazards(edited, WEB_OR_RELATIVE).filter((h) => !/definition|footnote/.test(h)), [], `${doc.id} ${style}: ${edited}`);
         assert.deepEqual(renderedHazards(edited, WEB_OR_RELATIVE).hazards.filter((h) => !/^(id|href|data-footnote[\w-]*|aria-[\w-]+|class)= |<(sup|section|h2|ol|li)>/.test(h)), [], `${doc.id} ${style}: ${edited}`);
@@ -214,12 +214,12 @@ describe('hostile sources', () => {
       const doc: SourceDocument = { ...base, id: `corpus/${name}`, path: path.join(repo, 'corpus', name), metadata: {} };
       const passage = engine.passagesOf(base.id)[1];
       for (const style of ['link', 'footnote', 'pandoc'] as CitationStyle[]) {
-        const plan = planCitation({ markdown: 'A claim.', doc, passage, style, draftPath: path.join(repo, 'drafts', 'story.md') });
+        const plan = planCitation({ markdown: 'A claim.', doc, passage, style, workspaceFolder: repo, draftPath: path.join(repo, 'drafts', 'story.md') });
         const edited = `A claim.${plan.inline}${plan.definition?.text ?? ''}`;
         const hazards = markdownHazards(edited, WEB_OR_RELATIVE).filter((h) => !/^(definition|footnote)/.test(h));
         assert.deepEqual(hazards, [], `${name} ${style}: ${edited}`);
         if (style === 'footnote') {
-          const again = planCitation({ markdown: edited, doc, passage, style });
+          const again = planCitation({ markdown: edited, doc, passage, style, workspaceFolder: repo });
           assert.equal(again.definition, undefined, `${name}: the footnote written for it is not found again`);
         }
       }

@@ -1,3 +1,4 @@
+import { sourceTitle } from '../render/sourceLabel';
 import type { SourceDocument } from '../types';
 
 function slug(text: string): string {
@@ -12,15 +13,14 @@ function slug(text: string): string {
 const TITLE_STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'and', 'to', 'for', 'is', 'at', 'by', 'with']);
 
 function baseKey(doc: SourceDocument): string {
-  const { author, outlet, title, date } = doc.metadata;
+  const { author, outlet, date } = doc.metadata;
   const year = date?.match(/\b(1[89]\d\d|20\d\d)\b/)?.[1];
   const surname = author ? author.replace(/^(by|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i, '').trim().split(/\s+/).pop() : undefined;
   const who = surname ?? outlet;
   if (who && slug(who)) return [slug(who), year].filter(Boolean).join('-');
-  const titleWords = (title ?? '').split(/\s+/).filter((w) => slug(w) && !TITLE_STOP_WORDS.has(w.toLowerCase())).slice(0, 3);
-  if (titleWords.length > 0) return slug(titleWords.join(' '));
-  const fileName = doc.id.split('/').pop() ?? doc.id;
-  return slug(fileName.replace(/\.[^.]+$/, '')) || 'source';
+  // An untitled source is keyed by its opening words: a file name can say more than the writer means to publish.
+  const titleWords = (sourceTitle(doc) ?? '').split(/\s+/).filter((w) => slug(w) && !TITLE_STOP_WORDS.has(w.toLowerCase())).slice(0, 3);
+  return titleWords.length > 0 ? slug(titleWords.join(' ')) : 'source';
 }
 
 /** A short, readable citation key for a source ("blick-2023"), unique among `taken`. */

@@ -25,9 +25,10 @@ export function usedFootnoteKeys(markdown: string): Set<string> {
   return new Set([...markdown.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]));
 }
 
-/** The definition Sourced wrote earlier for this source: it names the source's id. */
-export function definitionForSource(definitions: readonly FootnoteDefinition[], doc: SourceDocument): FootnoteDefinition | undefined {
+/** The definition Sourced wrote earlier for this source: the same text it would write now, or (older drafts) one naming the source's id. */
+export function definitionForSource(definitions: readonly FootnoteDefinition[], doc: SourceDocument, body: string): FootnoteDefinition | undefined {
   return definitions.find((d) => {
+    if (d.text.trim() === body) return true;
     const text = d.text.replace(/\\([[\]<>])/g, '$1'); // ids are written with these escaped
     return text.includes(`<${doc.id}>`) || text.includes(`(${doc.id})`) || text.endsWith(doc.id);
   });

@@ -1,9 +1,12 @@
+import { isSpeechVerb } from '../quotes/attribution';
 import { cleanText } from '../render/markdownEscape';
+import { STOP_WORDS } from '../search/stopWords';
+import { wordTokens } from '../search/tokenize';
 import type { Passage, SourceDocument, SourceQuote } from '../types';
-import { planCitation, type CitationStyle, type TextInsertion } from './citation';
+import { planCitation, type CitationPlace, type CitationStyle, type TextInsertion } from './citation';
 import { CLOSING_MARK } from './quoteMarks';
 
-export interface QuoteInsertionRequest {
+export interface QuoteInsertionRequest extends CitationPlace {
   markdown: string;
   /** Offset of the opening quotation mark the writer typed. */
   markOffset: number;
@@ -13,7 +16,6 @@ export interface QuoteInsertionRequest {
   doc: SourceDocument;
   passage: Passage;
   style: CitationStyle;
-  draftPath?: string;
 }
 
 export interface QuoteInsertionPlan {
@@ -25,8 +27,8 @@ export interface QuoteInsertionPlan {
   additional: TextInsertion[];
 }
 
-const SPEECH_VERB = /\b(said|says|say|told|tells|added|adds|explained|explains|wrote|writes|according to|asked|asks|stated|states|argued|argues|noted|notes|insisted|warned|claimed|claims)\b/i;
 const HONORIFIC = /^(mr|mrs|ms|dr|prof|sir|president|minister)\.?\s+/i;
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
 
 /** The surname a draft uses for a speaker ("Mr. Temur Umarov" -> "Umarov"). */
 export function surnameOf(speaker: string): string {
@@ -40,15 +42,20 @@ export function sentenceLead(markdown: string, offset: number): string {
   const blankLine = before.lastIndexOf('\n\n');
   const paragraphStart = blankLine < 0 ? 0 : blankLine + 2;
   const lead = before.slice(paragraphStart);
-  const boundary = Math.max(...[...lead.matchAll(/[.!?…]["”’]?\s+(?=\S)/g)].map((m) => (m.index ?? 0) + m[0].length), 0);
+  const boundary = Math.max(...[...lead.matchAll(/[.!?…]["”’]?(?:\s+|$)/g)].map((m) => (m.index ?? 0) + m[0].length), 0);
   return lead.slice(boundary);
 }
 
-/** Whether the sentence already says who is speaking, before or after the quote. */
-function hasAttribution(lead: string, rest: string, speaker: string): boolean {
-  const surname = surnameOf(speaker).toLowerCase();
-  const sentence = `${lead} ${rest}`.toLowerCase();
-  return SPEECH_VERB.test(sentence) || (surname.length > 1 && sentence.includes(surname));
+/**
+ * Whether the sentence around the quote already names someone who could be its speaker: a speech
+ * verb, a subject pronoun, or a capitalized word (the opening one unless it is a function word).
+ * Then an added "X said" could give one sentence two speakers, so the attribution is the writer's.
+ */
+function namesSomeone(lead: string, rest: string): boolean {
+  const sentenceRest = rest.split(/(?<=[.!?…]["”’]?)\s/u)[0];
+  return wordTokens(`${lead} ${sentenceRest}`).some(
+    (w, i) => isSpeechVerb(w.raw) || SUBJECT_PRONOUNS.has(w.norm) || (/^\p{Lu}/u.test(w.raw) && (i > 0 || !STOP_WORDS.has(w.norm))),
+  );
 }
 
 /** How the speaker is named: by surname once the draft has mentioned them, else in full. */
@@ -73,10 +80,10 @@ export function planQuoteInsertion(request: QuoteInsertionRequest): QuoteInserti
   const lead = sentenceLead(markdown, markOffset);
   // Verbatim words, but inert: a source's `[x](command:...)`, `<img onerror>` or bidi override must not reach the draft.
   const wording = cleanText(quote.text).trim().replace(/[,;:]$/, '').replace(/[[\]<>]/g, (ch) => `\\${ch}`);
-  const attribute = !!quote.speaker && !hasAttribution(lead, rest, quote.speaker);
+  const attribute = !!quote.speaker && !namesSomeone(lead, rest);
   const endsSentence = rest.trim().length === 0;
 
-  const citation = planCitation({ markdown, doc: request.doc, passage: request.passage, style: request.style, draftPath: request.draftPath });
+  const citation = planCitation({ ...request, markdown });
   let text = `${wording}${closing}${citation.inline}`;
   if (attribute) {
     const inside = /[.?!]$/.test(wording) ? wording.replace(/\.$/, ',') : `${wording},`;

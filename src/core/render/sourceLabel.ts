@@ -9,6 +9,14 @@ function firstLine(text: string): string | undefined {
   return /\S[^\n]*/.exec(text)?.[0].trimEnd();
 }
 
+/** The source's title, or its opening words when its metadata has none: never its file name. */
+export function sourceTitle(doc: SourceDocument): string | undefined {
+  const title = doc.metadata.title?.trim();
+  if (title) return title;
+  const lede = firstLine(doc.text);
+  return lede && truncate(lede, LEDE_CHARS);
+}
+
 /** "Title" and "Outlet · Author · date" for a source; untitled sources show their opening words. */
 export function sourceLabelParts(doc: SourceDocument | undefined, fallbackId: string): { title: string; byline: string } {
   const fileName = fallbackId.split('/').pop() ?? fallbackId;
