@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import type { CorpusLoadOptions, Engine, LoadReport } from './engineApi';
 import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
-import { loadFile, type FileListing } from './corpus/loadCorpus';
+import { corpusContains, loadFile, OUTSIDE_CORPUS, type FileListing } from './corpus/loadCorpus';
 import { extractStatements } from './markdown/statements';
 import { PassageIndex } from './search/passageIndex';
 import { checkStatement } from './check/checkStatement';
@@ -32,6 +32,8 @@ export class SourcedEngine implements Engine {
   private docs = new Map<string, SourceDocument>();
   private index = new PassageIndex();
   private base = process.cwd();
+  /** The roots of the last load: a changed file is indexed only if it really lies under one. */
+  protected roots: string[] | undefined;
   private cacheWrite: Promise<void> = Promise.resolve();
   private allQuotes: SourceQuote[] | undefined;
   private readonly termCountCache = new Map<string, Map<string, number>>();
@@ -49,6 +51,7 @@ export class SourcedEngine implements Engine {
   /** Loads through the persistent cache when the engine has a cache folder. */
   loadCorpus(options: CorpusLoadOptions): Promise<LoadReport> {
     this.base = options.base;
+    this.roots = options.roots;
     return this.options.cacheDir ? this.loadCached(this.options.cacheDir, options) : this.loadFresh(options);
   }
 
@@ -121,6 +124,10 @@ export class SourcedEngine implements Engine {
   }
 
   async upsertFile(path: string): Promise<SkippedFile | undefined> {
+    if (this.roots && !(await corpusContains(path, { base: this.base, roots: this.roots }))) {
+      this.removeFile(path);
+      return { path, reason: OUTSIDE_CORPUS };
+    }
     const loaded = await loadFile(path, this.base);
     if ('reason' in loaded) {
       this.removeFile(path);

@@ -1,7 +1,7 @@
 // Loads the sources under the corpus roots. Never writes anything; a file that cannot be
 // indexed becomes a SkippedFile with a reason the user can act on, never an exception.
 import { createHash } from 'node:crypto';
-import { Stats, promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { CorpusLoadOptions } from '../engineApi';
 import type { SkippedFile, SourceDocument } from '../types';
@@ -15,6 +15,8 @@ import { UnindexableSourceError } from './unindexable';
  * search terms take roughly 10x the file size in memory) while fitting any real document.
  */
 export const MAX_SOURCE_FILE_BYTES = 10 * 1024 * 1024;
+/** Why a link out of the corpus folder is not followed. */
+export const OUTSIDE_CORPUS = 'a link to a file or folder outside the corpus folder: not followed (a corpus is what lies under its folder; copy the file in to index it)';
 /** Files read at the same time: enough to hide disk latency, few enough to bound memory. */
 const READ_CONCURRENCY = 16;
 
@@ -105,8 +107,20 @@ export interface FileListing {
 
 /** Every candidate file under the roots, absolute and de-duplicated, in a stable order. */
 export async function listCorpusFiles(options: CorpusLoadOptions): Promise<FileListing> {
-  const files = new Set<string>();
+  // Real path -> where it is listed: a file reached twice (through a link) is indexed once, under
+  // its own path rather than a link's.
+  const files = new Map<string, { file: string; viaLink: boolean }>();
   const skipped: SkippedFile[] = [];
+  const add = (file: string, real: string, viaLink = false) => {
+    const listed = files.get(real);
+    if (listed === undefined) files.set(real, { file, viaLink });
+    else if (listed.file !== file) {
+      const first = listed.viaLink !== viaLink ? !listed.viaLink : compare(listed.file, file) <= 0;
+      const [kept, dropped] = first ? [listed.file, file] : [file, listed.file];
+      if (!first) files.set(real, { file, viaLink });
+      skipped.push({ path: dropped, reason: `the same file as ${kept} (reached through a link): indexed once` });
+    }
+  };
   for (const root of options.roots) {
     options.signal?.throwIfAborted();
     const pattern = root.split('\\').join('/');
@@ -115,8 +129,8 @@ export async function listCorpusFiles(options: CorpusLoadOptions): Promise<FileL
     if (isGlob(pattern)) {
       const start = globBase(absolutePattern);
       const matcher = globToRegExp(absolutePattern.replace(/\/+$/u, ''));
-      await walk(start, new Set(), { signal: options.signal, skipped, onFile: (file) => {
-        if (matcher.test(file.split(nodePath.sep).join('/'))) files.add(file);
+      await walkRoot(start, { signal: options.signal, skipped, onFile: (file, real, viaLink) => {
+        if (matcher.test(file.split(nodePath.sep).join('/'))) add(file, real, viaLink);
       } });
       if (files.size === before) skipped.push({ path: root, reason: `no files match "${root}": check the corpus setting` });
       continue;
@@ -127,23 +141,65 @@ export async function listCorpusFiles(options: CorpusLoadOptions): Promise<FileL
       skipped.push({ path: absolute, reason: `corpus folder not found: create "${root}" or point the corpus setting (--corpus) to your sources` });
       continue;
     }
-    if (stat.isFile()) files.add(absolute);
-    else await walk(absolute, new Set(), { signal: options.signal, skipped, onFile: (file) => files.add(file) });
+    if (stat.isFile()) add(absolute, await fs.realpath(absolute));
+    else await walkRoot(absolute, { signal: options.signal, skipped, onFile: add });
     if (files.size === before) {
       skipped.push({ path: absolute, reason: `no source files in "${root}": add ${supportedExtensions().join(', ')} files to it` });
     }
   }
-  return { files: [...files].sort(compare), skipped };
+  return { files: [...files.values()].map((f) => f.file).sort(compare), skipped };
 }
 
 interface WalkVisitor {
   signal?: AbortSignal;
   skipped: SkippedFile[];
-  onFile: (path: string) => void;
+  onFile: (path: string, real: string, viaLink: boolean) => void;
+  /** Folders reached through a link, walked after every folder reached directly. */
+  linkedFolders?: string[];
 }
 
-/** Walks a folder recursively; skips dot-folders and node_modules; visits each real folder once, so link loops end. */
-async function walk(folder: string, seen: Set<string>, visitor: WalkVisitor): Promise<void> {
+/**
+ * Whether `file` (a changed file the watcher reports) really lies under one of the roots, so a link
+ * added later cannot take a file from elsewhere on the machine into the corpus either.
+ */
+export async function corpusContains(file: string, options: Pick<CorpusLoadOptions, 'base' | 'roots'>): Promise<boolean> {
+  const real = await fs.realpath(nodePath.resolve(options.base, file)).catch(() => undefined);
+  if (real === undefined) return true; // gone or unreadable: loadFile says why
+  for (const root of options.roots) {
+    const absolute = nodePath.resolve(options.base, isGlob(root) ? globBase(root.split('\\').join('/')) : root);
+    const realRoot = await fs.realpath(absolute).catch(() => undefined);
+    if (realRoot !== undefined && isInside(real, realRoot)) return true;
+  }
+  return false;
+}
+
+/** Whether real path `path` is `folder` or lies under it. */
+export function isInside(path: string, folder: string): boolean {
+  const relative = nodePath.relative(folder, path);
+  return relative === '' || (!relative.startsWith('..') && !nodePath.isAbsolute(relative));
+}
+
+/**
+ * Walks a corpus folder. A link is followed only when its real target lies under the folder's real
+ * path: a corpus is what lies under its root, so a link cannot disclose /etc/passwd or walk the disk.
+ */
+async function walkRoot(root: string, visitor: WalkVisitor): Promise<void> {
+  const realRoot = await fs.realpath(root).catch(() => undefined);
+  if (realRoot === undefined) return;
+  // Linked folders wait until the real tree is walked, so a file is listed under its own path.
+  const linkedFolders: string[] = [];
+  const seen = new Set<string>();
+  await walk(root, realRoot, false, seen, { ...visitor, linkedFolders });
+  for (let folder = linkedFolders.shift(); folder !== undefined; folder = linkedFolders.shift()) {
+    await walk(folder, realRoot, true, seen, { ...visitor, linkedFolders });
+  }
+}
+
+/**
+ * Walks a folder recursively; skips dot-folders and node_modules; visits each real folder once, so
+ * link loops end. `viaLink`: the folder was reached through a link.
+ */
+async function walk(folder: string, realRoot: string, viaLink: boolean, seen: Set<string>, visitor: WalkVisitor): Promise<void> {
   visitor.signal?.throwIfAborted();
   const real = await fs.realpath(folder).catch(() => undefined);
   if (!real || seen.has(real)) return;
@@ -159,21 +215,39 @@ async function walk(folder: string, seen: Set<string>, visitor: WalkVisitor): Pr
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = nodePath.join(folder, entry.name);
+    let realEntry = nodePath.join(real, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await fs.stat(full).catch((error: unknown) => error);
-      if (!(target instanceof Stats)) {
-        const loop = (target as NodeJS.ErrnoException)?.code === 'ELOOP';
-        visitor.skipped.push({ path: full, reason: loop ? 'symbolic link loop: fix or remove the link' : 'broken link (its target does not exist): fix or remove the link' });
+    const isLink = entry.isSymbolicLink();
+    if (isLink) {
+      const target = await linkTarget(full);
+      if (typeof target === 'string') {
+        visitor.skipped.push({ path: full, reason: target });
         continue;
       }
-      isDirectory = target.isDirectory();
-      isFile = target.isFile();
+      if (!isInside(target.real, realRoot)) {
+        visitor.skipped.push({ path: full, reason: OUTSIDE_CORPUS });
+        continue;
+      }
+      realEntry = target.real;
+      isDirectory = target.stat.isDirectory();
+      isFile = target.stat.isFile();
     }
-    if (isDirectory) await walk(full, seen, visitor);
-    else if (isFile) visitor.onFile(full);
+    if (isDirectory && isLink && visitor.linkedFolders) visitor.linkedFolders.push(full);
+    else if (isDirectory) await walk(full, realRoot, viaLink || isLink, seen, visitor);
+    else if (isFile) visitor.onFile(full, realEntry, viaLink || isLink);
     else visitor.skipped.push({ path: full, reason: 'not a regular file (a pipe, socket or device): Sourced reads only files' });
+  }
+}
+
+/** A link's real target and its kind, or why it cannot be followed. */
+async function linkTarget(link: string): Promise<{ real: string; stat: Stats } | string> {
+  try {
+    const real = await fs.realpath(link);
+    return { real, stat: await fs.stat(real) };
+  } catch (error) {
+    const loop = (error as NodeJS.ErrnoException)?.code === 'ELOOP';
+    return loop ? 'symbolic link loop: fix or remove the link' : 'broken link (its target does not exist): fix or remove the link';
   }
 }
 

@@ -14,6 +14,7 @@ export class WorkerLoadedEngine extends SourcedEngine {
 
   override loadCorpus(options: CorpusLoadOptions): Promise<LoadReport> {
     const { base, roots, onProgress, signal } = options;
+    this.roots = roots;
     return loadCorpusInWorker(this, { base, roots, cacheDir: this.options.cacheDir, onProgress, signal, workerScript: this.workerOptions.workerScript });
   }
 }
