@@ -111,8 +111,10 @@ export function attributionAfter(text: string, quote: QuoteSpan): Speaker | unde
 
 /** `Yun Sun said: “...”`, `Pantucci said that Beijing ... “...”`, `According to Hass, ... “...”`. */
 export function attributionBefore(text: string, quote: QuoteSpan): Speaker | undefined {
-  const lineStart = text.lastIndexOf('\n', quote.open - 1) + 1;
-  const windowStart = Math.max(lineStart, quote.open - 300);
+  // The line's start is looked for only within the window: on one long line, a search back to
+  // the text's start for every quote was quadratic.
+  const windowFrom = Math.max(0, quote.open - 300);
+  const windowStart = windowFrom + text.slice(windowFrom, quote.open).lastIndexOf('\n') + 1;
   const head = text.slice(windowStart, quote.open);
   const sentenceBreaks = [...head.matchAll(/[.!?\u2026]["\u201D\u2019]?\s+(?=[\p{Lu}"\u201C])/gu)];
   const sentenceStart = windowStart + (sentenceBreaks.length ? sentenceBreaks[sentenceBreaks.length - 1].index! + sentenceBreaks[sentenceBreaks.length - 1][0].length : 0);

@@ -3,7 +3,8 @@ import { nameInPhrase, type Speaker } from './names';
 
 const TITLE_BEFORE_NAME =
   /\b(?:President|Minister|Secretary|[Ss]pokes(?:man|woman|person)|Professor|Ambassador|Chancellor|General|Director|[Aa]nalyst|[Rr]esearcher|[Ff]ellow|[Dd]iplomat|[Ee]nvoy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[Rr]uler|[Dd]ictator|[Ll]eader|[Cc]hief)\s+((?:[\p{Lu}][\p{L}\p{M}'\u2019-]+(?:\s+|$)){1,3})/gu;
-const NAME_WITH_APPOSITIVE = /((?:[\p{Lu}][\p{L}\p{M}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}\p{M}'\u2019-]+),\s+(?:\d+,\s+)?(?!(?:said|says|told|added|explains|explained|wrote)\b)(?:a|an|the)?\s*[\p{Ll}][^,.;]{0,80}/gu;
+// Starts only where a word starts: tried inside a long run of capitals, it backtracked quadratically.
+const NAME_WITH_APPOSITIVE = /(?<![\p{L}\p{M}'\u2019-])((?:[\p{Lu}][\p{L}\p{M}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}\p{M}'\u2019-]+),\s+(?:\d+,\s+)?(?!(?:said|says|told|added|explains|explained|wrote)\b)(?:a|an|the)?\s*[\p{Ll}][^,.;]{0,80}/gu;
 // "said Temur Umarov" / "according to Umarov" (not "told RFE": that is the listener).
 const SPEECH_WITH_NAME = /\b(?:said|says|explains|explained|added|wrote|according to)\s+((?:[\p{Lu}][\p{L}\p{M}'\u2019.-]+\s*){1,4})/gu;
 

@@ -41,8 +41,10 @@ function capLength(text: string, sentence: Sentence): Sentence[] {
   while (start < sentence.end) {
     let end = Math.min(sentence.end, start + MAX_PASSAGE_CHARS);
     if (end < sentence.end) {
-      const space = text.lastIndexOf(' ', end);
-      if (space > start + MAX_PASSAGE_CHARS / 2) end = space;
+      // Only the piece's second half is searched: back to the text's start, a line without spaces was quadratic.
+      const from = start + MAX_PASSAGE_CHARS / 2 + 1;
+      const space = text.slice(from, end + 1).lastIndexOf(' ');
+      if (space >= 0) end = from + space;
       else if (/[\uD800-\uDBFF]/u.test(text[end - 1])) end--; // never split a surrogate pair
     }
     let pieceEnd = end;
@@ -54,6 +56,7 @@ function capLength(text: string, sentence: Sentence): Sentence[] {
   return pieces;
 }
 
+/** No line break between the two (searched only between them, so a long last line stays linear). */
 function sameLine(text: string, first: Sentence, second: Sentence): boolean {
-  return text.indexOf('\n', first.end) === -1 || text.indexOf('\n', first.end) >= second.start;
+  return !text.slice(first.end, second.start).includes('\n');
 }

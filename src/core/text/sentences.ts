@@ -106,8 +106,11 @@ function closingQuote(text: string, open: number, end: number): number {
   const opener = text[open];
   if (opener === '"' && open > 0 && !/[\s([{—–-]/u.test(text[open - 1])) return -1; // a closing straight quote
   const closer = opener === '"' ? '"' : opener === '«' ? '»' : '”';
-  const close = text.indexOf(closer, open + 1);
-  return close !== -1 && close < end && close - open <= MAX_QUOTE_LENGTH ? close : -1;
+  // Looks no further than the line and the longest quotation: an unbounded search made a text of
+  // unclosed marks quadratic.
+  const limit = Math.min(end, open + MAX_QUOTE_LENGTH + 1);
+  for (let i = open + 1; i < limit; i++) if (text[i] === closer) return i;
+  return -1;
 }
 
 /** Whether the terminator run text[at, terminatorEnd) (plus closers up to closeEnd) ends a sentence before text[next]. */
