@@ -1,110 +1,168 @@
 // The plain text of a block's inline Markdown, with the draft offset of every character.
-import type { Nodes, PhrasingContent } from 'mdast';
+import type { Token } from 'markdown-it';
+import type { DraftTokens } from './draftTokens';
 
-/** Plain text of one block; chars[i] came from draft[starts[i], ends[i]). */
+/** Plain text of one block; text[i] came from draft[starts[i], ends[i]). */
 export interface PlainText {
   text: string;
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
   /** Positions in `text` where a `<!-- sourced: checked -->` comment stood. */
   checkedMarks: number[];
 }
 
 export const CHECKED_COMMENT = /^<!--\s*sourced\s*:\s*checked\s*-->$/iu;
 const UNDEFINED_FOOTNOTE = /\[\^[^\]\s]+\]/gu;
-const AMPERSAND_REFERENCE = /^&(?:amp|#0*38|#x0*26);$/iu;
-const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/iu;
+const CLOSING_PUNCTUATION = /[.,;:!?)]/u;
+const SPACE = /\s/u;
 
-/** Builds the plain text of inline nodes: markup, link URLs, images and footnote refs dropped. */
-export function plainTextOf(nodes: readonly PhrasingContent[], markdown: string): PlainText {
-  const builder = new PlainTextBuilder(markdown);
-  for (const node of nodes) builder.add(node);
+/** Builds the plain text of an inline token: markup, link URLs, images and footnote refs dropped. */
+export function plainTextOf(inline: Token, parsed: DraftTokens): PlainText {
+  const builder = new PlainTextBuilder();
+  for (const child of inline.children ?? []) {
+    const span = parsed.spanOf(child);
+    if (span) builder.add(child, span, (offset) => parsed.draftOffset(child, offset));
+  }
   return builder.result();
 }
 
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return SPACE.test(ch);
+}
+
 class PlainTextBuilder {
-  private readonly chars: string[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** Text pieces, joined once at the end (appending to one string and reading it back would flatten it every time). */
+  private readonly pieces: string[] = [];
+  private length = 0;
+  private last = '';
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private ends: Int32Array<ArrayBuffer> = new Int32Array(64);
   private readonly checkedMarks: number[] = [];
   /** A footnote ref or image was dropped right after a space: "word [^1]." must read "word.". */
   private droppedAfterSpace = false;
 
-  constructor(private readonly markdown: string) {}
-
-  add(node: Nodes): void {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    switch (node.type) {
+  add(token: Token, [start, end]: readonly [number, number], draft: (offset: number) => number): void {
+    switch (token.type) {
       case 'text':
-      case 'inlineCode':
-        if (start !== undefined && end !== undefined) this.align(node.value, start, end);
+        this.addText(token.content, start, end, draft);
         return;
-      case 'break':
-        if (start !== undefined) this.push(' ', start, start + 1);
+      case 'text_special': {
+        // An escape maps to the escaped character; an entity to its whole reference.
+        const from = token.info === 'escape' ? end - token.content.length : start;
+        for (const ch of token.content) this.push(ch, draft(from), draft(end - 1) + 1);
         return;
-      case 'html':
-        if (CHECKED_COMMENT.test(node.value.trim())) this.checkedMarks.push(this.chars.length);
+      }
+      case 'code_inline':
+        this.addCode(token, start, end, draft);
+        return;
+      case 'softbreak':
+      case 'hardbreak':
+        this.push(' ', draft(start), draft(start) + 1);
+        return;
+      case 'html_inline':
+        if (CHECKED_COMMENT.test(token.content.trim())) this.checkedMarks.push(this.length);
         return;
       case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
-        this.droppedAfterSpace = this.chars[this.chars.length - 1] === ' ';
+      case 'footnote_ref':
+        this.droppedAfterSpace = this.lastIsSpace();
         return;
       default:
-        if ('children' in node) for (const child of node.children) this.add(child as Nodes);
     }
   }
 
   result(): PlainText {
-    return { text: this.chars.join(''), starts: this.starts, ends: this.ends, checkedMarks: this.checkedMarks };
+    return { text: this.pieces.join(''), starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length), checkedMarks: this.checkedMarks };
   }
 
-  /**
-   * Maps each character of a node's value to the draft: escapes and entities are skipped over.
-   * Footnote markers without a definition ("[^1]") stay text to the parser; they are dropped too.
-   */
-  private align(value: string, start: number, end: number): void {
-    let at = start;
-    const markers = [...value.matchAll(UNDEFINED_FOOTNOTE)].map((m) => [m.index, m.index + m[0].length]);
-    for (let i = 0; i < value.length; i++) {
-      const ch = value[i];
-      const marker = markers.find(([from, to]) => i >= from && i < to);
-      if (marker) {
-        if (i === marker[0]) this.droppedAfterSpace = this.chars[this.chars.length - 1] === ' ';
-        const found = this.markdown.indexOf(ch, at);
-        if (found !== -1 && found < end) at = found + 1;
-        continue;
-      }
-      const reference = this.markdown.charAt(at) === '&' ? this.markdown.slice(at, end).match(CHARACTER_REFERENCE) : null;
-      // A valid reference is never literal text; only &amp; (or &#38;) decodes to "&" itself.
-      if (reference && (ch !== '&' || AMPERSAND_REFERENCE.test(reference[0]))) {
-        this.push(ch, at, at + reference[0].length);
-        at += reference[0].length;
-        continue;
-      }
-      const found = this.markdown.indexOf(ch, at);
-      if (found !== -1 && found < end) {
-        this.push(ch, found, found + 1);
-        at = found + 1;
-      } else this.push(ch, Math.min(at, end - 1), Math.min(at + 1, end));
+  /** A text token is a raw slice of the content; footnote markers without a definition ("[^1]") stay text to the parser and are dropped here. */
+  private addText(content: string, start: number, end: number, draft: (offset: number) => number): void {
+    const exact = end - start === content.length;
+    const markers = content.includes('[^') ? [...content.matchAll(UNDEFINED_FOOTNOTE)] : [];
+    if (exact && markers.length === 0 && content.length > 1) {
+      const from = draft(start);
+      if (draft(end - 1) - from === content.length - 1) return this.addRun(content, from);
     }
+    let skipUntil = -1;
+    let marker = 0;
+    for (let i = 0; i < content.length; i++) {
+      if (marker < markers.length && i === markers[marker].index) {
+        this.droppedAfterSpace = this.lastIsSpace();
+        skipUntil = i + markers[marker][0].length;
+        marker++;
+      }
+      if (i < skipUntil) continue;
+      const at = draft(exact ? start + i : Math.min(start + i, end - 1));
+      this.push(content[i], at, at + 1);
+    }
+  }
+
+  /** A run of text that lies contiguously in the draft from `from`: copied in slices, not character by character. */
+  private addRun(content: string, from: number): void {
+    this.push(content[0], from, from + 1);
+    let sliceStart = 1;
+    for (let i = 1; i <= content.length; i++) {
+      const space = i < content.length && isSpace(content[i]);
+      if (i < content.length && !space) continue;
+      if (i > sliceStart) this.append(content.slice(sliceStart, i), from + sliceStart);
+      if (space) this.push(content[i], from + i, from + i + 1);
+      sliceStart = i + 1;
+    }
+  }
+
+  private append(piece: string, from: number): void {
+    while (this.length + piece.length > this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    for (let i = 0; i < piece.length; i++) {
+      this.starts[this.length + i] = from + i;
+      this.ends[this.length + i] = from + i + 1;
+    }
+    this.pieces.push(piece);
+    this.length += piece.length;
+    this.last = piece[piece.length - 1];
+  }
+
+  /** Code keeps its text: markdown-it strips the backticks and one space each side, and reads line ends as spaces. */
+  private addCode(token: Token, start: number, end: number, draft: (offset: number) => number): void {
+    const ticks = token.markup.length;
+    const inner = end - start - 2 * ticks;
+    const from = start + ticks + Math.max(0, Math.floor((inner - token.content.length) / 2));
+    for (let i = 0; i < token.content.length; i++) {
+      const at = draft(Math.min(from + i, end - 1));
+      this.push(token.content[i], at, at + 1);
+    }
+  }
+
+  private lastIsSpace(): boolean {
+    return this.last === ' ';
   }
 
   /** Line breaks and tabs become spaces, and runs of spaces one space. */
   private push(ch: string, start: number, end: number): void {
-    const space = /\s/u.test(ch);
-    if (space && (this.chars.length === 0 || this.chars[this.chars.length - 1] === ' ')) return;
-    if (this.droppedAfterSpace && /[.,;:!?)]/u.test(ch)) this.popChar();
+    const space = isSpace(ch);
+    if (space && (this.length === 0 || this.lastIsSpace())) return;
+    if (this.droppedAfterSpace && CLOSING_PUNCTUATION.test(ch)) {
+      this.pieces.pop();
+      this.length--;
+    }
     this.droppedAfterSpace = false;
-    this.chars.push(space ? ' ' : ch);
-    this.starts.push(start);
-    this.ends.push(end);
+    if (this.length === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    this.last = space ? ' ' : ch;
+    this.pieces.push(this.last);
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
   }
+}
 
-  private popChar(): void {
-    this.chars.pop();
-    this.starts.pop();
-    this.ends.pop();
-  }
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

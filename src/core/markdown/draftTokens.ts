@@ -1,0 +1,263 @@
+// Parses a draft with markdown-it (linear time, bounded nesting, no recursion per character) and
+// gives every inline token its exact draft offsets, which markdown-it itself keeps only per line.
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as Parser, StateBlock, StateInline, Token } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+
+
+/** [start, end) in the draft. */
+export type Span = readonly [number, number];
+
+export interface DraftTokens {
+  /** markdown-it's block tokens; inline tokens hold their children. */
+  tokens: Token[];
+  /** The range of an inline child token in its block's content (what markdown-it's inline parser read). */
+  spanOf(child: Token): Span | undefined;
+  /** The draft offset of a content offset of the block that holds `child`. */
+  draftOffset(child: Token, contentOffset: number): number;
+  /** The draft range of an inline token's content (a paragraph's or table cell's text). */
+  blockSpan(inline: Token): Span | undefined;
+}
+
+/** Inline spans relative to the inline token's content, kept in the parse's env. */
+interface TrackingEnv {
+  spans: Map<Token, Span>;
+}
+
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+
+type TrackingState = StateInline & { pendingStart: number; env: TrackingEnv };
+
+function createParser(): Parser {
+  // html: HTML is recognised (and dropped), not read as prose; linkify off: a bare URL stays text.
+  const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  md.block.ruler.before('table', 'front_matter', frontMatter);
+  md.use(footnote);
+  // Nothing is rendered, so no link is unsafe: `[text](javascript:...)` is still a link whose text is prose.
+  md.validateLink = () => true;
+  // Keep escapes and entities as their own tokens, and unmatched emphasis marks unmerged, so each maps to its draft range.
+  md.core.ruler.disable('text_join');
+  md.inline.ruler2.disable('fragments_join');
+  trackInlinePositions(md);
+  return md;
+}
+
+/**
+ * YAML (`---`) or TOML (`+++`) front matter: a fence alone on the first line, closed by the same
+ * fence (or `...` for YAML). Unclosed, it is an ordinary thematic break and the draft stays prose.
+ */
+function frontMatter(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const line = (n: number) => state.src.slice(state.bMarks[n], state.eMarks[n]).trimEnd();
+  const fence = startLine === 0 ? line(0) : '';
+  if (fence !== '---' && fence !== '+++') return false;
+  let close = 1;
+  while (close < endLine && line(close) !== fence && !(fence === '---' && line(close) === '...')) close++;
+  if (close >= endLine) return false;
+  if (!silent) {
+    const token = state.push('front_matter', '', 0);
+    token.block = true;
+    token.map = [0, close + 1];
+  }
+  state.line = close + 1;
+  return true;
+}
+
+/**
+ * Records the range of the inline source each inline rule consumed, and where the pending text
+ * run began: text tokens are raw slices of the source, others get the range of their rule.
+ */
+function trackInlinePositions(md: Parser): void {
+  const BaseState: new (...args: ConstructorParameters<typeof md.inline.State>) => StateInline = md.inline.State;
+  class PositionState extends BaseState {
+    pendingStart = 0;
+    override pushPending(): Token {
+      const token = super.pushPending();
+      (this.env as unknown as TrackingEnv).spans.set(token, [this.pendingStart, this.pendingStart + token.content.length]);
+      return token;
+    }
+  }
+  md.inline.State = PositionState;
+  // One character the other rules left: appended here (not by markdown-it's fallback) so the pending start is known.
+  md.inline.ruler.push('sourced_char', (state: StateInline, silent: boolean) => {
+    if (!silent) state.pending += state.src[state.pos];
+    state.pos++;
+    return true;
+  });
+  const ruler = md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: InlineRule }> };
+  for (const rule of ruler.__rules__) md.inline.ruler.at(rule.name, tracked(rule.fn));
+}
+
+function tracked(rule: InlineRule): InlineRule {
+  return (state, silent) => {
+    if (silent) return rule(state, silent);
+    const tracking = state as unknown as TrackingState;
+    const start = state.pos;
+    if (state.pending === '') tracking.pendingStart = start;
+    const before = state.tokens.length;
+    if (!rule(state, silent)) return false;
+    const spans = tracking.env.spans;
+    let cursor = start;
+    for (let i = before; i < state.tokens.length; i++) {
+      const token = state.tokens[i];
+      if (spans.has(token)) continue;
+      // Emphasis marks left as text are one token per character, in source order; an autolink's text sits inside its <>.
+      const at = token.type === 'text' && token.content !== '' ? state.src.slice(cursor, state.pos).indexOf(token.content) : -1;
+      if (at !== -1) {
+        spans.set(token, [cursor + at, cursor + at + token.content.length]);
+        cursor += at + token.content.length;
+      } else spans.set(token, [start, state.pos]);
+    }
+    return true;
+  };
+}
+
+let parser: Parser | undefined;
+
+export function parseDraftTokens(draft: string): DraftTokens {
+  parser ??= createParser();
+  const normalized = normalizeLineEnds(draft);
+  const env: TrackingEnv = { spans: new Map() };
+  const tokens = parser.parse(normalized.text, env as unknown as Record<string, unknown>);
+  const lineStarts = lineStartsOf(normalized.text);
+  const contentMaps = new Map<Token, Int32Array>();
+  mapBlockContents(tokens, normalized.text, lineStarts, contentMaps);
+  const inlineOf = new Map<Token, Token>();
+  for (const token of tokens) if (token.type === 'inline' && token.children) for (const child of token.children) inlineOf.set(child, token);
+  const draftOffset = (inline: Token | undefined, offset: number): number => {
+    const map = inline && contentMaps.get(inline);
+    return map ? normalized.original(map[Math.max(0, Math.min(offset, map.length - 1))]) : 0;
+  };
+  return {
+    tokens,
+    spanOf: (child) => env.spans.get(child),
+    draftOffset: (child, offset) => draftOffset(inlineOf.get(child), offset),
+    blockSpan(inline) {
+      if (!contentMaps.has(inline) || inline.content.length === 0) return undefined;
+      return [draftOffset(inline, 0), draftOffset(inline, inline.content.length - 1) + 1];
+    },
+  };
+}
+
+/** markdown-it reads CRLF as LF; parse the LF text and map offsets back to the draft. */
+function normalizeLineEnds(draft: string): { text: string; original(offset: number): number } {
+  if (!draft.includes('\r') && !draft.includes('\0')) return { text: draft, original: (offset) => offset };
+  const removed: number[] = [];
+  let text = '';
+  let from = 0;
+  for (let i = draft.indexOf('\r\n'); i !== -1; i = draft.indexOf('\r\n', i + 2)) {
+    text += draft.slice(from, i);
+    removed.push(text.length);
+    from = i + 1;
+  }
+  text = (text + draft.slice(from)).replace(/\r/gu, '\n').replace(/\0/gu, '\uFFFD');
+  // The n-th LF of a CRLF sits at removed[n] in the text; every offset past it shifts by one more.
+  const original = (offset: number): number => {
+    let low = 0;
+    let high = removed.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (removed[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return offset + low;
+  };
+  return { text, original };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** For each paragraph and table cell, the text offset of every character of its inline content. */
+function mapBlockContents(tokens: Token[], text: string, lineStarts: number[], out: Map<Token, Int32Array>): void {
+  let row: Token | undefined;
+  let cells: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'tr_open') {
+      row = token;
+      cells = [];
+    } else if (token.type === 'tr_close' && row?.map) {
+      mapRowCells(cells, text, lineStarts, row.map[0], out);
+      row = undefined;
+    } else if (token.type === 'inline') {
+      if (row) cells.push(token);
+      else if (token.map) out.set(token, mapLines(token.content, text, lineStarts, token.map[0]));
+    }
+  }
+}
+
+function lineEnd(text: string, lineStarts: number[], line: number): number {
+  return line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/**
+ * A paragraph's content is its lines with container marks and indentation removed, then trimmed:
+ * each content line, stripped of blanks, ends where its draft line (stripped of trailing blanks) ends.
+ */
+function mapLines(content: string, text: string, lineStarts: number[], firstLine: number): Int32Array {
+  const map = new Int32Array(content.length + 1);
+  let at = 0;
+  let line = firstLine;
+  while (at <= content.length) {
+    const newline = content.indexOf('\n', at);
+    const end = newline === -1 ? content.length : newline;
+    let coreStart = at;
+    while (coreStart < end && isBlank(content.charCodeAt(coreStart))) coreStart++;
+    let coreEnd = end;
+    while (coreEnd > coreStart && isBlank(content.charCodeAt(coreEnd - 1))) coreEnd--;
+    const draftLineStart = lineStarts[Math.min(line, lineStarts.length - 1)];
+    const draftLineEnd = lineEnd(text, lineStarts, Math.min(line, lineStarts.length - 1));
+    let draftCoreEnd = draftLineEnd;
+    while (draftCoreEnd > draftLineStart && isBlank(text.charCodeAt(draftCoreEnd - 1))) draftCoreEnd--;
+    const length = coreEnd - coreStart;
+    const found = draftCoreEnd - length >= draftLineStart && text.startsWith(content.slice(coreStart, coreEnd), draftCoreEnd - length);
+    const draftCoreStart = found ? draftCoreEnd - length : draftLineStart;
+    for (let i = at; i < end; i++) map[i] = Math.min(Math.max(draftCoreStart + (i - coreStart), draftLineStart), draftLineEnd);
+    map[end] = found ? Math.min(draftCoreStart + (end - coreStart), draftLineEnd) : draftLineEnd;
+    at = end + 1;
+    line++;
+  }
+  return map;
+}
+
+/**
+ * Table cells: split the row's draft line at unescaped pipes as markdown-it does (an outer pipe
+ * leaves no cell), then align each cell's content, which drops the `\\` of an escaped pipe.
+ */
+function mapRowCells(cells: Token[], text: string, lineStarts: number[], line: number, out: Map<Token, Int32Array>): void {
+  const start = lineStarts[line];
+  const end = lineEnd(text, lineStarts, line);
+  const pieces: Array<[number, number]> = [];
+  let pieceStart = start;
+  for (let i = start; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '|') {
+      pieces.push([pieceStart, i]);
+      pieceStart = i + 1;
+    }
+  }
+  pieces.push([pieceStart, end]);
+  // Before a leading pipe stand only indentation and container marks ("> "); after a trailing one, nothing.
+  if (pieces.length > 1 && /^[\s>]*$/u.test(text.slice(pieces[0][0], pieces[0][1]))) pieces.shift();
+  if (pieces.length > 1 && text.slice(...pieces[pieces.length - 1]).trim() === '') pieces.pop();
+  cells.forEach((cell, n) => {
+    const [from, to] = pieces[Math.min(n, pieces.length - 1)];
+    const map = new Int32Array(cell.content.length + 1);
+    let at = from;
+    while (at < to && isBlank(text.charCodeAt(at))) at++;
+    for (let i = 0; i < cell.content.length; i++) {
+      if (text[at] === '\\' && text[at + 1] === '|' && cell.content[i] === '|') at++;
+      map[i] = Math.min(at, to);
+      if (at < to) at++;
+    }
+    map[cell.content.length] = Math.min(at, to);
+    out.set(cell, map);
+  });
+}
