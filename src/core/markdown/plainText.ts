@@ -82,7 +82,10 @@ class PlainTextBuilder {
     const markers = content.includes('[^') ? [...content.matchAll(UNDEFINED_FOOTNOTE)] : [];
     if (exact && markers.length === 0 && content.length > 1) {
       const from = draft(start);
-      if (draft(end - 1) - from === content.length - 1) return this.addRun(content, from);
+      if (draft(end - 1) - from === content.length - 1) {
+        this.addRun(content, from);
+        return;
+      }
     }
     let skipUntil = -1;
     let marker = 0;
