@@ -10,6 +10,7 @@ import { isFlagged } from '../../src/core/check/results';
 import type { StatementResult, Verdict } from '../../src/core/types';
 import { setsFromArgs, type EvalItem, type EvalSet } from './sets';
 import { paragraphVerdicts } from './paragraphs';
+import { printPerturbationRates } from './perturbations';
 
 interface SetFigures {
   name: string;
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     const met = dev.precision >= 0.95 && dev.recall >= 0.95 && dev.top1 >= 0.95;
     console.log(`\ndev targets (precision, recall, top-1 >= 0.95): ${met ? 'met' : 'NOT met'}`);
   }
+  if (process.argv.length <= 2) await printPerturbationRates();
 }
 
 if (require.main === module) {

@@ -10,8 +10,8 @@ import { buildPassages } from '../../src/core/text/passages';
 import type { SourceDocument } from '../../src/core/types';
 
 const RUNS = 10_000;
-const OPENING = new Set(['“', '„', '"']);
-const CLOSING = new Set(['”', '"']);
+const OPENING = { double: new Set(['“', '„', '"']), single: new Set(['‘', "'"]) };
+const CLOSING = { double: new Set(['”', '"']), single: new Set(['’', "'"]) };
 
 /** News-like text with the marks, attributions and line breaks quote extraction reads. */
 const quoteish = fc
@@ -53,8 +53,8 @@ describe('quote extraction under random input', () => {
         for (const span of findQuoteSpans(text)) {
           assert.ok(span.open >= last && span.open < span.start && span.start < span.end && span.end <= span.close && span.close <= text.length, JSON.stringify(span));
           assert.equal(span.start, span.open + 1);
-          assert.ok(OPENING.has(text[span.open]), `opens with ${text[span.open]}`);
-          if (span.closed) assert.ok(CLOSING.has(text[span.close - 1]), `closes with ${text[span.close - 1]}`);
+          assert.ok(OPENING[span.marks ?? 'double'].has(text[span.open]), `opens with ${text[span.open]}`);
+          if (span.closed) assert.ok(CLOSING[span.marks ?? 'double'].has(text[span.close - 1]), `closes with ${text[span.close - 1]}`);
           assert.ok(!text.slice(span.open, span.close).includes('\n'), 'one line');
           last = span.close;
         }

@@ -116,7 +116,7 @@ export function attributionBefore(text: string, quote: QuoteSpan): Speaker | und
   const windowFrom = Math.max(0, quote.open - 300);
   const windowStart = windowFrom + text.slice(windowFrom, quote.open).lastIndexOf('\n') + 1;
   const head = text.slice(windowStart, quote.open);
-  const sentenceBreaks = [...head.matchAll(/[.!?\u2026]["\u201D\u2019]?\s+(?=[\p{Lu}"\u201C])/gu)];
+  const sentenceBreaks = [...head.matchAll(/[.!?\u2026]["'\u201D\u2019]?\s+(?=[\p{Lu}"'\u201C\u2018])/gu)];
   const sentenceStart = windowStart + (sentenceBreaks.length ? sentenceBreaks[sentenceBreaks.length - 1].index! + sentenceBreaks[sentenceBreaks.length - 1][0].length : 0);
   const sentence = text.slice(sentenceStart, quote.open);
   const according = /\baccording to\s+([^,;:]+)/i.exec(sentence);
