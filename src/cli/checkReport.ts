@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Engine, LoadReport } from '../core/engineApi';
 import type { StatementResult } from '../core/types';
 
@@ -15,4 +16,12 @@ export interface CheckReport {
   corpusRoot: string;
   load: LoadReport;
   files: CheckedFile[];
+  /** The working folder paths are reported relative to. */
+  cwd: string;
+}
+
+/** A source's file relative to the working folder (`../corpus/a.txt`), `/`-separated, as reports name it. */
+export function sourcePath(report: CheckReport, docId: string): string {
+  const file = report.engine.documents.get(docId)?.path ?? docId;
+  return path.relative(report.cwd, path.resolve(report.cwd, file)).split(path.sep).join('/');
 }

@@ -1,26 +1,48 @@
-// The drafts named on the command line, read and checked for being text.
+// The drafts named on the command line: files, folders and globs (as markdownlint-cli2 and Vale
+// take them). Folders and globs give their Markdown files, skipping node_modules and dot folders
+// (the corpus walker's rules) and the corpus itself; a file named outright is read whatever its name.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isGlob } from '../core/corpus/glob';
+import { compare, listCorpusFiles } from '../core/corpus/loadCorpus';
 import { UsageError } from './usageError';
 
 export interface Draft {
+  /** As reported: relative to the working folder, `/`-separated. */
   path: string;
   text: string;
 }
 
-export function readDrafts(names: string[]): Draft[] {
-  if (names.length === 0) throw new UsageError('no draft given: name at least one Markdown file to check');
-  return names.map((name) => ({ path: name, text: readDraft(name) }));
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
+/** Reads every draft the arguments name, in argument order (each folder's or glob's files sorted), each once. */
+export async function readDrafts(names: string[], options: { cwd: string; corpusDir: string }): Promise<Draft[]> {
+  if (names.length === 0) throw new UsageError('no draft given: name Markdown files, folders or globs to check');
+  const files: string[] = [];
+  for (const name of names) files.push(...(await expand(name, options)));
+  const unique = [...new Set(files)];
+  return unique.map((file) => ({ path: shown(file, options.cwd), text: readDraft(file, shown(file, options.cwd)) }));
 }
 
-function readDraft(file: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UsageError(`draft not found: ${file}`);
-  }
-  if (!stat.isFile()) throw new UsageError(`not a file: ${file} (name Markdown files to check)`);
+async function expand(name: string, { cwd, corpusDir }: { cwd: string; corpusDir: string }): Promise<string[]> {
+  const absolute = path.resolve(cwd, name);
+  const stat = isGlob(name) ? undefined : fs.statSync(absolute, { throwIfNoEntry: false });
+  if (!isGlob(name) && !stat) throw new UsageError(`draft not found: ${name}`);
+  if (stat && !stat.isDirectory()) return [absolute];
+  const listing = await listCorpusFiles({ base: cwd, roots: [name] });
+  const inCorpus = (file: string) => file === corpusDir || file.startsWith(corpusDir + path.sep);
+  const drafts = listing.files.filter((file) => MARKDOWN.test(file) && !inCorpus(file)).sort(compare);
+  if (drafts.length === 0) throw new UsageError(stat ? `no Markdown drafts (.md, .markdown) in folder ${name}` : `no Markdown drafts match "${name}"`);
+  return drafts;
+}
+
+function shown(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+function readDraft(file: string, name: string): string {
   const bytes = fs.readFileSync(file);
-  if (bytes.includes(0)) throw new UsageError(`${file} looks binary, not a Markdown draft`);
+  if (bytes.includes(0)) throw new UsageError(`${name} looks binary, not a Markdown draft`);
   return bytes.toString('utf8');
 }

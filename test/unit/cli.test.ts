@@ -51,7 +51,13 @@ describe('sourced check CLI', function () {
     assert.deepEqual(first.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 50 } });
     assert.equal(first.sources[0].document, 'corpus/003_6147f8965dcc949e.txt');
     assert.ok(first.sources[0].score >= first.sources[first.sources.length - 1].score);
-    assert.deepEqual(Object.keys(first.sources[0]).sort(), ['document', 'range', 'score', 'text', 'title']);
+    // The source's own metadata, as the hover card shows it, never its file path as a title.
+    assert.equal(first.sources[0].title, 'China is not abandoning the West, but is betting on Russia');
+    assert.equal(first.sources[0].outlet, 'CNN');
+    for (const source of file.statements.flatMap((s: { sources: { title: string }[] }) => s.sources)) assert.doesNotMatch(source.title, /\.txt|corpus\//);
+    const keys = new Set(file.statements.flatMap((s: { sources: object[] }) => s.sources.flatMap((source) => Object.keys(source))));
+    assert.deepEqual([...keys].filter((k) => !['document', 'range', 'score', 'text', 'title', 'outlet', 'author', 'date', 'url'].includes(k)), []);
+    assert.ok(keys.has('author'), 'no source carries its author');
   });
 
   it('accepts an empty draft', () => {
@@ -63,6 +69,8 @@ describe('sourced check CLI', function () {
   it('exits 2 with a clear message on usage and input errors', () => {
     const cases: [string[], RegExp][] = [
       [['check'], /no draft given/],
+      [['check', 'nowhere/'], /draft not found: nowhere\//],
+      [['check', 'drafts-*/**/*.md'], /no Markdown drafts match "drafts-\*\/\*\*\/\*\.md"/],
       [['check', '--format', 'xml', 'good.md'], /unknown format "xml"/],
       [['check', '--frobnicate', 'good.md'], /unknown option "--frobnicate"/],
       [['check', 'missing.md'], /draft not found: missing\.md/],
@@ -91,5 +99,47 @@ describe('sourced check CLI', function () {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage: sourced check/);
     assert.match(r.stdout, /--version/);
+  });
+});
+
+describe('sourced check: which drafts', function () {
+  this.timeout(20000);
+  let dir: string;
+  const checked = (args: string[]): string[] => {
+    const r = run(['check', '--format', 'json', ...args], dir);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    return JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+  };
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-cli-inputs-'));
+    fs.cpSync(path.join(REPO, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'corpus', 'notes.md'), '# Notes\n\nA source in Markdown, not a draft.\n');
+    const write = (file: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), 'Belarus and Hungary are close allies of the Kremlin.\n');
+    };
+    for (const file of ['drafts/b.md', 'drafts/a.markdown', 'drafts/notes.txt', 'drafts/desk/c.md', 'drafts/node_modules/pkg/readme.md', 'drafts/.trash/old.md', 'top.md']) write(file);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes a folder: its Markdown files, sorted, without node_modules or dot folders', () => {
+    assert.deepEqual(checked(['drafts']), ['drafts/a.markdown', 'drafts/b.md', 'drafts/desk/c.md']);
+  });
+
+  it('takes globs and files, each draft once, and leaves the corpus out of "."', () => {
+    assert.deepEqual(checked(['drafts/*.md', 'drafts/b.md', 'top.md']), ['drafts/b.md', 'top.md']);
+    assert.deepEqual(checked(['**/*.md']), ['drafts/b.md', 'drafts/desk/c.md', 'top.md']);
+    assert.deepEqual(checked(['.']), ['drafts/a.markdown', 'drafts/b.md', 'drafts/desk/c.md', 'top.md']);
+  });
+
+  it('reads a file named outright whatever its extension', () => {
+    assert.deepEqual(checked(['drafts/notes.txt']), ['drafts/notes.txt']);
+  });
+
+  it('says when a folder holds no Markdown draft', () => {
+    fs.mkdirSync(path.join(dir, 'empty'), { recursive: true });
+    const r = run(['check', 'empty'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no Markdown drafts \(\.md, \.markdown\) in folder empty/);
   });
 });

@@ -15,11 +15,12 @@ const OPTIONS: OptionSpec[] = [
   { flag: '--cache', value: 'DIR', help: 'keep the index cache in DIR to start faster next time' },
 ];
 
-export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--format text|json] [--cache DIR] FILE...
+export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--format text|json] [--cache DIR] FILE|FOLDER|GLOB...
 
 Checks each Markdown draft statement by statement against the sources in DIR
 (default ./corpus) and reports unsupported claims, misquotes, unverified quotes,
-misattributions and number mismatches.
+misattributions and number mismatches. A folder or a glob ("drafts/**/*.md", quoted)
+stands for its .md and .markdown files, leaving out node_modules, dot folders and DIR.
 
 Options:
 ${optionHelp([...OPTIONS, { flag: '--help', help: 'show this help' }])}
@@ -32,9 +33,9 @@ export async function runCheck(args: string[]): Promise<number> {
   const formatName = options.get('--format') ?? 'text';
   const format = FORMATS[formatName];
   if (!format) throw new UsageError(`unknown format "${formatName}": use ${Object.keys(FORMATS).map((f) => `--format ${f}`).join(' or ')}`);
-  const drafts = readDrafts(positional);
   const corpusName = options.get('--corpus') ?? 'corpus';
   const corpusDir = path.resolve(corpusName);
+  const drafts = await readDrafts(positional, { cwd: process.cwd(), corpusDir });
   if (!fs.existsSync(corpusDir) || !fs.statSync(corpusDir).isDirectory()) {
     throw new UsageError(`corpus folder not found: ${corpusName} (create it with your sources, or pass --corpus DIR)`);
   }
@@ -47,6 +48,7 @@ export async function runCheck(args: string[]): Promise<number> {
     corpusRoot: path.relative(process.cwd(), corpusDir) || '.',
     load,
     files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) })),
+    cwd: process.cwd(),
   };
   console.log(format(report));
   return report.files.some((f) => f.results.some((r) => isFlagged(r.verdict))) ? 1 : 0;

@@ -1,8 +1,18 @@
 // JSON output: every statement with its verdict and the sources behind it, 0-based ranges.
 import { LineIndex } from '../../core/lineIndex';
-import type { CheckReport } from '../checkReport';
+import { sourceTitle } from '../../core/render/sourceLabel';
+import type { SourceDocument } from '../../core/types';
+import { sourcePath, type CheckReport } from '../checkReport';
 
-export function jsonFormat({ engine, corpusRoot, load, files }: CheckReport): string {
+/** What is known of a source: its title (or, untitled, its opening words, as the hover card names it), outlet, author, date and URL. */
+function sourceFields(doc: SourceDocument | undefined): Partial<Record<'title' | 'outlet' | 'author' | 'date' | 'url', string>> {
+  if (!doc) return {};
+  const { outlet, author, date, url } = doc.metadata;
+  return { title: sourceTitle(doc), outlet, author, date, url };
+}
+
+export function jsonFormat(report: CheckReport): string {
+  const { engine, corpusRoot, load, files } = report;
   const lineIndexes = new Map<string, LineIndex>();
   const docLines = (id: string): LineIndex => {
     let index = lineIndexes.get(id);
@@ -12,7 +22,7 @@ export function jsonFormat({ engine, corpusRoot, load, files }: CheckReport): st
     }
     return index;
   };
-  const report = {
+  const json = {
     version: 1,
     corpus: { root: corpusRoot, documents: load.documents, passages: load.passages },
     files: files.map((file) => {
@@ -25,8 +35,8 @@ export function jsonFormat({ engine, corpusRoot, load, files }: CheckReport): st
           verdict: r.verdict,
           message: r.message,
           sources: r.sources.map((hit) => ({
-            document: hit.passage.docId,
-            title: engine.documents.get(hit.passage.docId)?.metadata.title ?? hit.passage.docId,
+            document: sourcePath(report, hit.passage.docId),
+            ...sourceFields(engine.documents.get(hit.passage.docId)),
             range: docLines(hit.passage.docId).rangeAt(hit.passage.start, hit.passage.end),
             text: hit.passage.text,
             score: hit.score,
@@ -35,5 +45,5 @@ export function jsonFormat({ engine, corpusRoot, load, files }: CheckReport): st
       };
     }),
   };
-  return JSON.stringify(report, null, 2);
+  return JSON.stringify(json, null, 2);
 }

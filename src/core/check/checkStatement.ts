@@ -1,3 +1,4 @@
+import { sourceTitle } from '../render/sourceLabel';
 import type { DraftStatement, PassageHit, StatementResult } from '../types';
 import { tokenTerm, wordTokens } from '../search/tokenize';
 import type { ScoredPassage } from '../search/passageIndex';
@@ -23,8 +24,15 @@ function round(score: number): number {
   return Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
 }
 
+/** The source as a reader knows it: its title or opening words, not its file. */
 function titleOf(context: CheckContext, docId: string): string {
-  return context.documents.get(docId)?.metadata.title ?? docId;
+  const doc = context.documents.get(docId);
+  return (doc && sourceTitle(doc)) ?? docId;
+}
+
+/** A full stop, unless a title already ends the sentence ("...table?", "...a…"). */
+function endSentence(text: string): string {
+  return /[.?!…]$/.test(text) ? text : `${text}.`;
 }
 
 /** One verdict for one statement of a draft. */
@@ -53,7 +61,7 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
     const figure = numbers.unmatched[0];
     return result(statement, 'unsupported-claim', `Unsupported claim: no source gives the figure "${figure.raw}"; add a source or mark it as checked.`, sources, draftRange(statement, figure.start, figure.end));
   }
-  return result(statement, 'supported', `Supported by ${titleOf(context, best.passage.docId)}.`, sources);
+  return result(statement, 'supported', endSentence(`Supported by ${titleOf(context, best.passage.docId)}`), sources);
 }
 
 /** The statement's own spelling of index terms: "Blinken" and "Wang Yi" rather than their stems. */
@@ -129,7 +137,7 @@ function judgeQuotes(statement: DraftStatement, findings: QuoteFinding[], contex
   const doc = context.documents.get(main.passage.docId)!;
   const numbers = compareNumbers(statement.text, main.passage, doc);
   if (numbers.conflicts.length > 0) return numberMismatch(statement, numbers.conflicts[0], withQuoteSource(main, []));
-  return result(statement, 'supported', `Supported: the quote is verbatim in ${titleOf(context, main.passage.docId)}.`, withQuoteSource(main, []));
+  return result(statement, 'supported', endSentence(`Supported: the quote is verbatim in ${titleOf(context, main.passage.docId)}`), withQuoteSource(main, []));
 }
 
 function numberMismatch(statement: DraftStatement, conflict: NumberConflict, sources: PassageHit[]): StatementResult {
