@@ -45,5 +45,6 @@ export function parseOptions(args: string[], specs: readonly OptionSpec[]): Pars
 export function optionHelp(specs: readonly OptionSpec[]): string {
   const heads = specs.map((s) => (s.value ? `${s.flag} ${s.value}` : s.flag));
   const width = Math.max(...heads.map((h) => h.length)) + 2;
-  return specs.map((s, i) => `  ${heads[i].padEnd(width)}${s.help}`).join('\n');
+  // A help text's further lines start under its first.
+  return specs.map((s, i) => `  ${heads[i].padEnd(width)}${s.help.split('\n').join(`\n  ${' '.repeat(width)}`)}`).join('\n');
 }

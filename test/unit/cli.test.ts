@@ -55,7 +55,7 @@ describe('sourced check CLI', function () {
     assert.equal(first.sources[0].title, 'China is not abandoning the West, but is betting on Russia');
     assert.equal(first.sources[0].outlet, 'CNN');
     for (const source of file.statements.flatMap((s: { sources: { title: string }[] }) => s.sources)) assert.doesNotMatch(source.title, /\.txt|corpus\//);
-    const keys = new Set(file.statements.flatMap((s: { sources: object[] }) => s.sources.flatMap((source) => Object.keys(source))));
+    const keys = new Set<string>(file.statements.flatMap((s: { sources: object[] }) => s.sources.flatMap((source) => Object.keys(source))));
     assert.deepEqual([...keys].filter((k) => !['document', 'range', 'score', 'text', 'title', 'outlet', 'author', 'date', 'url'].includes(k)), []);
     assert.ok(keys.has('author'), 'no source carries its author');
   });

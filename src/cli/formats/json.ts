@@ -1,4 +1,5 @@
 // JSON output: every statement with its verdict and the sources behind it, 0-based ranges.
+import { sourceLines } from '../../core/citations/sourceLines';
 import { LineIndex } from '../../core/lineIndex';
 import { sourceTitle } from '../../core/render/sourceLabel';
 import type { SourceDocument } from '../../core/types';
@@ -11,17 +12,12 @@ function sourceFields(doc: SourceDocument | undefined): Partial<Record<'title' |
   return { title: sourceTitle(doc), outlet, author, date, url };
 }
 
+function sourceRange(doc: SourceDocument | undefined, start: number, end: number) {
+  return doc ? sourceLines(doc).rangeAt(start, end) : undefined;
+}
+
 export function jsonFormat(report: CheckReport): string {
   const { engine, corpusRoot, load, files } = report;
-  const lineIndexes = new Map<string, LineIndex>();
-  const docLines = (id: string): LineIndex => {
-    let index = lineIndexes.get(id);
-    if (!index) {
-      index = new LineIndex(engine.documents.get(id)?.text ?? '');
-      lineIndexes.set(id, index);
-    }
-    return index;
-  };
   const json = {
     version: 1,
     corpus: { root: corpusRoot, documents: load.documents, passages: load.passages },
@@ -37,7 +33,7 @@ export function jsonFormat(report: CheckReport): string {
           sources: r.sources.map((hit) => ({
             document: sourcePath(report, hit.passage.docId),
             ...sourceFields(engine.documents.get(hit.passage.docId)),
-            range: docLines(hit.passage.docId).rangeAt(hit.passage.start, hit.passage.end),
+            range: sourceRange(engine.documents.get(hit.passage.docId), hit.passage.start, hit.passage.end),
             text: hit.passage.text,
             score: hit.score,
           })),
