@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { buildLexicon } = require('./scripts/build/lexicon');
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -55,6 +56,8 @@ function builds() {
 }
 
 async function main() {
+  // Language data (word vectors, WordNet) for src/core/lexicon: into dist/, and out/ for tests.
+  buildLexicon(withTests ? ['dist', 'out'] : ['dist']);
   const list = builds().filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
   if (watch) {
     const contexts = await Promise.all(list.map((b) => esbuild.context(b)));

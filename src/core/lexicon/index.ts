@@ -1,0 +1,148 @@
+// Sourced's lexicon: what words mean, from WordNet 3.1 and GloVe-derived word vectors instead
+// of hand-made word lists. The data is one file built by scripts/build/lexicon.js
+// (dist/lexicon/lexicon.bin, ~16 MB) and loaded on first use, or earlier by preloadLexicon()
+// so the first check does not pay for it.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseLexicon, type LexiconData } from './format';
+import { Morphology } from './morphology';
+import { WordNetRelations, type WordLinks } from './relations';
+import { WordVectors } from './vectors';
+
+/** How word b relates to word a (hypernym: b is a broader term for a; hyponym: a narrower one). */
+export type LexicalRelation = 'same' | 'inflection' | 'derived' | 'synonym' | 'hypernym' | 'hyponym' | 'antonym' | 'pertainym' | 'part' | 'abbreviation';
+
+export interface Lexicon {
+  /** Lower-case base form: WordNet's irregular forms, then its suffix rules (went -> go, fighting -> fight). */
+  lemma(word: string): string;
+  /** Every base form WordNet allows for the word, in any part of speech. */
+  baseForms(word: string): string[];
+  /** Whether WordNet or the vectors know the word (or its base form). */
+  knows(word: string): boolean;
+  /** The strongest link between the two words over all their senses, strongest first in RELATION_STRENGTH. */
+  relation(a: string, b: string): LexicalRelation | undefined;
+  /** Cosine of the two words' vectors (a base form's when the word has none); undefined when either is unknown. */
+  similarity(a: string, b: string): number | undefined;
+  /** The k words whose vectors are nearest the word's. */
+  nearest(word: string, k: number): string[];
+}
+
+/** Relations from strongest to weakest; relation() returns the first that links the two words. */
+export const RELATION_STRENGTH: readonly LexicalRelation[] = ['same', 'inflection', 'abbreviation', 'synonym', 'antonym', 'pertainym', 'derived', 'hypernym', 'hyponym', 'part'];
+
+const normalize = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase();
+
+// "U.S." is the initials of "United States": one word's letters are the other's words' initials.
+function isInitialism(short: string, long: string): boolean {
+  const letters = short.replace(/\./g, '');
+  const words = long.split(/[\s-]+/).filter((w) => !/^(?:of|the|and|for)$/.test(w));
+  return letters.length >= 2 && words.length >= 2 && letters === words.map((w) => w[0]).join('');
+}
+
+interface WordEntry {
+  lemma: string;
+  forms: string[];
+  /** The vector row of the word, or of its first base form that has one. */
+  vectorRow: number | undefined;
+  links: WordLinks | undefined;
+}
+
+class WordNetLexicon implements Lexicon {
+  private readonly wordnet: WordNetRelations;
+  private readonly morphology: Morphology;
+  private readonly vectors: WordVectors;
+
+  constructor(data: LexiconData) {
+    this.wordnet = new WordNetRelations(data);
+    this.morphology = new Morphology(data, (w) => this.wordnet.posBits(w));
+    this.vectors = new WordVectors(data);
+  }
+
+  // Looking a word up costs a few binary searches per candidate form; a check asks about the
+  // same words again and again, so each word's forms are remembered (a bounded cache).
+  private readonly cache = new Map<string, WordEntry>();
+
+  private analyse(word: string): WordEntry {
+    const w = normalize(word);
+    let entry = this.cache.get(w);
+    if (!entry) {
+      if (this.cache.size >= 50_000) this.cache.clear();
+      const forms = this.morphology.baseForms(w);
+      const vectorRow = [w, ...forms].map((f) => this.vectors.row(f)).find((row) => row !== undefined);
+      entry = { lemma: this.morphology.lemma(w), forms, vectorRow, links: undefined };
+      this.cache.set(w, entry);
+    }
+    return entry;
+  }
+
+  private links(entry: WordEntry): WordLinks {
+    entry.links ??= this.wordnet.links(entry.forms);
+    return entry.links;
+  }
+
+  lemma(word: string): string {
+    return this.analyse(word).lemma;
+  }
+
+  baseForms(word: string): string[] {
+    return this.analyse(word).forms;
+  }
+
+  knows(word: string): boolean {
+    const entry = this.analyse(word);
+    return entry.forms.length > 0 || entry.vectorRow !== undefined;
+  }
+
+  relation(a: string, b: string): LexicalRelation | undefined {
+    const x = normalize(a);
+    const y = normalize(b);
+    if (!x || !y) return undefined;
+    if (x === y) return 'same';
+    const ex = this.analyse(x);
+    const ey = this.analyse(y);
+    if (ex.lemma === ey.lemma || ex.forms.includes(y) || ey.forms.includes(x) || ex.forms.some((f) => ey.forms.includes(f))) return 'inflection';
+    const best = this.wordnet.relation(this.links(ex), this.links(ey));
+    if (best === 'synonym' && (isInitialism(x, y) || isInitialism(y, x))) return 'abbreviation';
+    return best;
+  }
+
+  similarity(a: string, b: string): number | undefined {
+    const i = this.analyse(a).vectorRow;
+    const j = this.analyse(b).vectorRow;
+    return i === undefined || j === undefined ? undefined : this.vectors.cosine(i, j);
+  }
+
+  nearest(word: string, k: number): string[] {
+    const row = this.analyse(word).vectorRow;
+    return row === undefined ? [] : this.vectors.nearest(row, k);
+  }
+}
+
+/** lexicon/lexicon.bin beside the bundle (dist/), or in the dist/ or out/ of an enclosing folder (test and script bundles). */
+export function lexiconPath(bundleDir = __dirname): string {
+  const candidates: string[] = [];
+  for (let dir = bundleDir, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    candidates.push(path.join(dir, 'lexicon', 'lexicon.bin'), path.join(dir, 'dist', 'lexicon', 'lexicon.bin'));
+  }
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error('Sourced\'s language data (lexicon/lexicon.bin) is missing from this build: rebuild with "node esbuild.js"');
+  return found;
+}
+
+let lexicon: Lexicon | undefined;
+let loading: Promise<void> | undefined;
+
+/** The lexicon, loaded synchronously on first call. */
+export function getLexicon(): Lexicon {
+  lexicon ??= new WordNetLexicon(parseLexicon(fs.readFileSync(lexiconPath())));
+  return lexicon;
+}
+
+/** Reads the lexicon file without blocking, so a later getLexicon() returns at once. */
+export function preloadLexicon(): Promise<void> {
+  if (lexicon) return Promise.resolve();
+  loading ??= fs.promises.readFile(lexiconPath()).then((bytes) => {
+    lexicon ??= new WordNetLexicon(parseLexicon(bytes));
+  });
+  return loading;
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { getLexicon, lexiconPath, preloadLexicon } from '../../src/core/lexicon';
+import { parseLexicon } from '../../src/core/lexicon/format';
+
+describe('lexicon', () => {
+  const lexicon = getLexicon();
+
+  it('gives base forms, irregular ones from WordNet\'s exception lists', () => {
+    assert.equal(lexicon.lemma('went'), 'go');
+    assert.equal(lexicon.lemma('children'), 'child');
+    assert.equal(lexicon.lemma('Women'), 'woman');
+    assert.equal(lexicon.lemma('biggest'), 'big');
+    assert.equal(lexicon.lemma('fighting'), 'fight');
+    assert.equal(lexicon.lemma('stopped'), 'stop');
+    assert.equal(lexicon.lemma('parties'), 'party');
+    // A word that is itself a lemma keeps its form, and an unknown word is only lower-cased.
+    assert.equal(lexicon.lemma('news'), 'news');
+    assert.equal(lexicon.lemma('Qzxvbrtl'), 'qzxvbrtl');
+  });
+
+  it('links a near-synonym by WordNet and by its vector', () => {
+    assert.equal(lexicon.relation('brawl', 'fight'), 'hypernym');
+    assert.equal(lexicon.relation('fight', 'brawl'), 'hyponym');
+    assert.ok(lexicon.similarity('brawl', 'fight')! > 0.3);
+    assert.ok(lexicon.nearest('brawl', 10).includes('scuffle'));
+    assert.equal(lexicon.relation('big', 'large'), 'synonym');
+  });
+
+  it('links demonyms, places, derived forms, inflections and abbreviations', () => {
+    assert.equal(lexicon.relation('Germany', 'German'), 'pertainym');
+    assert.equal(lexicon.relation('French', 'France'), 'pertainym');
+    assert.equal(lexicon.relation('Berlin', 'Germany'), 'part');
+    assert.equal(lexicon.relation('destroy', 'destruction'), 'derived');
+    assert.equal(lexicon.relation('fought', 'fight'), 'inflection');
+    assert.equal(lexicon.relation('U.S.', 'United States'), 'abbreviation');
+    assert.equal(lexicon.relation('Fight', 'fight'), 'same');
+  });
+
+  it('finds antonyms, also through an adjective\'s cluster', () => {
+    assert.equal(lexicon.relation('big', 'small'), 'antonym');
+    assert.equal(lexicon.relation('huge', 'small'), 'antonym');
+    assert.equal(lexicon.relation('increase', 'decrease'), 'antonym');
+  });
+
+  it('knows nothing of unknown words', () => {
+    assert.equal(lexicon.relation('qzxvbrtl', 'fight'), undefined);
+    assert.equal(lexicon.similarity('qzxvbrtl', 'fight'), undefined);
+    assert.equal(lexicon.knows('qzxvbrtl'), false);
+    assert.deepEqual(lexicon.nearest('qzxvbrtl', 3), []);
+    assert.equal(lexicon.relation('table', 'fight'), undefined);
+  });
+
+  it('loads the file from the bundle folder the CLI and the extension run from', () => {
+    const dist = path.resolve('dist');
+    assert.equal(lexiconPath(dist), path.join(dist, 'lexicon', 'lexicon.bin'));
+    const data = parseLexicon(fs.readFileSync(lexiconPath(dist)));
+    assert.ok(data.vectorWords.size >= 50_000);
+    assert.ok(data.lemmas.indexOf('fight') !== undefined);
+    assert.ok(fs.existsSync(path.join(dist, 'lexicon', 'NOTICE.md')));
+  });
+
+  it('can be loaded ahead of the first check', async () => {
+    await preloadLexicon();
+    assert.equal(getLexicon(), lexicon);
+  });
+});
