@@ -1,5 +1,6 @@
 // Installs Node 24 and code-server (VS Code's server + web workbench) into the cache on first
-// use. A stamp file marks a finished install, so an interrupted one is redone from scratch.
+// use. A stamp file marks a finished install, so an interrupted or failed one is redone from
+// scratch on the next run.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -9,20 +10,31 @@ function log(message) {
   console.log(`[vscode-install] ${message}`);
 }
 
+/** An install failure: the message says what went wrong and what to do about it. */
+class InstallError extends Error {}
+
+const RERUN = 'then run the same command again (the half-done install is removed and redone)';
+
 function run(command, args, options) {
   log(`$ ${command} ${args.join(' ')}  (in ${options.cwd})`);
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) throw new InstallError(`could not run ${command}: ${result.error.message}; install Node.js with npm, ${RERUN}`);
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}); rerun to retry, or delete ${options.cwd}`);
+    throw new InstallError(
+      `${command} ${args.join(' ')} failed (exit ${result.status}). Its output is above; the usual causes are no access to the npm registry (check the network and any proxy settings) or a full disk (df -h ${paths.cacheRoot}); fix that, ${RERUN}.`,
+    );
   }
 }
 
+// Settings a user may have given npm through the environment, which the inner installs need too.
+const USER_NPM_SETTINGS = /^npm_config_(cache|registry|proxy|https_proxy|noproxy|cafile|strict_ssl)$/i;
+
 // npm 11 blocks dependency install scripts unless allowed; code-server needs its postinstall
 // (it installs and compiles VS Code's own dependencies), so allow them for these two installs only.
-// The outer npm's own variables are dropped: under `npm test` they describe Node 20 (code-server's
+// The outer npm's other variables are dropped: under `npm test` they describe Node 20 (code-server's
 // postinstall reads the Node version from npm_config_user_agent) and would fail every retry.
-function npmEnv(extra) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+function npmEnv(extra, env = process.env) {
+  const inherited = Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) || USER_NPM_SETTINGS.test(key)));
   return {
     ...inherited,
     npm_config_dangerously_allow_all_scripts: 'true',
@@ -41,7 +53,11 @@ function installInto(dir, spec, env, verify) {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sourced-vscode-cache', private: true }));
   const started = Date.now();
   run('npm', ['install', '--no-save', '--foreground-scripts', spec], { cwd: dir, env });
-  if (!verify()) throw new Error(`${spec} installed but its install scripts did not finish (see the log above); delete ${dir} and rerun`);
+  if (!verify()) {
+    throw new InstallError(
+      `${spec} installed, but its install scripts did not finish or what they built does not load (see the output above; building native modules needs python3, make, g++ and libkrb5-dev); fix that, ${RERUN}.`,
+    );
+  }
   fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
   log(`${spec} ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return true;
@@ -79,13 +95,13 @@ function ensureVsCodeServer() {
   return paths;
 }
 
-module.exports = { ensureVsCodeServer };
+module.exports = { ensureVsCodeServer, npmEnv };
 
 if (require.main === module) {
   try {
     ensureVsCodeServer();
   } catch (error) {
-    console.error(`[vscode-install] ${error.message}`);
+    console.error(`[vscode-install] ${error instanceof InstallError ? error.message : error.stack}`);
     process.exit(1);
   }
 }
