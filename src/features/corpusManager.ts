@@ -16,7 +16,12 @@ export type IndexState =
   | { kind: 'empty'; message: string }
   | { kind: 'error'; message: string };
 
-const RECONCILE_DELAY_MS = 1000;
+// The index follows VS Code's file watcher, which can miss what happens just after a load: it
+// starts listening some time after it is created, with no signal when (microsoft/vscode#221010),
+// and it merges a create and a quick delete into nothing, so a file that a comparison indexed in
+// between is never reported gone. So after each load the folder is compared with the index at
+// growing intervals, which also bounds how long any missed event can leave the index wrong.
+const RECONCILE_DELAYS_MS = [1_000, 3_000, 10_000, 30_000];
 
 /** The corpus of one workspace folder (or of a loose draft's folder) and its engine. */
 export interface FolderIndex {
@@ -169,11 +174,20 @@ export class CorpusManager implements vscode.Disposable {
       changed: (file) => void this.enqueue(index, () => this.upsert(index, file)),
       deleted: (file) => void this.enqueue(index, async () => this.remove(index, file)),
     });
-    // The file system watcher starts asynchronously; files added or deleted while loading, or
-    // before it runs, would be missed: compare the folder with the index once it is up.
-    setTimeout(() => void this.enqueue(index, () => this.reconcile(index, signal)), RECONCILE_DELAY_MS);
+    // Files added or deleted while loading, or before the watcher listens, would be missed.
+    this.scheduleReconciles(index, signal);
     index.generation++;
     this.changed.fire(index);
+  }
+
+  private scheduleReconciles(index: FolderIndex, signal: AbortSignal, delays = RECONCILE_DELAYS_MS): void {
+    const [delay, ...later] = delays;
+    if (delay === undefined) return;
+    const timer = setTimeout(() => {
+      void this.enqueue(index, () => this.reconcile(index, signal));
+      this.scheduleReconciles(index, signal, later.map((ms) => ms - delay));
+    }, delay);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
 
   private async reconcile(index: FolderIndex, signal: AbortSignal): Promise<void> {

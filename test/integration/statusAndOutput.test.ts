@@ -4,6 +4,17 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor, workspaceRoot } from './helpers';
 import { openIndexedDraft } from './sourcedHelpers';
+import type { SourcedApi } from '../../src/features/api';
+
+/** waitFor, and on a timeout what the status bar and the Sourced output said, to show why. */
+async function waitForSourced<T>(api: SourcedApi, what: string, condition: () => T | Promise<T>, timeoutMs: number): Promise<NonNullable<T>> {
+  try {
+    return await waitFor(what, condition, timeoutMs);
+  } catch (error) {
+    const output = api.outputText().split('\n').slice(-25).join('\n');
+    throw new Error(`${(error as Error).message}\nstatus bar: ${api.statusBar().text}\nlast lines of the Sourced output:\n${output}`);
+  }
+}
 
 /** The source files of the test workspace's corpus (../../corpus from it). */
 function corpusFiles(): string[] {
@@ -61,26 +72,26 @@ describe('status bar', () => {
       fs.mkdirSync(emptyDir(), { recursive: true });
       const { api, editor } = await openIndexedDraft('activation.md');
       restore = await setCorpus(['empty-corpus']);
-      const shown = await waitFor('the status bar to warn', () => (/no sources/.test(api.statusBar().text) ? api.statusBar() : undefined), 20_000);
+      const shown = await waitForSourced(api, 'the status bar to warn', () => (/no sources/.test(api.statusBar().text) ? api.statusBar() : undefined), 20_000);
       assert.match(shown.tooltip, /No sources found in empty-corpus/);
       assert.match(shown.tooltip, /Add your sources there \(\.txt.*files\)/);
       // The sidebar says the same, instead of an empty list.
       await vscode.commands.executeCommand('sourced.relatedPassages.focus');
-      const posted = await waitFor('the view to show the search', async () => {
+      const posted = await waitForSourced(api, 'the view to show the search', async () => {
         await api.relatedPassages.request({ type: 'search', query: 'China' });
         const message = api.relatedPassages.lastPosted();
         return message?.origin === 'search' ? message : undefined;
-      });
+      }, 10_000);
       assert.match(posted.note ?? '', /No sources found in empty-corpus/);
       // A source added to the folder clears the warning without a rebuild.
       fs.writeFileSync(path.join(emptyDir(), 'note.txt'), 'The Quennick valley cooperative harvested saffron this autumn.\n');
-      await waitFor('the added source to be counted', async () => {
+      await waitForSourced(api, 'the added source to be counted', async () => {
         await api.whenIndexed(editor.document.uri);
         return api.statusBar().text.endsWith('Sourced: 1 source');
       }, 20_000);
       // Deleting it brings the warning back.
       fs.rmSync(path.join(emptyDir(), 'note.txt'));
-      await waitFor('the warning after the last source is deleted', async () => {
+      await waitForSourced(api, 'the warning after the last source is deleted', async () => {
         await api.whenIndexed(editor.document.uri);
         return /\$\(warning\) Sourced: no sources/.test(api.statusBar().text);
       }, 20_000);
