@@ -148,7 +148,9 @@ function buildWordNet() {
   const { synsets, idOf } = readWordNet();
   const lemmaIds = new Map();
   const lemmas = [...new Set(synsets.flatMap((s) => s.words))].sort(byBytes);
-  lemmas.forEach((l, i) => lemmaIds.set(l, i));
+  lemmas.forEach((l, i) => {
+    lemmaIds.set(l, i);
+  });
   const posBits = new Uint8Array(lemmas.length);
   const senses = lemmas.map(() => []);
   synsets.forEach((s, id) => {
