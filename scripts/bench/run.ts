@@ -9,6 +9,7 @@ import * as path from 'path';
 import { SourcedEngine } from '../../src/core/engine';
 import { createBenchCorpus, readBenchFiles, readPlainPassages, saveBenchFiles, twelveWordQueries } from './benchCorpus';
 import { measureEngine, type EngineFigures } from './engineSteps';
+import { formatLexicon, measureLexicon, type LexiconFigures } from './lexicon';
 import { measurePlainMinisearch, type PlainFigures } from './plainMinisearch';
 import { formatTable, type SizeFigures } from './report';
 
@@ -50,6 +51,7 @@ async function runPhase(phase: string, name: string): Promise<unknown> {
     saveBenchFiles(corpus);
     return corpus.bytes;
   }
+  if (phase === 'lexicon') return measureLexicon();
   if (phase === 'engine') {
     await engineFigures(folderFor(WARM_UP));
     return engineFigures(folder);
@@ -87,8 +89,9 @@ async function main(): Promise<void> {
     fs.rmSync(folderFor(String(size)), { recursive: true, force: true });
   }
   fs.rmSync(folderFor(WARM_UP), { recursive: true, force: true });
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ machine: machine(), sizes: results }, null, 2));
-  else console.log(formatTable(results, machine()));
+  const lexicon = inChild('lexicon', '') as LexiconFigures;
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ machine: machine(), sizes: results, lexicon }, null, 2));
+  else console.log(`${formatTable(results, machine())}\n${formatLexicon(lexicon)}`);
 }
 
 main().catch((error: unknown) => {
