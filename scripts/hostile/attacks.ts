@@ -61,7 +61,7 @@ function base64Line(size: number): Buffer {
 // --- PDF --------------------------------------------------------------------------------------
 
 /** A PDF whose pages have the given content streams (already encoded), Helvetica as /F1. */
-function pdfFile(pages: Array<{ stream: Buffer; filter?: string }>): Buffer {
+export function pdfFile(pages: Array<{ stream: Buffer; filter?: string }>): Buffer {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body) ;
   const pageCount = pages.length;
@@ -87,7 +87,7 @@ function pdfFile(pages: Array<{ stream: Buffer; filter?: string }>): Buffer {
   return Buffer.concat(chunks);
 }
 
-function textOperators(lines: string[]): string {
+export function textOperators(lines: string[]): string {
   return lines.map((line, i) => `BT /F1 10 Tf 72 ${760 - (i % 70) * 10} Td (${line}) Tj ET\n`).join('');
 }
 

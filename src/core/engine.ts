@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import type { CorpusLoadOptions, Engine, LoadReport } from './engineApi';
 import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
-import { corpusContains, loadFile, OUTSIDE_CORPUS, type FileListing } from './corpus/loadCorpus';
+import { compare, corpusContains, OUTSIDE_CORPUS, type FileListing } from './corpus/loadCorpus';
 import { extractStatements } from './markdown/statements';
 import { PassageIndex } from './search/passageIndex';
 import { checkStatement } from './check/checkStatement';
@@ -10,7 +10,7 @@ import { contentTerms } from './search/tokenize';
 import { loadCorpusWithCache } from './cache/cachedLoad';
 import { decodeEngineState, encodeEngineState, type EngineState } from './cache/engineState';
 import { deriveEntry, type DocumentEntry } from './documentEntry';
-import { defaultExtractWorker, loadEntries } from './worker/parallelLoad';
+import { defaultExtractWorker, loadEntries, type ExtractBudget } from './worker/parallelLoad';
 
 const TERM_COUNT_CACHE = 32;
 
@@ -24,6 +24,8 @@ export interface EngineOptions {
    * defaults to the one beside the running bundle; without one, a load uses this thread only.
    */
   extractWorkerScript?: string;
+  /** Time and memory each file may take in the extraction helper (default: DEFAULT_BUDGET). */
+  extractBudget?: ExtractBudget;
 }
 
 /** Loads a corpus, indexes its passages and checks drafts against it. */
@@ -56,10 +58,14 @@ export class SourcedEngine implements Engine {
   }
 
   private async loadCached(cacheDir: string, options: CorpusLoadOptions): Promise<LoadReport> {
-    const report = (entry: string, problem: string, detail: string) => this.options.onCacheMiss?.(`${entry} cache ${problem}: ${detail}`);
+    let rebuilt: string | undefined;
+    const report = (entry: string, problem: string, detail: string) => {
+      if (problem === 'corrupt' || problem === 'other-version') rebuilt = `the index cache was ${problem === 'corrupt' ? 'damaged' : 'made by another version of Sourced'} (${detail}): rebuilt from the sources`;
+      this.options.onCacheMiss?.(`${entry} cache ${problem}: ${detail}`);
+    };
     const { report: loaded, saved } = await loadCorpusWithCache(this, cacheDir, options, report);
     this.cacheWrite = saved.catch((error: unknown) => report('engine', 'not saved', error instanceof Error ? error.message : String(error)));
-    return loaded;
+    return rebuilt ? { ...loaded, cacheRebuilt: rebuilt } : loaded;
   }
 
   /** Settles when the cache written after the last load is on disk (the CLI's process waits for it anyway). */
@@ -74,26 +80,59 @@ export class SourcedEngine implements Engine {
     const entries = new Map<string, DocumentEntry>();
     const docs = new Map<string, SourceDocument>();
     const index = new PassageIndex();
-    const skipped = await loadEntries(options, this.options.extractWorkerScript ?? defaultExtractWorker(), (entry) => {
+    const byContent = new Map<string, string>();
+    const copies: SkippedFile[] = [];
+    const skipped = await this.extractEntries(options, listing, (entry) => {
+      const original = byContent.get(entry.doc.contentHash);
+      if (original !== undefined) {
+        copies.push(identicalTo(entry.doc, original));
+        return;
+      }
+      byContent.set(entry.doc.contentHash, entry.doc.id);
       entries.set(entry.doc.id, entry);
       docs.set(entry.doc.id, entry.doc);
       index.setDocument(entry.doc.id, entry.doc.text, entry.passages);
-    }, listing);
+    });
     this.entries = entries;
     this.docs = docs;
     this.index = index;
     this.termCountCache.clear();
     this.allQuotes = undefined;
+    if (copies.length) {
+      skipped.push(...copies);
+      skipped.sort((a, b) => compare(a.path, b.path));
+    }
     return { documents: this.docs.size, passages: this.index.size, skipped };
   }
 
-  /** Adds (or replaces) one loaded document without touching the others. */
-  addDocument(doc: SourceDocument): void {
-    const entry = deriveEntry(doc);
+  /**
+   * Reads and extracts the listed files (all under the roots when there is no listing) in the
+   * extraction helper, with its time and memory budget per file; returns the skipped files.
+   */
+  extractEntries(options: CorpusLoadOptions, listing: FileListing | undefined, onEntry: (entry: DocumentEntry) => void): Promise<SkippedFile[]> {
+    return loadEntries(options, this.options.extractWorkerScript ?? defaultExtractWorker(), onEntry, listing, this.options.extractBudget);
+  }
+
+  /**
+   * Adds (or replaces) one loaded document without touching the others; a copy of a document
+   * already indexed is not added (and why is returned).
+   */
+  addDocument(doc: SourceDocument): SkippedFile | undefined {
+    return this.addEntry(doc, () => deriveEntry(doc));
+  }
+
+  addEntry(doc: SourceDocument, derive: () => DocumentEntry): SkippedFile | undefined {
+    const original = [...this.docs.values()].find((other) => other.contentHash === doc.contentHash && other.id !== doc.id);
+    if (original) {
+      this.removeFile(doc.path);
+      return identicalTo(doc, original.id);
+    }
+    const entry = derive();
     this.entries.set(doc.id, entry);
     this.docs.set(doc.id, doc);
     this.index.setDocument(doc.id, doc.text, entry.passages);
     this.forgetDerived(doc.id);
+    return undefined;
   }
 
   /** Everything loaded, as plain data (see cache/engineState). */
@@ -128,13 +167,13 @@ export class SourcedEngine implements Engine {
       this.removeFile(path);
       return { path, reason: OUTSIDE_CORPUS };
     }
-    const loaded = await loadFile(path, this.base);
-    if ('reason' in loaded) {
-      this.removeFile(path);
-      return loaded;
-    }
-    this.addDocument(loaded);
-    return undefined;
+    // Read in the extraction helper, with its budgets: a file dropped in later cannot stall the editor either.
+    let added: SkippedFile | undefined;
+    const [unreadable] = await this.extractEntries({ base: this.base, roots: [] }, { files: [nodePath.resolve(this.base, path)], skipped: [] }, (entry) => {
+      added = this.addEntry(entry.doc, () => entry);
+    });
+    if (unreadable) this.removeFile(path);
+    return unreadable ?? added;
   }
 
   removeFile(path: string): void {
@@ -197,4 +236,12 @@ export class SourcedEngine implements Engine {
     }
     return counts;
   }
+}
+
+/**
+ * Identical copies of a source are indexed once: 100 copies of one article made every term in it
+ * look common (and its passages crowd out every other), so a statement it supports was flagged.
+ */
+function identicalTo(copy: SourceDocument, originalId: string): SkippedFile {
+  return { path: copy.path, reason: `identical to ${originalId}: indexed once`, copyOf: originalId };
 }

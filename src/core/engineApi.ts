@@ -13,6 +13,8 @@ export interface LoadReport {
   documents: number;
   passages: number;
   skipped: SkippedFile[];
+  /** A cache that was found damaged or from another version, and rebuilt from the sources: worth telling the user. */
+  cacheRebuilt?: string;
 }
 
 /** What the CLI and the extension need from the core. Implemented by `SourcedEngine`. */

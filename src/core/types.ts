@@ -64,6 +64,8 @@ export interface SpeakerTurn {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** The id of the indexed source this file is an identical copy of. */
+  copyOf?: string;
 }
 
 export interface Sentence {

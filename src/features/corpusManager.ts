@@ -204,6 +204,7 @@ export class CorpusManager implements vscode.Disposable {
     this.log.appendLine(`Indexed ${report.documents} sources (${report.passages} passages) in ${ms} ms:`);
     for (const doc of index.engine.documents.values()) this.log.appendLine(`  indexed ${doc.id}`);
     for (const skipped of report.skipped) this.log.appendLine(`  skipped ${skipped.path}: ${skipped.reason}`);
+    if (report.cacheRebuilt) this.log.appendLine(`  ${report.cacheRebuilt}`);
   }
 
   private emptyMessage(index: FolderIndex, roots: string[]): string {

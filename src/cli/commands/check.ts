@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isFlagged } from '../../core/check/results';
+import { isInside } from '../../core/corpus/loadCorpus';
 import { SourcedEngine } from '../../core/engine';
 import { optionHelp, parseOptions, type OptionSpec } from '../args';
 import type { CheckReport } from '../checkReport';
@@ -39,9 +40,14 @@ export async function runCheck(args: string[]): Promise<number> {
   if (!fs.existsSync(corpusDir) || !fs.statSync(corpusDir).isDirectory()) {
     throw new UsageError(`corpus folder not found: ${corpusName} (create it with your sources, or pass --corpus DIR)`);
   }
-  const engine = new SourcedEngine({ cacheDir: options.get('--cache') });
+  const cacheDir = options.get('--cache');
+  if (cacheDir !== undefined && isInside(realPathSoFar(path.resolve(cacheDir)), realPathSoFar(corpusDir))) {
+    throw new UsageError(`--cache ${cacheDir} is inside the corpus folder ${corpusName}: the cache would be read as a source; put it elsewhere (e.g. --cache .sourced-cache)`);
+  }
+  const engine = new SourcedEngine({ cacheDir });
   const load = await engine.loadCorpus({ base: process.cwd(), roots: [corpusDir] });
   for (const skipped of load.skipped) console.error(`sourced: skipped ${path.relative(process.cwd(), skipped.path) || skipped.path}: ${skipped.reason}`);
+  if (load.cacheRebuilt) console.error(`sourced: ${load.cacheRebuilt}`);
   if (load.documents === 0) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus DIR`);
   const report: CheckReport = {
     engine,
@@ -52,4 +58,11 @@ export async function runCheck(args: string[]): Promise<number> {
   };
   console.log(format(report));
   return report.files.some((f) => f.results.some((r) => isFlagged(r.verdict))) ? 1 : 0;
+}
+
+/** The real path of `target`, resolved as far as it exists (a cache folder may not exist yet). */
+function realPathSoFar(target: string): string {
+  const parent = path.dirname(target);
+  if (fs.existsSync(target)) return fs.realpathSync(target);
+  return parent === target ? target : path.join(realPathSoFar(parent), path.basename(target));
 }

@@ -1,11 +1,12 @@
 // Loads a corpus through the persistent cache. A warm start restores the saved engine state,
-// then re-reads only the files whose size or modification time changed; a re-read file whose
+// then re-reads only the files whose size, modification time or permissions changed; a re-read file whose
 // content hash is unchanged keeps its saved extraction. A missing, corrupt, other-version or
 // other-code cache is reported (onMiss) and rebuilt from the files, never trusted.
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { listCorpusFiles, loadFile, type FileListing } from '../corpus/loadCorpus';
+import { listCorpusFiles, type FileListing } from '../corpus/loadCorpus';
+import type { DocumentEntry } from '../documentEntry';
 import type { CorpusLoadOptions, LoadReport } from '../engineApi';
 import type { SkippedFile, SourceDocument } from '../types';
 import { CorpusCache } from './corpusCache';
@@ -17,7 +18,8 @@ export interface CacheableEngine {
   loadFresh(options: CorpusLoadOptions, listing?: FileListing): Promise<LoadReport>;
   exportState(): EngineState;
   importState(state: EngineState): void;
-  addDocument(doc: SourceDocument): void;
+  addEntry(doc: SourceDocument, derive: () => DocumentEntry): SkippedFile | undefined;
+  extractEntries(options: CorpusLoadOptions, listing: FileListing | undefined, onEntry: (entry: DocumentEntry) => void): Promise<SkippedFile[]>;
   removeFile(path: string): void;
   readonly documents: ReadonlyMap<string, SourceDocument>;
   readonly passageCount: number;
@@ -58,23 +60,28 @@ export async function loadCorpusWithCache(
   }
   const savedHashes = new Map(saved.documents.map(({ doc }) => [doc.path, doc.contentHash]));
   let done = 0;
+  const changed: string[] = [];
   for (const file of listing.files) {
     options.signal?.throwIfAborted();
     options.onProgress?.(++done, listing.files.length);
     const before = saved.stamps?.[file];
     const now = stamps[file];
-    if (before && now && before.size === now.size && before.mtimeMs === now.mtimeMs) {
+    if (before && now && before.size === now.size && before.mtimeMs === now.mtimeMs && before.mode === now.mode) {
       if (before.skipped) skipped.push({ path: file, reason: before.skipped });
       continue;
     }
     changes++;
-    const loaded = await loadFile(file, options.base);
-    if ('reason' in loaded) {
-      engine.removeFile(file);
-      skipped.push(loaded);
-    } else if (savedHashes.get(file) !== loaded.contentHash) {
-      engine.addDocument(loaded);
-    }
+    changed.push(file);
+  }
+  // Changed files are read like a cold load's, in the extraction helper with its budgets.
+  const unreadable = await engine.extractEntries({ ...options, onProgress: undefined }, { files: changed, skipped: [] }, (entry) => {
+    if (savedHashes.get(entry.doc.path) === entry.doc.contentHash) return;
+    const copy = engine.addEntry(entry.doc, () => entry);
+    if (copy) skipped.push(copy);
+  });
+  for (const file of unreadable) {
+    engine.removeFile(file.path);
+    skipped.push(file);
   }
   const report = { documents: engine.documents.size, passages: engine.passageCount, skipped };
   return { report, saved: changes > 0 ? saveSoon(cache, engine, stamps, skipped) : Promise.resolve() };
@@ -97,8 +104,12 @@ async function saveSoon(cache: CorpusCache, engine: CacheableEngine, stamps: Rec
 
 async function save(cache: CorpusCache, engine: CacheableEngine, stamps: Record<string, FileStamp>, skipped: readonly SkippedFile[]): Promise<void> {
   const reasons = new Map(skipped.map((s) => [s.path, s.reason]));
+  // A copy is read again next time: it is indexed itself once its original is gone.
+  const copies = new Set(skipped.filter((s) => s.copyOf !== undefined).map((s) => s.path));
   const withReasons: Record<string, FileStamp> = {};
-  for (const [file, stamp] of Object.entries(stamps)) withReasons[file] = reasons.has(file) ? { ...stamp, skipped: reasons.get(file) } : stamp;
+  for (const [file, stamp] of Object.entries(stamps)) {
+    if (!copies.has(file)) withReasons[file] = reasons.has(file) ? { ...stamp, skipped: reasons.get(file) } : stamp;
+  }
   const state = { ...engine.exportState(), stamps: withReasons };
   const bytes = encodeEngineState(state);
   await cache.saveBytes(ENTRY, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -112,7 +123,7 @@ async function stampFiles(files: readonly string[], signal: AbortSignal | undefi
       signal?.throwIfAborted();
       const file = files[next++];
       const stat = await fs.promises.stat(file).catch(() => undefined);
-      if (stat) stamps[file] = { size: stat.size, mtimeMs: stat.mtimeMs };
+      if (stat) stamps[file] = { size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode };
     }
   };
   await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, files.length) }, worker));

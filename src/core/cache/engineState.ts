@@ -13,10 +13,15 @@ import { decodePack, encodePack, type PackedArray } from './pack';
 /** Bump whenever the shape of EngineState or of anything inside it changes. */
 export const ENGINE_STATE_VERSION = 2;
 
-/** A source file's size and modification time when it was read: the cheap check that it did not change. */
+/**
+ * A source file's size, modification time and permissions when it was read: the cheap check that
+ * it did not change. chmod changes neither size nor mtime, so without the mode a file skipped as
+ * unreadable stayed skipped after it was made readable.
+ */
 export interface FileStamp {
   size: number;
   mtimeMs: number;
+  mode?: number;
   /** Why the file was not indexed, when it was not. */
   skipped?: string;
 }

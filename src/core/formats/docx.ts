@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { SourceMetadata } from '../types';
 import { UnindexableSourceError } from '../corpus/unindexable';
+import { MAX_DOCX_UNPACKED_BYTES, TextBudget, tooMuchUnpacked } from './budgets';
 import type { ExtractedSource } from './index';
 import { dateAsWritten } from './metadataValues';
 import { xmlField } from './xmlText';
@@ -18,6 +19,11 @@ async function coreProperties(bytes: Buffer): Promise<SourceMetadata> {
   return { ...(title && { title }), ...(author && { author }), ...(date && { date }) };
 }
 
+function unreadable(error: unknown): UnindexableSourceError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UnindexableSourceError(`not a readable Word document (${detail}): the file is damaged or is not a .docx; save old .doc files as .docx first`);
+}
+
 /** mammoth separates paragraphs with a blank line; keep exactly one and trim trailing spaces. */
 function paragraphs(raw: string): string {
   return raw
@@ -27,16 +33,44 @@ function paragraphs(raw: string): string {
     .join('\n\n');
 }
 
+/** Unpacks every part but the media (text extraction never reads images), counting bytes as they come; throws past the limit. */
+async function checkUnpackedSize(zip: JSZip): Promise<void> {
+  let left = MAX_DOCX_UNPACKED_BYTES;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || /^word\/media\//u.test(file.name)) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stream = file.nodeStream('nodebuffer');
+      stream
+        .on('data', (chunk: Buffer) => {
+          left -= chunk.length;
+          if (left < 0) {
+            stream.pause();
+            reject(tooMuchUnpacked('this Word document', MAX_DOCX_UNPACKED_BYTES));
+          }
+        })
+        .on('error', reject)
+        .on('end', () => resolve());
+    });
+  }
+}
+
 export async function extractDocx(bytes: Buffer): Promise<ExtractedSource> {
   let raw: string;
   let metadata: SourceMetadata;
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  await checkUnpackedSize(zip);
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
     metadata = await coreProperties(bytes);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnindexableSourceError(`not a readable Word document (${detail}): the file is damaged or is not a .docx; save old .doc files as .docx first`);
+    throw unreadable(error);
   }
+  new TextBudget().add(raw.length);
   const text = paragraphs(raw);
   if (!text) throw new UnindexableSourceError('this Word document has no text');
   return { format: 'docx', text, metadata };

@@ -4,6 +4,8 @@ import { UnindexableSourceError } from '../corpus/unindexable';
 import type { ExtractedSource } from './index';
 import { dropPageFurniture, layoutLines, linesOf, type PdfTextItem } from './pdfLayout';
 import { loadPdfjs } from './pdfjs';
+import { MAX_PDF_PAGES, TextBudget } from './budgets';
+import { checkUnpackedStreams } from './pdfStreams';
 
 type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['getDocument']>['promise']>;
 
@@ -49,6 +51,7 @@ function openError(error: unknown): Error {
 }
 
 export async function extractPdf(bytes: Buffer): Promise<ExtractedSource> {
+  checkUnpackedStreams(bytes);
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -65,8 +68,16 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractedSource> {
     throw openError(error);
   }
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw new UnindexableSourceError(`${pdf.numPages} pages (the limit is ${MAX_PDF_PAGES}): split the PDF into smaller files`);
+    }
+    const budget = new TextBudget();
     const lines = [];
-    for (let n = 1; n <= pdf.numPages; n++) lines.push(linesOf(await pageItems(pdf, n)));
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const items = await pageItems(pdf, n);
+      budget.add(items.reduce((chars, item) => chars + item.str.length + 1, 0));
+      lines.push(linesOf(items));
+    }
     const pageTexts = dropPageFurniture(lines).map(layoutLines);
     if (pageTexts.every((text) => text.trim().length === 0)) {
       throw new UnindexableSourceError('scanned PDF with no text layer: run OCR first');

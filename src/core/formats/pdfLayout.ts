@@ -105,7 +105,11 @@ export function layoutLines(lines: PdfLineOfText[]): string {
 
 const pageNumber = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 
-/** Lines that are furniture rather than content: page numbers, and headers or footers repeated on most pages. */
+/**
+ * Lines that are furniture rather than content: page numbers, and headers or footers repeated on
+ * most pages. Furniture frames content, so a page whose every line looks like it keeps them all
+ * (a short PDF whose lines repeat in shape lost all its text as furniture and was called scanned).
+ */
 export function dropPageFurniture(pages: PdfLineOfText[][]): PdfLineOfText[][] {
   const shape = (line: PdfLineOfText) => line.text.replace(/\d+/g, '#').toLowerCase();
   const counts = new Map<string, number>();
@@ -114,10 +118,11 @@ export function dropPageFurniture(pages: PdfLineOfText[][]): PdfLineOfText[][] {
     for (const edge of edges) counts.set(edge, (counts.get(edge) ?? 0) + 1);
   }
   const repeated = (line: PdfLineOfText) => pages.length >= 2 && (counts.get(shape(line)) ?? 0) >= Math.max(2, pages.length / 2);
-  return pages.map((lines) =>
-    lines.filter((line, i) => {
+  return pages.map((lines) => {
+    const content = lines.filter((line, i) => {
       const atEdge = i === 0 || i === lines.length - 1;
       return !pageNumber.test(line.text) && !(atEdge && repeated(line));
-    }),
-  );
+    });
+    return content.length > 0 ? content : lines.filter((line) => !pageNumber.test(line.text));
+  });
 }

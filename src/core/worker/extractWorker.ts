@@ -1,5 +1,5 @@
 // The extraction helper's entry point (bundled to dist/extractWorker.js): reads and extracts the
-// batches of files the loading thread sends (see parallelLoad) and posts back plain data.
+// batches of files the loading thread sends (see parallelLoad) and posts back plain data, file by file.
 import { parentPort, workerData } from 'worker_threads';
 import { extractFiles, toWire } from './extractFiles';
 import type { ExtractReply, ExtractRequest } from './parallelLoad';
@@ -10,10 +10,12 @@ const { base } = workerData as { base: string };
 
 port.on('message', async ({ chunk, files }: ExtractRequest) => {
   try {
-    const { entries, skipped } = await extractFiles(files, base);
-    const wire = entries.map(toWire);
-    const reply: ExtractReply = { chunk, entries: wire, skipped };
-    port.postMessage(reply, wire.flatMap((e) => (e.offsets ? [e.offsets.buffer as ArrayBuffer] : [])));
+    // One reply per file, as soon as it is done: the loading thread times each file from the previous reply.
+    for (const file of files) {
+      const { entries, skipped } = await extractFiles([file], base);
+      const entry = entries.length ? toWire(entries[0]) : undefined;
+      port.postMessage({ chunk, entry, skipped: skipped[0] } satisfies ExtractReply, entry?.offsets ? [entry.offsets.buffer as ArrayBuffer] : []);
+    }
   } catch (error) {
     port.postMessage({ chunk, error: error instanceof Error ? error.message : String(error) } satisfies ExtractReply);
   }
