@@ -54,7 +54,8 @@ describe('broken files', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('indexes the good files and lists each broken one once with its reason', async () => {
+  it('indexes the good files and lists each broken one once with its reason', async function () {
+    this.timeout(20_000); // loads the PDF and DOCX readers
     const files = [
       write('good.txt', SENTENCE),
       write('binary.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0])),

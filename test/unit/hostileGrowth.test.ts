@@ -12,8 +12,6 @@ import { runAttack, writeInput } from '../../scripts/hostile/runAttack';
 
 /** Linear growth gives about the size ratio; quadratic gives its square. Three times the ratio allows for noise. */
 const SLACK = 3;
-/** Inputs whose super-linear step is being removed (issue 13); each leaves this list with its fix. */
-const KNOWN_SUPERLINEAR = new Set(['md-emphasis', 'md-links', 'md-lines', 'docx-bomb']);
 /** Times below this are mostly noise; the smaller run is counted as at least this long. */
 const FLOOR_MS = 20;
 
@@ -26,7 +24,7 @@ async function fastest(runs: number, run: () => Promise<number>): Promise<number
 describe('hostile inputs grow linearly', function () {
   this.timeout(120_000);
   for (const attack of attacks) {
-    (KNOWN_SUPERLINEAR.has(attack.name) ? it.skip : it)(`${attack.name}: ${attack.description}`, async () => {
+    it(`${attack.name}: ${attack.description}`, async () => {
       const folders = attack.testSizes.map((size) => {
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-growth-'));
         writeInput(attack, folder, attack.make(size));
