@@ -38,6 +38,20 @@ describe('lexicon', () => {
     assert.equal(lexicon.relation('Fight', 'fight'), 'same');
   });
 
+  it('recognises abbreviations by how English abbreviates, not from a list', () => {
+    assert.equal(lexicon.relation('Man Utd', 'Manchester United'), 'abbreviation');
+    assert.equal(lexicon.relation('Manchester United', 'Man Utd'), 'abbreviation');
+    assert.equal(lexicon.relation('USA', 'United States of America'), 'abbreviation');
+    assert.equal(lexicon.relation('NHS', 'National Health Service'), 'abbreviation');
+    assert.equal(lexicon.relation('Govt', 'government'), 'abbreviation');
+    assert.equal(lexicon.relation('Sept.', 'September'), 'abbreviation');
+    assert.equal(lexicon.relation('U.N.', 'un'), 'inflection');
+    assert.equal(lexicon.relation('U.N.', 'United Nations'), 'abbreviation');
+    // A dictionary word is not read as a truncation of a longer one.
+    assert.equal(lexicon.relation('man', 'Manchester'), undefined);
+    assert.equal(lexicon.relation('fight', 'fighter'), 'derived');
+  });
+
   it('finds antonyms, also through an adjective\'s cluster', () => {
     assert.equal(lexicon.relation('big', 'small'), 'antonym');
     assert.equal(lexicon.relation('huge', 'small'), 'antonym');

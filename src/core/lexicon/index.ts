@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseLexicon, type LexiconData } from './format';
+import { abbreviates } from './abbreviations';
 import { Morphology } from './morphology';
 import { WordNetRelations, type WordLinks } from './relations';
 import { WordVectors } from './vectors';
@@ -31,13 +32,6 @@ export interface Lexicon {
 export const RELATION_STRENGTH: readonly LexicalRelation[] = ['same', 'inflection', 'abbreviation', 'synonym', 'antonym', 'pertainym', 'derived', 'hypernym', 'hyponym', 'part'];
 
 const normalize = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase();
-
-// "U.S." is the initials of "United States": one word's letters are the other's words' initials.
-function isInitialism(short: string, long: string): boolean {
-  const letters = short.replace(/\./g, '');
-  const words = long.split(/[\s-]+/).filter((w) => !/^(?:of|the|and|for)$/.test(w));
-  return letters.length >= 2 && words.length >= 2 && letters === words.map((w) => w[0]).join('');
-}
 
 interface WordEntry {
   lemma: string;
@@ -67,8 +61,11 @@ class WordNetLexicon implements Lexicon {
     let entry = this.cache.get(w);
     if (!entry) {
       if (this.cache.size >= 50_000) this.cache.clear();
-      const forms = this.morphology.baseForms(w);
-      const vectorRow = [w, ...forms].map((f) => this.vectors.row(f)).find((row) => row !== undefined);
+      // "U.N." is looked up as "un" when WordNet and the vectors do not have the dotted form.
+      const dotless = w.replace(/\./g, '');
+      let forms = this.morphology.baseForms(w);
+      if (!forms.length && dotless !== w) forms = this.morphology.baseForms(dotless);
+      const vectorRow = [w, dotless, ...forms].map((f) => this.vectors.row(f)).find((row) => row !== undefined);
       entry = { lemma: this.morphology.lemma(w), forms, vectorRow, links: undefined };
       this.cache.set(w, entry);
     }
@@ -101,9 +98,9 @@ class WordNetLexicon implements Lexicon {
     const ex = this.analyse(x);
     const ey = this.analyse(y);
     if (ex.lemma === ey.lemma || ex.forms.includes(y) || ey.forms.includes(x) || ex.forms.some((f) => ey.forms.includes(f))) return 'inflection';
-    const best = this.wordnet.relation(this.links(ex), this.links(ey));
-    if (best === 'synonym' && (isInitialism(x, y) || isInitialism(y, x))) return 'abbreviation';
-    return best;
+    const isWord = (w: string) => this.analyse(w).forms.length > 0;
+    if (abbreviates(x, y, isWord) || abbreviates(y, x, isWord)) return 'abbreviation';
+    return this.wordnet.relation(this.links(ex), this.links(ey));
   }
 
   similarity(a: string, b: string): number | undefined {
