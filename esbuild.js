@@ -48,7 +48,8 @@ function builds() {
     const unit = listFiles('test/unit', '.test.ts');
     const integration = listFiles('test/integration', '.ts');
     const scripts = listFiles('scripts', '.ts');
-    if (unit.length) list.push({ ...common, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: [...common.external, 'mocha'] });
+    // playwright-core (the HTML report's browser test) runs from node_modules, as in the scripts.
+    if (unit.length) list.push({ ...common, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: [...common.external, 'mocha', 'playwright-core'] });
     if (integration.length) list.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: [...common.external, 'mocha'] });
     if (scripts.length) list.push({ ...common, entryPoints: scripts, outdir: 'out/scripts', outbase: 'scripts' });
   }

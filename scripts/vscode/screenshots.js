@@ -1,6 +1,7 @@
 // `npm run screenshots`: drives VS Code in headless Chromium on sample/ as a person would and
 // saves PNGs in docs/images/. Each shot asserts on the text its widget shows, so an empty or
 // broken widget fails the run; all shots are attempted, failures are listed at the end.
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const paths = require('./paths');
@@ -310,6 +311,25 @@ const shots = [
       return () => reopenDraft(page);
     },
   },
+  {
+    name: 'html-report',
+    what: 'the HTML report of `sourced check --format html` in a browser',
+    async capture(page, file) {
+      const report = path.join(failedDir, 'sample-report.html');
+      const cli = spawnSync(process.execPath, [path.join(paths.repoRoot, 'dist', 'cli.js'), 'check', '--corpus', '../corpus', '--format', 'html', 'drafts'], { cwd: sample, encoding: 'utf8' });
+      if (cli.status !== 1) throw new Error(`sourced check exited ${cli.status}: ${cli.stderr}`);
+      fs.writeFileSync(report, cli.stdout);
+      const reader = await page.context().newPage();
+      try {
+        await reader.setViewportSize({ width: 1280, height: 1000 });
+        await reader.goto(`file://${report}`);
+        expectText('the HTML report', await reader.locator('body').innerText(), [/Number mismatch/, /Misquote/, /Supported/, /sample-story\.md/]);
+        await reader.screenshot({ path: file });
+      } finally {
+        await reader.close();
+      }
+    },
+  },
 ];
 
 const originalDraft = fs.readFileSync(draft, 'utf8');
@@ -350,8 +370,9 @@ async function main() {
   for (const shot of shots.filter((s) => !only.length || only.includes(s.name))) {
     const file = path.join(imagesDir, `${shot.name}.png`);
     try {
-      const undo = await shot.take(page);
-      await page.screenshot({ path: file });
+      // A shot of something other than the workbench takes its own picture.
+      const undo = shot.capture ? await shot.capture(page, file) : await shot.take(page);
+      if (!shot.capture) await page.screenshot({ path: file });
       taken += 1;
       console.log(`  ok   ${shot.what} -> ${path.relative(paths.repoRoot, file)}`);
       if (undo) await undo();

@@ -12,11 +12,11 @@ import { UsageError } from '../usageError';
 
 const OPTIONS: OptionSpec[] = [
   { flag: '--corpus', value: 'DIR', help: 'folder of sources (.txt, .md, ...); default ./corpus' },
-  { flag: '--format', value: 'text|json|sarif', help: 'text: one line per flagged statement (default); json: every statement;\nsarif: SARIF 2.1.0 for code scanning dashboards' },
+  { flag: '--format', value: 'FORMAT', help: 'text: one line per flagged statement (default); json: every statement;\nsarif: SARIF 2.1.0 for code scanning dashboards; html: a report to read in\na browser, each statement coloured by verdict with its evidence beside it' },
   { flag: '--cache', value: 'DIR', help: 'keep the index cache in DIR to start faster next time' },
 ];
 
-export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--format text|json|sarif] [--cache DIR] FILE|FOLDER|GLOB...
+export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--format text|json|sarif|html] [--cache DIR] FILE|FOLDER|GLOB...
 
 Checks each Markdown draft statement by statement against the sources in DIR
 (default ./corpus) and reports unsupported claims, misquotes, unverified quotes,

@@ -9,7 +9,12 @@ const MARKDOWN_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
 /** Removes invisible and direction-changing characters and folds whitespace runs into one space. */
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ');
+  return withoutInvisible(text).replace(/\s+/g, ' ');
+}
+
+/** Removes invisible and direction-changing characters, keeping line breaks and tabs. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
 }
 
 /** Makes arbitrary text render literally in Markdown: no links, HTML, emphasis or commands. */
