@@ -25,6 +25,13 @@ export interface ScoredPassage extends PassageHit {
 }
 
 const MAX_QUERY_TERMS = 8;
+/** Candidates' term sets kept between queries: a draft check ranks the same passages for many statements, and again on every edit. */
+const TERM_SET_CACHE = 4096;
+
+interface PassageTerms {
+  sentenceTerms: ReadonlySet<string>;
+  contextTerms: ReadonlySet<string>;
+}
 
 /**
  * Full-text index over passages: the postings find candidates from the query's most
@@ -42,6 +49,7 @@ export class PassageIndex {
   readonly stats = new TermStats();
   /** Terms the corpus writes in lower case somewhere: common words, not names. */
   private readonly lowercase = new TermStats();
+  private readonly termSets = new Map<Passage, PassageTerms>();
 
   get size(): number {
     return this.passageTotal;
@@ -68,6 +76,7 @@ export class PassageIndex {
     if (!indexed) return;
     this.search.removeSlots(indexed.firstSlot, indexed.passages.length);
     for (const passage of indexed.passages) {
+      this.termSets.delete(passage);
       const scan = scanTerms(passage.text);
       this.stats.remove(scan.terms);
       this.lowercase.remove(scan.lowercase);
@@ -115,15 +124,26 @@ export class PassageIndex {
     const candidates = this.search.search(informative, Math.max(limit * 4, 24));
     const best = candidates.length > 0 ? candidates[0].score : 1;
     const scored = candidates.map((result) => {
-      const entry = this.atSlot(result.slot);
-      const sentenceTerms = new Set(contentTerms(entry.passage.text, true));
-      const contextTerms = new Set(contentTerms(entry.context, true));
+      const passage = this.atSlot(result.slot).passage;
+      const { sentenceTerms, contextTerms } = this.termsOf(result.slot);
       const cover = coverage(queryTerms, sentenceTerms, contextTerms, this.stats, weightOf);
       // Coverage decides; the engine's own BM25 score breaks near-ties.
       const score = cover.score * 0.9 + 0.1 * (result.score / best);
-      return { passage: entry.passage, score, matchedTerms: matchedWords(entry.passage.text, new Set([...cover.inSentence])), sentenceTerms, contextTerms };
+      return { passage, score, matchedTerms: matchedWords(passage.text, new Set([...cover.inSentence])), sentenceTerms, contextTerms };
     });
     return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /** A passage's sentence and context terms, cached (the oldest entry goes when the cache is full). */
+  private termsOf(slot: number): PassageTerms {
+    const { passage, context } = this.atSlot(slot);
+    let terms = this.termSets.get(passage);
+    if (!terms) {
+      terms = { sentenceTerms: new Set(contentTerms(passage.text, true)), contextTerms: new Set(contentTerms(context, true)) };
+      if (this.termSets.size >= TERM_SET_CACHE) this.termSets.delete(this.termSets.keys().next().value!);
+      this.termSets.set(passage, terms);
+    }
+    return terms;
   }
 
   /** Plain data for the cache and the indexing worker; passages themselves travel with their documents. */
