@@ -3,6 +3,7 @@
 import { version } from '../package.json';
 import { ARCHIVE_USAGE, runArchive } from './cli/commands/archive';
 import { CHECK_USAGE, runCheck } from './cli/commands/check';
+import { terminalLine } from './cli/terminalText';
 import { UsageError } from './cli/usageError';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
@@ -40,13 +41,18 @@ async function main(argv: string[]): Promise<number> {
   return entry.run(rest);
 }
 
+// A library's warning can quote a source (the YAML parser echoes the line it stumbled on): print
+// warnings through the same escaping as everything else, instead of Node's raw default printer.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => console.error(`sourced: warning: ${terminalLine(warning.message)}`));
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) console.error(`sourced: ${error.message}\n\n${CHECK_USAGE.split('\n')[0]}`);
-    else console.error(`sourced: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) console.error(`sourced: ${terminalLine(error.message)}\n\n${CHECK_USAGE.split('\n')[0]}`);
+    else console.error(`sourced: ${terminalLine(error instanceof Error ? error.message : String(error))}`);
     process.exitCode = 2;
   },
 );

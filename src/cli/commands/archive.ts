@@ -4,6 +4,7 @@ import { archiveLabel, describeArchiveError, openPool } from '../../core/archive
 import { ingest, type IngestProgress } from '../../core/archive/ingest';
 import { optionHelp, parseOptions, type OptionSpec } from '../args';
 import { UsageError } from '../usageError';
+import { terminalLine, terminalSafe } from '../terminalText';
 
 const OPTIONS: OptionSpec[] = [
   { flag: '--db', value: 'URL', help: 'the archive database (required)' },
@@ -74,7 +75,7 @@ export async function runArchive(argv: string[]): Promise<number> {
         },
       });
       if (tty) process.stderr.write('\n');
-      for (const skipped of report.skippedFiles) console.error(`sourced: skipped ${skipped.path}: ${skipped.reason}`);
+      for (const skipped of report.skippedFiles) console.error(`sourced: skipped ${terminalSafe(skipped.path)}: ${terminalLine(skipped.reason)}`);
       const migrated = report.schema.from === undefined ? `created the archive tables (schema ${report.schema.to}); ` : report.schema.from < report.schema.to ? `migrated the archive from schema ${report.schema.from} to ${report.schema.to}; ` : '';
       console.log(`${label}: ${migrated}${report.added} added, ${report.replaced} replaced, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.skipped} skipped; ${report.passages} passages written.`);
       return 0;
@@ -82,7 +83,7 @@ export async function runArchive(argv: string[]): Promise<number> {
       client.release();
     }
   } catch (error) {
-    console.error(`sourced: ${describeArchiveError(error, label).message}`);
+    console.error(`sourced: ${terminalLine(describeArchiveError(error, label).message)}`);
     return 2;
   } finally {
     await pool.end();

@@ -8,6 +8,7 @@ import { optionHelp, parseOptions, type OptionSpec } from '../args';
 import type { CheckReport } from '../checkReport';
 import { FORMATS } from '../formats/index';
 import { readDrafts } from '../inputs';
+import { terminalLine, terminalSafe } from '../terminalText';
 import { UsageError } from '../usageError';
 
 const OPTIONS: OptionSpec[] = [
@@ -46,8 +47,8 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const engine = new SourcedEngine({ cacheDir });
   const load = await engine.loadCorpus({ base: process.cwd(), roots: [corpusDir] });
-  for (const skipped of load.skipped) console.error(`sourced: skipped ${path.relative(process.cwd(), skipped.path) || skipped.path}: ${skipped.reason}`);
-  if (load.cacheRebuilt) console.error(`sourced: ${load.cacheRebuilt}`);
+  for (const skipped of load.skipped) console.error(`sourced: skipped ${terminalSafe(path.relative(process.cwd(), skipped.path) || skipped.path)}: ${terminalLine(skipped.reason)}`);
+  if (load.cacheRebuilt) console.error(`sourced: ${terminalLine(load.cacheRebuilt)}`);
   if (load.documents === 0) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus DIR`);
   const report: CheckReport = {
     engine,

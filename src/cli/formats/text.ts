@@ -1,7 +1,9 @@
-// Text output: one compiler-style line per flagged statement, then a summary line.
+// Text output: one compiler-style line per flagged statement, then a summary line. Paths and
+// messages (which quote sources) are made safe for a terminal; JSON output escapes by itself.
 import { isFlagged } from '../../core/check/results';
 import { LineIndex } from '../../core/lineIndex';
 import type { CheckReport } from '../checkReport';
+import { terminalLine, terminalSafe } from '../terminalText';
 
 export function textFormat({ files }: CheckReport): string {
   const lines: string[] = [];
@@ -14,7 +16,7 @@ export function textFormat({ files }: CheckReport): string {
       if (!isFlagged(r.verdict)) continue;
       counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
       const at = index.positionAt(r.focus?.start ?? r.statement.start);
-      lines.push(`${file.path}:${at.line + 1}:${at.character + 1}: warning: ${r.message} [${r.verdict}]`);
+      lines.push(`${terminalSafe(file.path)}:${at.line + 1}:${at.character + 1}: warning: ${terminalLine(r.message)} [${r.verdict}]`);
     }
   }
   const flaggedCount = [...counts.values()].reduce((a, b) => a + b, 0);
