@@ -39,6 +39,8 @@ function builds() {
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     // Indexing runs on a worker thread (src/core/worker); the worker needs its own bundle.
     { ...common, entryPoints: ['src/core/worker/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+    // Drafts are checked on a worker too (src/core/worker/draftCheckWorker), so a long check never blocks the editor.
+    { ...common, entryPoints: ['src/core/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
     // A cold load's per-file extraction is shared with a helper thread (src/core/worker/parallelLoad).
     { ...common, entryPoints: ['src/core/worker/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
     // HTML/PDF/DOCX extractors (jsdom, pdfjs: ~17 MB) are separate files, loaded only when such a source exists.

@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import type { CorpusLoadOptions, Engine, LoadReport } from './engineApi';
+import type { CorpusLoadOptions, DraftCheckOptions, Engine, LoadReport } from './engineApi';
 import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
 import { compare, corpusContains, OUTSIDE_CORPUS, type FileListing } from './corpus/loadCorpus';
 import { extractStatements } from './markdown/statements';
@@ -209,10 +209,30 @@ export class SourcedEngine implements Engine {
     return extractStatements(markdown);
   }
 
-  checkDraft(markdown: string): StatementResult[] {
+  checkDraft(markdown: string): StatementResult[];
+  checkDraft(markdown: string, options: DraftCheckOptions): StatementResult[] | undefined;
+  checkDraft(markdown: string, options: DraftCheckOptions = {}): StatementResult[] | undefined {
     const context = this.checkContext();
-    return this.extractStatements(markdown).map((statement) => checkStatement(statement, context));
+    const statements = this.extractStatements(markdown);
+    const { visible, onVisible, cancelled } = options;
+    const shown = (s: DraftStatement) => visible !== undefined && s.start < visible.end && s.end > visible.start;
+    const first = visible ? statements.filter(shown) : [];
+    const order = visible ? [...first, ...statements.filter((s) => !shown(s))] : statements;
+    const results = new Map<DraftStatement, StatementResult>();
+    for (let i = 0; i < order.length; i++) {
+      if (cancelled?.()) return undefined;
+      results.set(order[i], checkStatement(order[i], context));
+      if (i + 1 === first.length) onVisible?.([...results.values()]);
+    }
+    return statements.map((s) => results.get(s)!);
   }
+
+  /** On this engine's own thread: the check runs now, and nothing can supersede it. */
+  checkDraftLater(markdown: string, _key: string, options: Omit<DraftCheckOptions, 'cancelled'> = {}): Promise<StatementResult[] | undefined> {
+    return Promise.resolve(this.checkDraft(markdown, options));
+  }
+
+  dispose(): void {}
 
   private checkContext(): CheckContext {
     return {

@@ -1,4 +1,4 @@
-import type { DraftStatement, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
+import type { DraftStatement, OffsetRange, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
 
 export interface CorpusLoadOptions {
   /** Folder that document ids are relative to (workspace folder, or the CLI's cwd). */
@@ -17,6 +17,15 @@ export interface LoadReport {
   cacheRebuilt?: string;
 }
 
+export interface DraftCheckOptions {
+  /** Polled between statements: true stops the check, which then gives undefined. */
+  cancelled?: () => boolean;
+  /** Statements in this range (what the editor shows) are checked first. */
+  visible?: OffsetRange;
+  /** Told the results of the visible statements as soon as they are in, before the rest. */
+  onVisible?: (results: StatementResult[]) => void;
+}
+
 /** What the CLI and the extension need from the core. Implemented by `SourcedEngine`. */
 export interface Engine {
   readonly documents: ReadonlyMap<string, SourceDocument>;
@@ -31,4 +40,11 @@ export interface Engine {
   quotes(): SourceQuote[];
   extractStatements(markdown: string): DraftStatement[];
   checkDraft(markdown: string): StatementResult[];
+  /**
+   * Checks a draft without blocking the caller's thread where the engine can (a worker); a newer
+   * check with the same `key` supersedes this one, which then gives undefined.
+   */
+  checkDraftLater(markdown: string, key: string, options?: Omit<DraftCheckOptions, 'cancelled'>): Promise<StatementResult[] | undefined>;
+  /** Stops any thread the engine started. */
+  dispose(): void;
 }

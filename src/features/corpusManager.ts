@@ -157,7 +157,11 @@ export class CorpusManager implements vscode.Disposable {
           });
         },
       );
-      if (signal.aborted) return;
+      if (signal.aborted) {
+        engine.dispose();
+        return;
+      }
+      index.engine.dispose();
       index.engine = engine;
       index.skipped = new Set(report.skipped.map((file) => path.resolve(index.base, file.path)));
       index.fullLoads++;
@@ -165,6 +169,7 @@ export class CorpusManager implements vscode.Disposable {
       index.state = report.documents === 0 ? { kind: 'empty', message: this.emptyMessage(index, roots) } : { kind: 'ready' };
       if (index.state.kind === 'empty') this.log.appendLine(index.state.message);
     } catch (error) {
+      engine.dispose();
       if (signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
       index.state = { kind: 'error', message };
@@ -249,6 +254,7 @@ export class CorpusManager implements vscode.Disposable {
     if (!index) return;
     index.abort?.abort();
     index.watcher?.dispose();
+    index.engine.dispose();
     this.indexes.delete(key);
     this.changed.fire(index);
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { cleanText } from '../core/render/markdownEscape';
 import type { ProblemCode, StatementResult } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
-import type { DraftResults } from './draftResults';
+import { type DraftCheck, type DraftResults, MAX_DRAFT_CHARS } from './draftResults';
 import { isDraft } from './markdownDocuments';
 import { checkDelayMs, checkOn, severityOf } from './settings';
 import { sourceLocation } from './sourceLocations';
@@ -32,6 +32,8 @@ function toDiagnostic(document: vscode.TextDocument, index: FolderIndex, result:
 export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('sourced');
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Drafts already told they are too large to check, so the message is not repeated on every edit. */
+  private readonly toldTooLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
@@ -44,6 +46,7 @@ export class Diagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => this.onEvent(d, 'save')),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.collection.delete(d.uri);
+        this.toldTooLarge.delete(d.uri.toString());
         this.results.forget(d);
       }),
       // A changed corpus changes verdicts: refresh drafts that were checked before.
@@ -76,12 +79,27 @@ export class Diagnostics implements vscode.Disposable {
 
   /** Checks a draft now; returns its diagnostics, or undefined when the draft changed meanwhile. */
   async check(document: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
-    const check = await this.results.check(document);
+    // The statements on screen are checked first; their problems show before the rest are in.
+    const check = await this.results.check(document, (shown) => this.show(shown));
+    if (!check) return undefined;
+    if (check.tooLarge) this.tellTooLarge(document);
+    return this.show(check);
+  }
+
+  private show(check: DraftCheck): vscode.Diagnostic[] | undefined {
     // Results for an older version are dropped; the newer version has its own check coming.
-    if (!check || document.version !== check.version) return undefined;
-    const diagnostics = check.results.filter(isProblem).map((r) => toDiagnostic(document, check.index, r));
-    this.collection.set(document.uri, diagnostics);
+    if (check.document.version !== check.version) return undefined;
+    const diagnostics = check.results.filter(isProblem).map((r) => toDiagnostic(check.document, check.index, r));
+    this.collection.set(check.document.uri, diagnostics);
     return diagnostics;
+  }
+
+  private tellTooLarge(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (this.toldTooLarge.has(key)) return;
+    this.toldTooLarge.add(key);
+    const size = (document.getText().length / 1_000_000).toFixed(1);
+    void vscode.window.showWarningMessage(`Sourced: ${vscode.workspace.asRelativePath(document.uri)} is ${size} million characters; drafts over ${MAX_DRAFT_CHARS / 1_000_000} million are not checked. Split it into smaller drafts to check it.`);
   }
 
   registerCommand(): vscode.Disposable {

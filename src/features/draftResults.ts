@@ -1,11 +1,14 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { StatementResult } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
+
+/** Drafts above this size are not checked (a book-length file; the check would run for minutes). */
+export const MAX_DRAFT_CHARS = 2_000_000;
 
 interface CachedCheck {
   version: number;
   generation: number;
-  results: StatementResult[];
+  results: Promise<StatementResult[] | undefined>;
 }
 
 /** A draft's check results, computed once per document version and index generation. */
@@ -14,28 +17,40 @@ export interface DraftCheck {
   version: number;
   index: FolderIndex;
   results: StatementResult[];
+  /** The draft is over MAX_DRAFT_CHARS and was not checked. */
+  tooLarge?: boolean;
 }
 
-/** Shares one check of each draft version between hover, diagnostics and quick fixes. */
+/**
+ * Shares one check of each draft version between hover, diagnostics and quick fixes. Checks run
+ * on the engine's worker; a new version supersedes the check of the one before, whose callers
+ * get undefined (the draft changed meanwhile).
+ */
 export class DraftResults {
   private readonly cache = new Map<string, CachedCheck>();
 
   constructor(private readonly corpus: CorpusManager) {}
 
-  /** Checks the draft as it is now, after the corpus has loaded; undefined when the draft changed meanwhile. */
-  async check(document: vscode.TextDocument): Promise<DraftCheck | undefined> {
+  /**
+   * Checks the draft as it is now, after the corpus has loaded; undefined when the draft changed
+   * meanwhile. `onVisible` gets the results for the part of the draft on screen first.
+   */
+  async check(document: vscode.TextDocument, onVisible?: (check: DraftCheck) => void): Promise<DraftCheck | undefined> {
     const version = document.version;
     const index = this.corpus.indexFor(document.uri);
     await index.ready;
     if (document.version !== version || document.isClosed) return undefined;
-    return { document, version, index, results: this.resultsNow(document, index) };
+    if (document.getText().length > MAX_DRAFT_CHARS) return { document, version, index, results: [], tooLarge: true };
+    const results = await this.resultsOf(document, index, (shown) => onVisible?.({ document, version, index, results: shown }));
+    if (!results || document.version !== version || document.isClosed) return undefined;
+    return { document, version, index, results };
   }
 
-  private resultsNow(document: vscode.TextDocument, index: FolderIndex): StatementResult[] {
+  private resultsOf(document: vscode.TextDocument, index: FolderIndex, onVisible: (results: StatementResult[]) => void): Promise<StatementResult[] | undefined> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && cached.generation === index.generation) return cached.results;
-    const results = index.engine.checkDraft(document.getText());
+    const results = index.engine.checkDraftLater(document.getText(), key, { visible: visibleRange(document), onVisible });
     this.cache.set(key, { version: document.version, generation: index.generation, results });
     return results;
   }
@@ -43,6 +58,13 @@ export class DraftResults {
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
   }
+}
+
+/** The part of the draft its editors show, as offsets (checked first). */
+function visibleRange(document: vscode.TextDocument): { start: number; end: number } | undefined {
+  const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges);
+  if (ranges.length === 0) return undefined;
+  return { start: Math.min(...ranges.map((r) => document.offsetAt(r.start))), end: Math.max(...ranges.map((r) => document.offsetAt(r.end))) };
 }
 
 /** The result whose statement covers the offset. */

@@ -57,6 +57,42 @@ describe('when Sourced checks', () => {
     await waitFor('a misquote diagnostic while typing', () => sourced(editor.document.uri).some((d) => d.code === 'misquote'));
   });
 
+  it('checks a long draft off the extension host thread: the host stays responsive and Problems fill', async () => {
+    ({ editor } = await openScratchDraft('feature-completion.md'));
+    const filler = 'China issued a 12-point proposal on the war in February.\n\n'.repeat(400);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 20);
+    const started = Date.now();
+    try {
+      await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), `${filler}“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n`));
+      await waitFor('a misquote diagnostic on the long draft', () => sourced(editor.document.uri).some((d) => d.code === 'misquote'), 60_000);
+    } finally {
+      clearInterval(timer);
+    }
+    const elapsed = Date.now() - started;
+    // A check on the host's own thread would hold every timer until it ended.
+    assert.ok(elapsed < 1000 || ticks >= elapsed / 20 / 4, `only ${ticks} timer ticks in ${elapsed} ms while checking`);
+  });
+
+  it('drops the result of a check the next edit made stale', async () => {
+    await vscode.workspace.getConfiguration('sourced').update('checkOn', 'command', vscode.ConfigurationTarget.Global);
+    await waitFor('checkOn to be "command"', () => vscode.workspace.getConfiguration('sourced').get('checkOn') === 'command');
+    ({ editor } = await openScratchDraft('feature-completion.md'));
+    const end = () => editor.document.positionAt(editor.document.getText().length);
+    // Long enough that its check is still running when the next edit comes.
+    const filler = 'China issued a 12-point proposal on the war in February.\n\n'.repeat(300);
+    await editor.edit((b) => b.insert(end(), `${filler}“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n`));
+    const stale = vscode.commands.executeCommand<number | undefined>('sourced.checkUnsupportedClaims');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const line = editor.document.lineAt(editor.document.positionAt(editor.document.getText().lastIndexOf('“It’s')).line);
+    await editor.edit((b) => b.delete(line.rangeIncludingLineBreak));
+    const fresh = await vscode.commands.executeCommand<number | undefined>('sourced.checkUnsupportedClaims');
+    assert.equal(await stale, undefined, 'the check of the misquoted version still reported its problems');
+    assert.equal(typeof fresh, 'number');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.ok(!sourced(editor.document.uri).some((d) => d.code === 'misquote'), 'a stale misquote reached the Problems panel');
+  });
+
   it('waits for the command when sourced.checkOn is "command"', async () => {
     await vscode.workspace.getConfiguration('sourced').update('checkOn', 'command', vscode.ConfigurationTarget.Global);
     // In the browser workbench the setting can reach the extension host after update() resolves.

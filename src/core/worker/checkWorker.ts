@@ -1,0 +1,34 @@
+// The draft-checking worker's entry point (bundled to dist/checkWorker.js): holds a copy of the
+// extension's engine and checks drafts against it, so a long check never blocks the editor.
+// The extension host cancels a check by writing its id into a shared ring of cells, read between statements.
+import { parentPort, workerData } from 'node:worker_threads';
+import { SourcedEngine } from '../engine';
+import type { CheckReply, CheckRequest } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('checkWorker.js must be started as a worker thread (use DraftCheckWorker).');
+const cancelled = new Int32Array(workerData.cancel as SharedArrayBuffer);
+const engine = new SourcedEngine();
+// Requests run one after another in the order sent (a file update can wait on reading the file).
+let queue: Promise<unknown> = Promise.resolve();
+
+port.on('message', (request: CheckRequest) => {
+  const post = (reply: CheckReply) => port.postMessage(reply);
+  queue = queue.then(async () => {
+    if (request.type === 'load') engine.restoreSnapshot(request.snapshot);
+    else if (request.type === 'upsert') await engine.upsertFile(request.path).catch(() => undefined);
+    else if (request.type === 'remove') engine.removeFile(request.path);
+    else {
+      try {
+        const results = engine.checkDraft(request.markdown, {
+          visible: request.visible,
+          cancelled: () => Atomics.load(cancelled, request.id % cancelled.length) === request.id,
+          onVisible: (shown) => post({ type: 'visible', id: request.id, results: shown }),
+        });
+        post({ type: 'done', id: request.id, results });
+      } catch (error) {
+        post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  });
+});
