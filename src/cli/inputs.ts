@@ -26,7 +26,8 @@ export async function readDrafts(names: string[], options: { cwd: string; corpus
 
 async function expand(name: string, { cwd, corpusDir }: { cwd: string; corpusDir: string }): Promise<string[]> {
   const absolute = path.resolve(cwd, name);
-  const stat = isGlob(name) ? undefined : fs.statSync(absolute, { throwIfNoEntry: false });
+  // A file that exists is read even when its name has glob characters ("notes[1].md").
+  const stat = fs.statSync(absolute, { throwIfNoEntry: false });
   if (!isGlob(name) && !stat) throw new UsageError(`draft not found: ${name}`);
   if (stat && !stat.isDirectory()) return [absolute];
   const listing = await listCorpusFiles({ base: cwd, roots: [name] });

@@ -57,10 +57,18 @@ describe('sourced check never writes source text, file names or draft paths raw 
   });
 
   it('escapes a draft path in an error message', () => {
-    const r = run(['check', `missing${ESC}]0;owned${ESC}\\.md`], dir);
+    // ESC ( 0 switches a terminal to line-drawing characters.
+    const r = run(['check', `missing${ESC}(0owned.md`], dir);
     assert.equal(r.code, 2);
     assert.ok(!RAW_CONTROL.test(r.stderr), JSON.stringify(r.stderr));
-    assert.match(r.stderr, /draft not found: missing\\x1B\]0;owned\\x1B\\\.md/);
+    assert.match(r.stderr, /draft not found: missing\\x1B\(0owned\.md/);
+  });
+
+  it('reads a draft whose name has glob characters, a lone bracket or brace included', () => {
+    fs.writeFileSync(path.join(dir, 'notes]{1}[2].md'), 'The port opened in 1901.\n');
+    const r = run(['check', 'notes]{1}[2].md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /1 statements in 1 file checked/);
   });
 
   it('keeps JSON output as JSON: the string escapes are its own', () => {

@@ -42,7 +42,7 @@ export function globToRegExp(pattern: string): RegExp {
         source += `(?:${options.join('|')})`;
         i = close;
       }
-    } else source += ch.replace(/[.+^$()|\\]/gu, '\\$&');
+    } else source += ch.replace(/[.+^$()|\\\]}]/gu, '\\$&'); // a lone ] or } is literal
   }
   return new RegExp(`^${source}$`, 'u');
 }

@@ -46,7 +46,7 @@ function fieldValue(data: Record<string, unknown>, field: keyof SourceMetadata):
 
 function parseYaml(source: string): Record<string, unknown> {
   try {
-    const data: unknown = parse(source, { maxAliasCount: 50, logLevel: 'silent' });
+    const data: unknown = parse(source, { maxAliasCount: 50, logLevel: 'error' });
     if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
     return Object.fromEntries(Object.entries(data).map(([key, value]) => [key.toLowerCase().replace(/[\s-]+/g, '_'), value]));
   } catch {
