@@ -13,8 +13,12 @@ export const MAX_EXTRACTED_TEXT_CHARS = 10 * MB;
  * byte of XML, stays under 1 GB; a zip bomb is stopped long before it fills memory.
  */
 export const MAX_DOCX_UNPACKED_BYTES = 20 * MB;
-/** Most bytes a PDF's content streams may unpack to (pdf.js holds each decoded stream whole). */
-export const MAX_PDF_UNPACKED_BYTES = 100 * MB;
+/**
+ * Most bytes a PDF's streams (images aside) may unpack to: pdf.js holds each decoded stream whole
+ * and makes an object per text run (a 20 MB content stream took 23 s on a busy 2-core machine),
+ * while a report of hundreds of pages unpacks to a few MB.
+ */
+export const MAX_PDF_UNPACKED_BYTES = 20 * MB;
 /** Most pages read from one PDF: a long report has hundreds; each page costs a few ms (20,000 flat pages took minutes). */
 export const MAX_PDF_PAGES = 2_000;
 

@@ -63,7 +63,7 @@ function lineSpacing(lines: PdfLineOfText[]): number {
     const gap = lines[i].y - line.y;
     return sameSize(lines[i], line) && gap >= line.size * 0.8 ? [gap] : [];
   });
-  return gaps.length ? Math.min(...gaps) : (lines[0]?.size ?? 10) * 1.25;
+  return gaps.length ? gaps.reduce((a, b) => Math.min(a, b)) : (lines[0]?.size ?? 10) * 1.25;
 }
 
 interface PageShape {
@@ -93,8 +93,9 @@ function separator(previous: PdfLineOfText, next: PdfLineOfText, page: PageShape
 export function layoutLines(lines: PdfLineOfText[]): string {
   const page: PageShape = {
     leading: lineSpacing(lines),
-    left: Math.min(...lines.map((line) => line.x)),
-    right: Math.max(...lines.map((line) => line.endX)),
+    // Folded, not spread: a page of 100,000 lines overflowed the stack as Math.min's arguments.
+    left: lines.reduce((min, line) => Math.min(min, line.x), Infinity),
+    right: lines.reduce((max, line) => Math.max(max, line.endX), -Infinity),
   };
   let text = '';
   lines.forEach((line, i) => {
