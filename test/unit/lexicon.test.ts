@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { getLexicon, lexiconPath, preloadLexicon } from '../../src/core/lexicon';
 import { parseLexicon } from '../../src/core/lexicon/format';
+import { reversedWord } from '../../src/core/check/opposites';
 
 describe('lexicon', () => {
   const lexicon = getLexicon();
@@ -56,6 +57,15 @@ describe('lexicon', () => {
     assert.equal(lexicon.relation('big', 'small'), 'antonym');
     assert.equal(lexicon.relation('huge', 'small'), 'antonym');
     assert.equal(lexicon.relation('increase', 'decrease'), 'antonym');
+  });
+
+  it('knows the opposites WordNet lacks from its polarity tables, and says which statement word a passage reverses', () => {
+    assert.equal(lexicon.relation('allowed', 'bans'), 'antonym');
+    assert.equal(lexicon.reverses('supported', 'opposes'), true);
+    assert.equal(lexicon.reverses('military', 'civilian'), false);
+    assert.equal(reversedWord('The city allowed the march.', 'The city banned the march.'), 'allowed');
+    assert.equal(reversedWord('The city allowed the march.', 'The city permitted the march, having first banned it.'), undefined);
+    assert.equal(reversedWord('The city allowed the march.', 'The city approved the march.'), undefined);
   });
 
   it('knows nothing of unknown words', () => {

@@ -1,33 +1,21 @@
+import { getLexicon } from '../lexicon';
+import { STOP_WORDS } from '../search/stopWords';
 import { wordTokens } from '../search/tokenize';
-import { formOf } from './wordGroups';
 
-// Words that reverse a claim when a paraphrase swaps one for the other ("a lot to gain" against
-// "little to gain", "hasten the conflict" against "delay it"). One pair of opposite groups a line.
-const OPPOSITE_PAIRS = `
-little scant | lot plenty
-delay postpone defer | hasten accelerate expedite
-allow permit | ban forbid prohibit
-strengthen bolster | weaken undermine
-`;
-
-interface Opposition {
-  same: ReadonlySet<string>;
-  opposite: ReadonlySet<string>;
-}
-
-const OPPOSITIONS = new Map<string, Opposition>();
-for (const line of OPPOSITE_PAIRS.split('\n').filter((l) => l.includes('|'))) {
-  const [left, right] = line.split('|').map((side) => new Set(side.trim().split(/\s+/).map(formOf)));
-  for (const form of left) OPPOSITIONS.set(form, { same: left, opposite: right });
-  for (const form of right) OPPOSITIONS.set(form, { same: right, opposite: left });
-}
+// A paraphrase that swaps a word for its opposite reverses the claim ("a lot to gain" against
+// "little to gain", "hasten the conflict" against "delay it"). The opposites are the lexicon's
+// polarity tables (src/core/lexicon/polarity.ts), which reverse a claim whatever the words'
+// roles; WordNet's wider antonyms (military ~ civilian) need the words aligned, so they are left
+// to the checker's alignment of statement and evidence words.
+const SAYS_IT = new Set(['same', 'inflection', 'synonym']);
 
 /** The statement's word (as written) whose opposite the passage says, and not the word itself. */
 export function reversedWord(statement: string, passageSentence: string): string | undefined {
-  const passage = new Set(wordTokens(passageSentence).map((t) => formOf(t.raw)));
-  const says = (forms: ReadonlySet<string>) => [...forms].some((form) => passage.has(form));
+  const lexicon = getLexicon();
+  const passage = [...new Set(wordTokens(passageSentence).filter((t) => !STOP_WORDS.has(t.norm)).map((t) => t.norm))];
   return wordTokens(statement).find((token) => {
-    const opposition = OPPOSITIONS.get(formOf(token.raw));
-    return opposition !== undefined && says(opposition.opposite) && !says(opposition.same);
+    if (STOP_WORDS.has(token.norm)) return false;
+    if (!passage.some((word) => lexicon.reverses(token.norm, word))) return false;
+    return !passage.some((word) => SAYS_IT.has(lexicon.relation(token.norm, word) ?? 'none'));
   })?.raw;
 }

@@ -1,27 +1,13 @@
+import { groupLines, STANCE_GROUPS } from '../lexicon/polarity';
 import { buildWordGroups, saidInGroup } from './wordGroups';
 
 // A stance or a direction is the claim itself: "China condemned the invasion" says something
-// a passage about China and the invasion does not, unless it states that stance too. One
-// group of interchangeable news words a line (its opposites are in other lines).
-const STANCE_GROUPS = `
-condemn denounce decry criticize criticise criticism blame slam censure rebuke lambaste
-praise applaud hail commend laud welcome
-reject dismiss refuse refrain decline rebuff deny veto spurn
-accept agree approve endorse embrace
-support endorse favour favor
-oppose opposition object resist
-confirm acknowledge admit
-announce declare unveil reveal
-increase rise grow climb jump surge soar higher +more +growth +record
-decrease fall drop decline shrink lower fewer less cut reduce
-win victory
-lose defeat
-best better
-worst worse
-`;
+// a passage about China and the invasion does not, unless it states that stance too. The groups
+// of interchangeable stance words are language data in the lexicon (src/core/lexicon/polarity.ts).
+const STANCE_GROUP_LINES = groupLines(STANCE_GROUPS);
 
 /** Every stance term to the terms that state the same stance (its own group or groups). */
-const SAME_STANCE = buildWordGroups(STANCE_GROUPS);
+const SAME_STANCE = buildWordGroups(STANCE_GROUP_LINES);
 
 const stated = (term: string, passageForms: ReadonlySet<string>): boolean => saidInGroup(SAME_STANCE, term, passageForms);
 

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { parseLexicon, type LexiconData } from './format';
 import { abbreviates } from './abbreviations';
 import { Morphology } from './morphology';
+import { buildOpposites } from './polarity';
 import { WordNetRelations, type WordLinks } from './relations';
 import { WordVectors } from './vectors';
 
@@ -22,6 +23,12 @@ export interface Lexicon {
   knows(word: string): boolean;
   /** The strongest link between the two words over all their senses, strongest first in RELATION_STRENGTH. */
   relation(a: string, b: string): LexicalRelation | undefined;
+  /**
+   * Whether swapping one word for the other reverses a claim whatever roles the words play
+   * (allow ~ ban, increase ~ decrease): the opposites of the polarity tables (polarity.ts), by base form.
+   * Wider WordNet antonyms (military ~ civilian) come from relation() and need the words aligned.
+   */
+  reverses(a: string, b: string): boolean;
   /** Cosine of the two words' vectors (a base form's when the word has none); undefined when either is unknown. */
   similarity(a: string, b: string): number | undefined;
   /** The k words whose vectors are nearest the word's. */
@@ -39,6 +46,8 @@ interface WordEntry {
   /** The vector row of the word, or of its first base form that has one. */
   vectorRow: number | undefined;
   links: WordLinks | undefined;
+  /** The links of the lemma alone. */
+  lemmaLinks?: WordLinks;
 }
 
 class WordNetLexicon implements Lexicon {
@@ -77,6 +86,32 @@ class WordNetLexicon implements Lexicon {
     return entry.links;
   }
 
+  private lemmaLinks(entry: WordEntry): WordLinks {
+    entry.lemmaLinks ??= entry.forms.length === 1 && entry.forms[0] === entry.lemma ? this.links(entry) : this.wordnet.links([entry.lemma]);
+    return entry.lemmaLinks;
+  }
+
+  // Opposites WordNet lacks (allow ~ ban), from the polarity tables, keyed by base form.
+  private opposites: Map<string, Set<string>> | undefined;
+
+  private opposed(a: WordEntry, b: WordEntry): boolean {
+    if (!this.opposites) {
+      this.opposites = new Map();
+      for (const [word, others] of buildOpposites()) {
+        const key = this.lemma(word);
+        const set = this.opposites.get(key) ?? new Set<string>();
+        for (const o of others) set.add(this.lemma(o));
+        this.opposites.set(key, set);
+      }
+    }
+    const opposite = this.opposites.get(a.lemma);
+    return opposite !== undefined && (opposite.has(b.lemma) || b.forms.some((f) => opposite.has(f)));
+  }
+
+  reverses(a: string, b: string): boolean {
+    return this.opposed(this.analyse(a), this.analyse(b));
+  }
+
   lemma(word: string): string {
     return this.analyse(word).lemma;
   }
@@ -100,7 +135,10 @@ class WordNetLexicon implements Lexicon {
     if (ex.lemma === ey.lemma || ex.forms.includes(y) || ey.forms.includes(x) || ex.forms.some((f) => ey.forms.includes(f))) return 'inflection';
     const isWord = (w: string) => this.analyse(w).forms.length > 0;
     if (abbreviates(x, y, isWord) || abbreviates(y, x, isWord)) return 'abbreviation';
-    return this.wordnet.relation(this.links(ex), this.links(ey));
+    const found = this.wordnet.relation(this.links(ex), this.links(ey));
+    if (found === 'synonym') return found;
+    if (this.wordnet.antonymous(this.lemmaLinks(ex), this.lemmaLinks(ey)) || this.opposed(ex, ey)) return 'antonym';
+    return found;
   }
 
   similarity(a: string, b: string): number | undefined {

@@ -78,12 +78,20 @@ export class WordNetRelations {
     return links;
   }
 
-  /** The strongest WordNet link from word a to word b (hypernym: b is a broader term for a). */
-  relation(a: WordLinks, b: WordLinks): WordNetRelation | undefined {
+  /** Whether the words are opposites: antonyms, or in the clusters of two antonymous adjectives (huge ~ tiny). */
+  antonymous(a: WordLinks, b: WordLinks): boolean {
+    return intersects(a.antonyms, b.clusters);
+  }
+
+  /**
+   * The strongest WordNet link from word a to word b other than antonymy (hypernym: b is a
+   * broader term for a). Antonymy is asked of the words' main base forms only (antonymous()),
+   * so a rare sense of an inflected form ("said" as in "the said house") does not oppose it.
+   */
+  relation(a: WordLinks, b: WordLinks): Exclude<WordNetRelation, 'antonym'> | undefined {
     if (intersects(a.synsets, b.synsets)) return 'synonym';
     // Adjectives in one cluster ("huge" is similar to "large") are near-synonyms.
     if (intersects(a.similar, b.synsets) || intersects(b.similar, a.synsets)) return 'synonym';
-    if (intersects(a.antonyms, b.clusters)) return 'antonym';
     if (intersects(a.pertainyms, b.lemmas) || intersects(b.pertainyms, a.lemmas)) return 'pertainym';
     if (intersects(a.derived, b.lemmas)) return 'derived';
     if (intersects(a.hypernyms, b.synsets)) return 'hypernym';
