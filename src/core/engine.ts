@@ -212,7 +212,13 @@ export class SourcedEngine implements Engine {
   checkDraft(markdown: string): StatementResult[];
   checkDraft(markdown: string, options: DraftCheckOptions): StatementResult[] | undefined;
   checkDraft(markdown: string, options: DraftCheckOptions = {}): StatementResult[] | undefined {
-    const context = this.checkContext();
+    return this.checkDraftWith(markdown, this.checkContext(), options);
+  }
+
+  /** Checks against `context`: this engine's own, or one that adds archived passages to it (core/archive). */
+  checkDraftWith(markdown: string, context: CheckContext): StatementResult[];
+  checkDraftWith(markdown: string, context: CheckContext, options: DraftCheckOptions): StatementResult[] | undefined;
+  checkDraftWith(markdown: string, context: CheckContext, options: DraftCheckOptions = {}): StatementResult[] | undefined {
     const statements = this.extractStatements(markdown);
     const { visible, onVisible, cancelled } = options;
     const shown = (s: DraftStatement) => visible !== undefined && s.start < visible.end && s.end > visible.start;
@@ -234,7 +240,8 @@ export class SourcedEngine implements Engine {
 
   dispose(): void {}
 
-  private checkContext(): CheckContext {
+  /** What checking reads from the loaded corpus. */
+  checkContext(): CheckContext {
     return {
       index: this.index,
       documents: this.docs,

@@ -2,6 +2,8 @@
 // in a temporary folder) and stops at the end, also when a test fails.
 import { startCluster, type Cluster } from './archive/cluster';
 import { ingestCliSuite, ingestSuite } from './archive/ingest.suite';
+import { archiveCheckSuite } from './archive/check.suite';
+import { archiveFailureSuite } from './archive/failures.suite';
 
 describe('newsroom archive on PostgreSQL', function () {
   this.timeout(60_000);
@@ -13,4 +15,6 @@ describe('newsroom archive on PostgreSQL', function () {
   const current = (): Cluster => cluster!;
   ingestSuite(current);
   ingestCliSuite(current);
+  archiveCheckSuite(current);
+  archiveFailureSuite(current);
 });

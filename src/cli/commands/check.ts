@@ -5,6 +5,7 @@ import { isFlagged } from '../../core/check/results';
 import { isInside } from '../../core/corpus/loadCorpus';
 import { SourcedEngine } from '../../core/engine';
 import { optionHelp, parseOptions, type OptionSpec } from '../args';
+import { checkAgainstArchive } from '../archiveDrafts';
 import type { CheckReport } from '../checkReport';
 import { FORMATS } from '../formats/index';
 import { readDrafts } from '../inputs';
@@ -15,14 +16,18 @@ const OPTIONS: OptionSpec[] = [
   { flag: '--corpus', value: 'DIR', help: 'folder of sources (.txt, .md, ...); default ./corpus' },
   { flag: '--format', value: 'FORMAT', help: 'text: one line per flagged statement (default); json: every statement;\nsarif: SARIF 2.1.0 for code scanning dashboards; html: a report to read in\na browser, each statement coloured by verdict with its evidence beside it' },
   { flag: '--cache', value: 'DIR', help: 'keep the index cache in DIR to start faster next time' },
+  { flag: '--archive', value: 'URL', help: 'also check against the newsroom archive at URL (PostgreSQL; sends query words from the drafts there)' },
 ];
 
-export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--format text|json|sarif|html] [--cache DIR] FILE|FOLDER|GLOB...
+export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--archive URL] [--format text|json|sarif|html] [--cache DIR] FILE|FOLDER|GLOB...
 
 Checks each Markdown draft statement by statement against the sources in DIR
 (default ./corpus) and reports unsupported claims, misquotes, unverified quotes,
 misattributions and number mismatches. A folder or a glob ("drafts/**/*.md", quoted)
 stands for its .md and .markdown files, leaving out node_modules, dot folders and DIR.
+With --archive, the archive's passages count as sources too (see "sourced archive
+ingest"); the corpus folder is then optional. If the archive cannot answer, the
+check goes on with the local sources and says why on stderr.
 
 Options:
 ${optionHelp([...OPTIONS, { flag: '--help', help: 'show this help' }])}
@@ -35,27 +40,32 @@ export async function runCheck(args: string[]): Promise<number> {
   const formatName = options.get('--format') ?? 'text';
   const format = FORMATS[formatName];
   if (!format) throw new UsageError(`unknown format "${formatName}": use ${Object.keys(FORMATS).map((f) => `--format ${f}`).join(' or ')}`);
+  const archiveUrl = options.get('--archive');
   const corpusName = options.get('--corpus') ?? 'corpus';
   const corpusDir = path.resolve(corpusName);
   const drafts = await readDrafts(positional, { cwd: process.cwd(), corpusDir });
-  if (!fs.existsSync(corpusDir) || !fs.statSync(corpusDir).isDirectory()) {
+  const hasCorpus = fs.existsSync(corpusDir) && fs.statSync(corpusDir).isDirectory();
+  if (!hasCorpus && (options.has('--corpus') || !archiveUrl)) {
     throw new UsageError(`corpus folder not found: ${corpusName} (create it with your sources, or pass --corpus DIR)`);
   }
   const cacheDir = options.get('--cache');
-  if (cacheDir !== undefined && isInside(realPathSoFar(path.resolve(cacheDir)), realPathSoFar(corpusDir))) {
+  if (cacheDir !== undefined && hasCorpus && isInside(realPathSoFar(path.resolve(cacheDir)), realPathSoFar(corpusDir))) {
     throw new UsageError(`--cache ${cacheDir} is inside the corpus folder ${corpusName}: the cache would be read as a source; put it elsewhere (e.g. --cache .sourced-cache)`);
   }
   const engine = new SourcedEngine({ cacheDir });
-  const load = await engine.loadCorpus({ base: process.cwd(), roots: [corpusDir] });
+  const load = hasCorpus ? await engine.loadCorpus({ base: process.cwd(), roots: [corpusDir] }) : { documents: 0, passages: 0, skipped: [] };
   for (const skipped of load.skipped) console.error(`sourced: skipped ${terminalSafe(path.relative(process.cwd(), skipped.path) || skipped.path)}: ${terminalLine(skipped.reason)}`);
   if (load.cacheRebuilt) console.error(`sourced: ${terminalLine(load.cacheRebuilt)}`);
-  if (load.documents === 0) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus DIR`);
+  if (load.documents === 0 && !archiveUrl) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus DIR`);
+  const checked = archiveUrl ? await checkAgainstArchive(engine, drafts, archiveUrl) : { files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) })), archives: [], archived: new Map() };
   const report: CheckReport = {
     engine,
-    corpusRoot: path.relative(process.cwd(), corpusDir) || '.',
+    corpusRoot: hasCorpus ? path.relative(process.cwd(), corpusDir) || '.' : '',
     load,
-    files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) })),
+    files: checked.files,
     cwd: process.cwd(),
+    documentOf: (id) => engine.documents.get(id) ?? checked.archived.get(id),
+    archives: checked.archives,
   };
   console.log(format(report));
   return report.files.some((f) => f.results.some((r) => isFlagged(r.verdict))) ? 1 : 0;

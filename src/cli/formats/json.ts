@@ -17,10 +17,11 @@ function sourceRange(doc: SourceDocument | undefined, start: number, end: number
 }
 
 export function jsonFormat(report: CheckReport): string {
-  const { engine, corpusRoot, load, files } = report;
+  const { corpusRoot, load, files, documentOf, archives } = report;
   const json = {
     version: 1,
     corpus: { root: corpusRoot, documents: load.documents, passages: load.passages },
+    archives,
     files: files.map((file) => {
       const lines = new LineIndex(file.text);
       return {
@@ -32,8 +33,8 @@ export function jsonFormat(report: CheckReport): string {
           message: r.message,
           sources: r.sources.map((hit) => ({
             document: sourcePath(report, hit.passage.docId),
-            ...sourceFields(engine.documents.get(hit.passage.docId)),
-            range: sourceRange(engine.documents.get(hit.passage.docId), hit.passage.start, hit.passage.end),
+            ...sourceFields(documentOf(hit.passage.docId)),
+            range: sourceRange(documentOf(hit.passage.docId), hit.passage.start, hit.passage.end),
             text: hit.passage.text,
             score: hit.score,
           })),

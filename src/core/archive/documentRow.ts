@@ -85,6 +85,20 @@ export interface StoredDocument {
   derived: unknown;
 }
 
+/** The metadata columns of sourced_documents (NULL where the source gave none). */
+export interface MetadataColumns {
+  title: string | null;
+  author: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+export function metadataFromColumns(row: MetadataColumns): SourceMetadata {
+  const values = { title: row.title, author: row.author, outlet: row.outlet, date: row.published, url: row.url };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as SourceMetadata;
+}
+
 export function fromDocumentRow(row: StoredDocument, docId: string, path: string): DocumentEntry {
   const derived = row.derived as DerivedJson;
   const doc: SourceDocument = {

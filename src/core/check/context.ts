@@ -1,11 +1,12 @@
 import type { SourceDocument, SourceQuote } from '../types';
-import type { PassageIndex } from '../search/passageIndex';
+import type { PassageRetrieval } from '../search/retrieval';
 import type { AttributedQuote } from '../quotes/extractQuotes';
 import type { PersonMention } from '../quotes/people';
 
 /** What checking a statement reads from the indexed corpus. */
 export interface CheckContext {
-  index: PassageIndex;
+  /** The local index, or the local index and the newsroom archive together. */
+  index: PassageRetrieval;
   documents: ReadonlyMap<string, SourceDocument>;
   quotesOf(docId: string): readonly AttributedQuote[];
   /** Every quotation of the corpus. */

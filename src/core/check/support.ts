@@ -4,7 +4,8 @@ import { statedStances, unstatedStance } from './stance';
 import { paraphrasedTerms } from './paraphrases';
 import { quoteSpeakers, referredTerms } from './references';
 import { coverage, type Coverage } from '../search/coverage';
-import type { PassageIndex, ScoredPassage } from '../search/passageIndex';
+import type { ScoredPassage } from '../search/passageIndex';
+import type { PassageRetrieval } from '../search/retrieval';
 import type { CheckContext } from './context';
 import { reversedWord } from './opposites';
 
@@ -147,6 +148,6 @@ function negatesShared(text: string, shared: ReadonlySet<string>): boolean {
 }
 
 /** The passage names someone or somewhere the statement does not: "troops to Russia" for "troops to Ukraine". */
-function namesOthers(passageText: string, statementTerms: ReadonlySet<string>, index: PassageIndex): boolean {
+function namesOthers(passageText: string, statementTerms: ReadonlySet<string>, index: PassageRetrieval): boolean {
   return entityGroups(passageText, (term) => index.isCommonWord(term), (term) => termWeight(term) === 0).some((group) => !group.terms.some((t) => statementTerms.has(t)));
 }

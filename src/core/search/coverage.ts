@@ -1,4 +1,4 @@
-import type { TermStats } from './termStats';
+import type { TermWeights } from './retrieval';
 
 /** How much of a query's weight (IDF) a passage covers: focal sentence in full, neighbours in part. */
 export interface Coverage {
@@ -12,7 +12,7 @@ export interface Coverage {
 
 const CONTEXT_CREDIT = 0.7;
 
-export function coverage(queryTerms: readonly string[], sentenceTerms: ReadonlySet<string>, contextTerms: ReadonlySet<string>, stats: TermStats, weightOf?: (term: string) => number): Coverage {
+export function coverage(queryTerms: readonly string[], sentenceTerms: ReadonlySet<string>, contextTerms: ReadonlySet<string>, stats: TermWeights, weightOf?: (term: string) => number): Coverage {
   const result: Coverage = { score: 0, inSentence: [], inContext: [], missing: [] };
   let total = 0;
   let covered = 0;

@@ -4,6 +4,7 @@ import { TermStats } from './termStats';
 import { coverage } from './coverage';
 import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
+import type { PassageRetrieval, TermWeights } from './retrieval';
 
 export interface PassageIndexState {
   postings: PostingsState;
@@ -38,7 +39,7 @@ interface PassageTerms {
  * informative terms (BM25 over sentence and context), then candidates are re-ranked by
  * IDF-weighted coverage of the query.
  */
-export class PassageIndex {
+export class PassageIndex implements PassageRetrieval {
   // Index terms come from contentTerms with acronyms (stop words, acronyms, stemming in one pass).
   private search = new Postings();
   /** Each indexed document's text and passages (the engine's own arrays, not copies) and its first slot. */
@@ -124,12 +125,7 @@ export class PassageIndex {
     const candidates = this.search.search(informative, Math.max(limit * 4, 24));
     const best = candidates.length > 0 ? candidates[0].score : 1;
     const scored = candidates.map((result) => {
-      const passage = this.atSlot(result.slot).passage;
-      const { sentenceTerms, contextTerms } = this.termsOf(result.slot);
-      const cover = coverage(queryTerms, sentenceTerms, contextTerms, this.stats, weightOf);
-      // Coverage decides; the engine's own BM25 score breaks near-ties.
-      const score = cover.score * 0.9 + 0.1 * (result.score / best);
-      return { passage, score, matchedTerms: matchedWords(passage.text, new Set([...cover.inSentence])), sentenceTerms, contextTerms };
+      return scoreCandidate(queryTerms, this.atSlot(result.slot).passage, this.termsOf(result.slot), result.score / best, this.stats, weightOf);
     });
     return scored.sort((a, b) => b.score - a.score).slice(0, limit);
   }
@@ -173,6 +169,18 @@ export class PassageIndex {
   searchText(query: string, limit = 10): PassageHit[] {
     return this.rank(contentTerms(query), limit).map(({ passage, score, matchedTerms }) => ({ passage, score, matchedTerms }));
   }
+}
+
+/**
+ * A candidate scored by how much of the query it covers (`relevance`: the search's own score
+ * relative to the best candidate's, 0..1, which breaks near-ties). Every retrieval scores its
+ * candidates with this, so local and archived passages compare on one scale.
+ */
+export function scoreCandidate(queryTerms: readonly string[], passage: Passage, terms: PassageTerms, relevance: number, stats: TermWeights, weightOf?: (term: string) => number): ScoredPassage {
+  const { sentenceTerms, contextTerms } = terms;
+  const cover = coverage(queryTerms, sentenceTerms, contextTerms, stats, weightOf);
+  const score = cover.score * 0.9 + 0.1 * relevance;
+  return { passage, score, matchedTerms: matchedWords(passage.text, new Set([...cover.inSentence])), sentenceTerms, contextTerms };
 }
 
 /** For each passage, the range of passages (indices into `passages`) whose sentences its context spans. */

@@ -1,5 +1,7 @@
+import { bm25Idf, type TermWeights } from './retrieval';
+
 /** Document frequencies of index terms over passages, kept current on add/remove, for IDF. */
-export class TermStats {
+export class TermStats implements TermWeights {
   private readonly df = new Map<string, number>();
   private passages = 0;
 
@@ -29,8 +31,7 @@ export class TermStats {
 
   /** BM25-style IDF; a term the corpus has never seen gets the highest weight. */
   idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
-    return Math.log(1 + (this.passages - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.passages, this.df.get(term) ?? 0);
   }
 
   get passageCount(): number {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { loadCorpus } from '../../../src/core/corpus/loadCorpus';
 import { deriveEntry } from '../../../src/core/documentEntry';
 import { ARCHIVE_SCHEMA_VERSION, createOrMigrate } from '../../../src/core/archive/schema';
-import { fromDocumentRow } from '../../../src/core/archive/documentRow';
+import { fromDocumentRow, metadataFromColumns } from '../../../src/core/archive/documentRow';
 import type { Cluster } from './cluster';
 import { freshDatabase, ingestInto, repo, sourceFolder, withPool } from './fixtures';
 
@@ -72,8 +72,7 @@ export function ingestSuite(cluster: () => Cluster): void {
       await withPool(url, async (pool) => {
         const rows = await pool.query('SELECT doc_key AS key, content_hash AS "contentHash", format, body, derived, title, author, outlet, published, url FROM sourced_documents ORDER BY doc_key');
         rows.rows.forEach((row, i) => {
-          const metadata = Object.fromEntries(Object.entries({ title: row.title, author: row.author, outlet: row.outlet, date: row.published, url: row.url }).filter(([, v]) => v !== null));
-          const back = fromDocumentRow({ ...row, metadata }, entries[i].doc.id, entries[i].doc.path);
+          const back = fromDocumentRow({ ...row, metadata: metadataFromColumns(row) }, entries[i].doc.id, entries[i].doc.path);
           assert.deepEqual(back, JSON.parse(JSON.stringify(entries[i])));
         });
       });

@@ -1,0 +1,300 @@
+// A reporter's side of an archive: asks PostgreSQL for candidate passages (full-text ranking
+// with ts_rank over Sourced's own index terms, pg_trgm for quotations) and fetches the documents
+// they sit in, with what Sourced derived at ingest. SELECT only. Documents and term statistics
+// are cached in bounded amounts, so the extension's memory does not grow with the archive.
+import type { Pool } from 'pg';
+import type { DocumentEntry } from '../documentEntry';
+import { scanTerms } from '../search/tokenize';
+import { bm25Idf } from '../search/retrieval';
+import { archiveLabel, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
+import { fromDocumentRow, metadataFromColumns, tsLexeme, type MetadataColumns, type StoredDocument } from './documentRow';
+import { requireReadableSchema } from './schema';
+
+export interface ArchiveSpec {
+  /** Shown in results and links ("newsroom"); a document's id is `${name}:${key}`. */
+  name: string;
+  url: string;
+  password?: string;
+}
+
+/** One search the checker made: its terms, as passed to PassageRetrieval.rank, and how many candidates to rank. */
+export interface ArchiveQuery {
+  terms: readonly string[];
+  candidates: number;
+  /** The checker's weight of each term (as rank's weightOf gives it); 1 when absent. */
+  weights?: readonly number[];
+}
+
+/** As the local index: four candidates for each result wanted, at least 24. */
+export const candidatesFor = (limit: number): number => Math.max(limit * 4, 24);
+
+/** What one check asks of the archives. */
+export interface RetrievalRequest {
+  queries: readonly ArchiveQuery[];
+  /** Quoted words of the draft, for the quotation search. */
+  quotes: readonly string[];
+  /** The local corpus's statistics, so the most informative terms are chosen over both. */
+  local: { passages: number; documentFrequency(term: string): number };
+}
+
+export interface RankedHit {
+  docId: string;
+  ordinal: number;
+  /** ts_rank relative to the query's best, 0..1. */
+  relevance: number;
+}
+
+export interface TermCount {
+  passages: number;
+  lowercase: number;
+}
+
+/** An archive's answer to one request. */
+export interface ArchiveAnswer {
+  reader: ArchiveReader;
+  passages: number;
+  terms: ReadonlyMap<string, TermCount>;
+  /** By query key (terms joined by a space). */
+  ranked: ReadonlyMap<string, RankedHit[]>;
+  /** Every document a hit or a matching quotation is in, by document id. */
+  documents: ReadonlyMap<string, DocumentEntry>;
+}
+
+export const queryKey = (terms: readonly string[]): string => terms.join(' ');
+
+const MAX_QUERY_TERMS = 8;
+/** A term in more passages than this only ranks what rarer terms found (as the local index's candidate stage). */
+const COMMON_TERM_PASSAGES = 20_000;
+/** Most passages one query ranks in SQL, however common its terms: a bound on its time. */
+const MAX_RANKED_ROWS = 5_000;
+const QUOTE_MATCHES = 12;
+const MIN_QUOTE_WORDS = 3;
+const CACHED_DOCUMENTS = 400;
+const CACHED_TERMS = 100_000;
+/** What a term found only among a passage's neighbours counts for, against its own sentence (as the checker's coverage). */
+const CONTEXT_CREDIT = 0.7;
+
+interface RankingQuery {
+  key: string;
+  /** tsquery text: the terms that find candidates. */
+  match: string;
+  /** The terms that rank them, each with its weight. */
+  terms: Array<{ term: string; weight: number }>;
+  candidates: number;
+}
+
+export class ArchiveReader {
+  readonly label: string;
+  private pool: Pool | undefined;
+  private schemaChecked = false;
+  /** By database id; re-inserted on use, so the oldest is dropped first. */
+  private readonly documentCache = new Map<string, DocumentEntry>();
+  private readonly termCache = new Map<string, TermCount>();
+  private termCachePassages = -1;
+
+  constructor(
+    readonly spec: ArchiveSpec,
+    private readonly options: ArchiveConnectionOptions = {},
+  ) {
+    this.label = `"${spec.name}" (${archiveLabel(spec.url)})`;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** The virtual path of an archived document, for links and the read-only view. */
+  documentPath(key: string): string {
+    return `sourced-archive:/${encodeURIComponent(this.spec.name)}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  private db(): Pool {
+    this.pool ??= openPool(this.spec.url, { password: this.spec.password, ...this.options });
+    return this.pool;
+  }
+
+  /** Closes the connections; the next request opens new ones. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    this.schemaChecked = false;
+    await pool?.end().catch(() => undefined);
+  }
+
+  /** Connects and checks that the archive has the layout this Sourced reads; throws what is wrong. */
+  async verify(): Promise<{ documents: number; passages: number }> {
+    await this.ensureSchema();
+    const totals = await this.db().query<{ documents: string; passages: string }>('SELECT documents, passages FROM sourced_totals');
+    return { documents: Number(totals.rows[0].documents), passages: Number(totals.rows[0].passages) };
+  }
+
+  private async ensureSchema(): Promise<void> {
+    if (this.schemaChecked) return;
+    await requireReadableSchema(this.db(), this.label);
+    this.schemaChecked = true;
+  }
+
+  async retrieve(request: RetrievalRequest): Promise<ArchiveAnswer> {
+    try {
+      return await this.retrieveChecked(request);
+    } catch (error) {
+      // The layout may have changed under us, or the connection failed: check the schema again next time.
+      this.schemaChecked = false;
+      // A connection that failed takes its idle siblings' fate too: the next request connects afresh.
+      if (['dropped', 'unreachable'].includes(describeArchiveError(error, this.label).kind)) void this.close();
+      throw error;
+    }
+  }
+
+  private async retrieveChecked(request: RetrievalRequest): Promise<ArchiveAnswer> {
+    await this.ensureSchema();
+    const queryTerms = [...new Set(request.queries.flatMap((q) => q.terms))];
+    const [passages] = await Promise.all([this.totalPassages(), this.loadTerms(queryTerms)]);
+    const ranking = this.rankingQueries(request, passages);
+    const [ranked, quoted] = await Promise.all([this.rank(ranking), this.quotations(request.quotes)]);
+    const wanted = new Set([...[...ranked.values()].flat().map((h) => h.dbId), ...quoted]);
+    const documents = await this.documents([...wanted]);
+    const documentTerms = new Set<string>();
+    for (const entry of documents.values()) for (const term of scanTerms(entry.doc.text).withAcronyms) documentTerms.add(term);
+    await this.loadTerms([...documentTerms]);
+    const byId = new Map([...documents].map(([dbId, entry]) => [dbId, entry.doc.id]));
+    // Every query asked has an answer, if only an empty one, so the checker does not ask it again.
+    const hits = new Map<string, RankedHit[]>();
+    for (const { terms } of request.queries) {
+      const key = queryKey(terms);
+      const list = ranked.get(key) ?? [];
+      hits.set(key, list.flatMap((h) => (byId.has(h.dbId) ? [{ docId: byId.get(h.dbId)!, ordinal: h.ordinal, relevance: h.relevance }] : [])));
+    }
+    const terms = new Map<string, TermCount>();
+    for (const term of [...queryTerms, ...documentTerms]) {
+      const count = this.termCache.get(term);
+      if (count) terms.set(term, count);
+    }
+    return { reader: this, passages, terms, ranked: hits, documents: new Map([...documents.values()].map((e) => [e.doc.id, e])) };
+  }
+
+  private async totalPassages(): Promise<number> {
+    const totals = await this.db().query<{ passages: string }>('SELECT passages FROM sourced_totals');
+    const passages = Number(totals.rows[0].passages);
+    // Another ingest ran: cached statistics are stale.
+    if (passages !== this.termCachePassages) {
+      this.termCache.clear();
+      this.termCachePassages = passages;
+    }
+    return passages;
+  }
+
+  /** Fills the term cache with the archive's counts of `terms` (0 for a term it never uses). */
+  private async loadTerms(terms: readonly string[]): Promise<void> {
+    const missing = terms.filter((t) => !this.termCache.has(t));
+    if (missing.length === 0) return;
+    const rows = await this.db().query<{ term: string; passages: number; lowercase: number }>('SELECT term, passages, lowercase FROM sourced_terms WHERE term = ANY($1::text[])', [missing]);
+    if (this.termCache.size + missing.length > CACHED_TERMS) this.termCache.clear();
+    for (const term of missing) this.termCache.set(term, { passages: 0, lowercase: 0 });
+    for (const row of rows.rows) this.termCache.set(row.term, { passages: row.passages, lowercase: row.lowercase });
+  }
+
+  /** Per query: the tsquery that finds candidates (its rarer terms) and the one that ranks them (all its informative terms). */
+  private rankingQueries(request: RetrievalRequest, passages: number): RankingQuery[] {
+    const total = passages + request.local.passages;
+    const df = (term: string) => (this.termCache.get(term)?.passages ?? 0) + request.local.documentFrequency(term);
+    const queries = new Map<string, RankingQuery>();
+    for (const { terms, candidates, weights } of request.queries) {
+      const key = queryKey(terms);
+      const known = [...new Set(terms)].filter((t) => (this.termCache.get(t)?.passages ?? 0) > 0);
+      const informative = known.sort((a, b) => bm25Idf(total, df(b)) - bm25Idf(total, df(a))).slice(0, MAX_QUERY_TERMS);
+      if (informative.length === 0 || queries.has(key)) continue;
+      const rare = informative.filter((t) => this.termCache.get(t)!.passages <= COMMON_TERM_PASSAGES);
+      const finding = rare.length > 0 ? rare : informative.slice(0, 1);
+      // A term the checker weighs 0 (a figure) is evidence when found: it counts in full, as in its coverage.
+      const factor = (term: string) => weights?.[terms.indexOf(term)] || 1;
+      queries.set(key, { key, match: finding.map(tsLexeme).join(' | '), terms: informative.map((term) => ({ term, weight: bm25Idf(total, df(term)) * factor(term) })), candidates });
+    }
+    return [...queries.values()];
+  }
+
+  private async rank(queries: readonly RankingQuery[]): Promise<Map<string, Array<{ dbId: string; ordinal: number; relevance: number }>>> {
+    const ranked = new Map<string, Array<{ dbId: string; ordinal: number; relevance: number }>>();
+    if (queries.length === 0) return ranked;
+    // A candidate's rank is the checker's coverage before its re-reading: the weights of the query
+    // terms in its own sentence (weight A in the tsvector), 0.7 of those only in its neighbours (B).
+    const flat = queries.flatMap((q, n) => q.terms.map((t) => ({ n: n + 1, ...t })));
+    const rows = await this.db().query<{ query: number; document_id: string; ordinal: number; rank: number }>(
+      `WITH query_terms AS (
+         SELECT * FROM unnest($1::int[], $2::tsquery[], $3::tsquery[], $4::float8[]) AS t(n, in_sentence, anywhere, weight)
+       )
+       SELECT q.n::int AS query, c.document_id, c.ordinal, c.rank
+       FROM unnest($5::tsquery[], $6::int[]) WITH ORDINALITY AS q(finding, wanted, n)
+       CROSS JOIN LATERAL (
+         SELECT f.document_id, f.ordinal,
+           (SELECT sum(CASE WHEN f.terms @@ t.in_sentence THEN t.weight WHEN f.terms @@ t.anywhere THEN $7 * t.weight ELSE 0 END)
+            FROM query_terms t WHERE t.n = q.n) AS rank
+         FROM (SELECT document_id, ordinal, terms FROM sourced_passages WHERE terms @@ q.finding LIMIT $8) f
+         ORDER BY rank DESC, f.document_id, f.ordinal
+         LIMIT q.wanted
+       ) c`,
+      [flat.map((t) => t.n), flat.map((t) => `${tsLexeme(t.term)}:A`), flat.map((t) => tsLexeme(t.term)), flat.map((t) => t.weight), queries.map((q) => q.match), queries.map((q) => q.candidates), CONTEXT_CREDIT, MAX_RANKED_ROWS],
+    );
+    for (const row of rows.rows) {
+      const key = queries[row.query - 1].key;
+      const list = ranked.get(key) ?? [];
+      list.push({ dbId: row.document_id, ordinal: row.ordinal, relevance: row.rank });
+      ranked.set(key, list);
+    }
+    for (const list of ranked.values()) {
+      const best = list[0]?.relevance || 1;
+      for (const hit of list) hit.relevance /= best;
+    }
+    return ranked;
+  }
+
+  /** Documents holding a quotation that shares most of a draft quote's words (trigram word similarity). */
+  private async quotations(quotes: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(quotes.filter((q) => q.split(/\s+/u).filter(Boolean).length >= MIN_QUOTE_WORDS))];
+    if (wanted.length === 0) return [];
+    const rows = await this.db().query<{ document_id: string }>(
+      `SELECT DISTINCT m.document_id FROM unnest($1::text[]) AS q(words)
+       CROSS JOIN LATERAL (
+         SELECT document_id FROM sourced_quotes WHERE q.words <% words ORDER BY q.words <<-> words LIMIT $2
+       ) m`,
+      [wanted, QUOTE_MATCHES],
+    );
+    return rows.rows.map((r) => r.document_id);
+  }
+
+  /** The entries of documents by database id, from the cache or the archive. */
+  private async documents(dbIds: readonly string[]): Promise<Map<string, DocumentEntry>> {
+    const found = new Map<string, DocumentEntry>();
+    const missing: string[] = [];
+    for (const id of dbIds) {
+      const cached = this.documentCache.get(id);
+      if (cached) {
+        this.documentCache.delete(id);
+        this.documentCache.set(id, cached);
+        found.set(id, cached);
+      } else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const rows = await this.db().query<StoredDocument & MetadataColumns & { id: string }>(
+        `SELECT id, doc_key AS key, content_hash AS "contentHash", format, title, author, outlet, published, url, body, derived
+         FROM sourced_documents WHERE id = ANY($1::bigint[])`,
+        [missing],
+      );
+      for (const row of rows.rows) {
+        const entry = fromDocumentRow({ ...row, metadata: metadataFromColumns(row) }, `${this.spec.name}:${row.key}`, this.documentPath(row.key));
+        found.set(row.id, entry);
+        this.documentCache.set(row.id, entry);
+        if (this.documentCache.size > CACHED_DOCUMENTS) this.documentCache.delete(this.documentCache.keys().next().value!);
+      }
+    }
+    return found;
+  }
+
+  /** One archived document by its key, for the read-only view. */
+  async document(key: string): Promise<DocumentEntry | undefined> {
+    await this.ensureSchema();
+    const row = await this.db().query<{ id: string }>('SELECT id FROM sourced_documents WHERE doc_key = $1', [key]);
+    if (row.rows.length === 0) return undefined;
+    return (await this.documents([row.rows[0].id])).get(row.rows[0].id);
+  }
+}
