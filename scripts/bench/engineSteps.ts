@@ -2,7 +2,7 @@
 // editor makes (hover, related passages, quote completion, whole-draft check, a changed file).
 import * as fs from 'fs';
 import * as path from 'path';
-import { filterQuotes } from '../../src/core/citations/quoteFilter';
+import { filterQuotes } from '../../src/core/quotes/quoteFilter';
 import type { SourcedEngine } from '../../src/core/engine';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import type { Verdict } from '../../src/core/types';

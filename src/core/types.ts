@@ -152,4 +152,18 @@ export interface StatementResult {
   /** The range of the offending part (the quote, the number) when narrower than the statement. */
   focus?: OffsetRange;
   fix?: DraftFix;
+  /** What the check found of each quotation in the statement, so a view shows the same finding the verdict used. */
+  quotes?: QuoteReport[];
+}
+
+/** One quotation of a statement as the checker matched it against the sources. */
+export interface QuoteReport {
+  /** Draft offsets of the quoted words. */
+  start: number;
+  end: number;
+  outcome: 'verbatim' | 'misquote' | 'unverified';
+  /** The source document holding the words, when they were found. */
+  docId?: string;
+  /** Who says them there, when the source says. */
+  speaker?: string;
 }

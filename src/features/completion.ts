@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { filterQuotes } from '../core/citations/quoteFilter';
+import { filterQuotes } from '../core/quotes/quoteFilter';
 import { openQuoteBefore } from '../core/citations/quoteMarks';
 import { escapeMarkdown, truncate } from '../core/render/markdownEscape';
 import { sourceLabelParts } from '../core/render/sourceLabel';

@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
 import { buildHoverCard } from '../core/render/hoverCard';
-import { findVerbatimQuote, quotedSpans } from '../core/render/verbatimQuote';
 import type { StatementResult } from '../core/types';
-import type { FolderIndex } from './corpusManager';
 import { resultAt, type DraftResults } from './draftResults';
 import { MARKDOWN_SELECTOR } from './markdownDocuments';
 import { OPEN_SOURCE_COMMAND, openSourceLink } from './sourceLocations';
 
-function verbatimQuoteOf(result: StatementResult, index: FolderIndex) {
+/** The quotation the check found word for word in a source, as the verdict used it (never matched again here). */
+function verbatimQuoteOf(result: StatementResult) {
   if (result.verdict !== 'supported') return undefined;
-  for (const span of quotedSpans(result.statement.text)) {
-    const quote = findVerbatimQuote(span, index.engine.quotes());
-    if (quote) return { speaker: quote.speaker, docId: quote.docId };
-  }
-  return undefined;
+  const quote = result.quotes?.find((q) => q.outcome === 'verbatim' && q.docId);
+  return quote && { speaker: quote.speaker, docId: quote.docId! };
 }
 
 /** Hover cards: the verdict of the statement under the mouse and the passages behind it. */
@@ -30,7 +26,7 @@ export function registerHover(results: DraftResults): vscode.Disposable {
           draft: document.getText(),
           documents: check.index.engine.documents,
           openLink: (hit) => openSourceLink(check.index.key, hit.passage.docId, hit.passage.start, hit.passage.end),
-          verbatimQuote: verbatimQuoteOf(result, check.index),
+          verbatimQuote: verbatimQuoteOf(result),
         }),
       );
       // Source text is escaped in the card; only Sourced's own command links are trusted.

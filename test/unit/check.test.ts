@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { SourcedEngine } from '../../src/core/engine';
 import { isNotAClaim } from '../../src/core/check/notAClaim';
-import { alignFragment } from '../../src/core/check/align';
+import { alignFragment } from '../../src/core/quotes/align';
 import type { SourceDocument, StatementResult } from '../../src/core/types';
 
 const SOURCE = [

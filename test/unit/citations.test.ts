@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { planCitation, referenceText, sourceLink } from '../../src/core/citations/citation';
 import { footnoteKeyFor } from '../../src/core/citations/footnoteKey';
 import { footnoteDefinitions } from '../../src/core/citations/footnotes';
-import { filterQuotes, quotesHoldingWords } from '../../src/core/citations/quoteFilter';
+import { filterQuotes, quotesHoldingWords } from '../../src/core/quotes/quoteFilter';
 import { openQuoteBefore } from '../../src/core/citations/quoteMarks';
 import { planQuoteInsertion, sentenceLead, surnameOf } from '../../src/core/citations/quoteInsertion';
 import type { SourceQuote } from '../../src/core/types';

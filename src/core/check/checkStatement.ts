@@ -5,7 +5,7 @@ import type { ScoredPassage } from '../search/passageIndex';
 import { namesMatch, descriptorHead, type Speaker } from '../quotes/names';
 import type { CheckContext } from './context';
 import { isNotAClaim } from './notAClaim';
-import { checkQuotes, type QuoteFinding } from './quoteCheck';
+import { checkQuotes, quoteReports, type QuoteFinding } from '../quotes/quoteCheck';
 import { assessSupport } from './support';
 import { compareNumbers, type NumberConflict } from './numberCheck';
 import { antecedentStart } from './references';
@@ -35,15 +35,20 @@ function endSentence(text: string): string {
   return /[.?!…]$/.test(text) ? text : `${text}.`;
 }
 
-/** One verdict for one statement of a draft. */
+/** One verdict for one statement of a draft, with what was found of its quotations. */
 export function checkStatement(statement: DraftStatement, context: CheckContext): StatementResult {
+  const findings = statement.checked || isNotAClaim(statement.text) ? [] : checkQuotes(statement.text, context);
+  const verdict = judgeStatement(statement, findings, context);
+  return findings.length > 0 ? { ...verdict, quotes: quoteReports(statement, findings) } : verdict;
+}
+
+function judgeStatement(statement: DraftStatement, findings: QuoteFinding[], context: CheckContext): StatementResult {
   const text = statement.text;
   if (statement.checked) {
     return result(statement, 'supported', 'Marked as checked by the writer.', hits(assessSupport(text, context).candidates));
   }
   if (isNotAClaim(text)) return result(statement, 'not-a-claim', 'Not a claim: nothing to check.', []);
 
-  const findings = checkQuotes(text, context);
   const quoteResult = judgeQuotes(statement, findings, context);
   if (quoteResult) return quoteResult;
 

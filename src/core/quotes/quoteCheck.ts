@@ -1,13 +1,14 @@
-import type { Passage, SourceDocument } from '../types';
+import type { DraftStatement, Passage, QuoteReport, SourceDocument } from '../types';
+import { draftRange } from '../check/results';
 import { contentTerms, wordTokens, type WordToken } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
-import { findQuoteSpans, type QuoteSpan } from '../quotes/quoteSpans';
-import { attributionAfter, attributionBefore } from '../quotes/attribution';
-import { speakerOfSpan } from '../quotes/extractQuotes';
-import type { Speaker } from '../quotes/names';
+import { findQuoteSpans, type QuoteSpan } from './quoteSpans';
+import { attributionAfter, attributionBefore } from './attribution';
+import { speakerOfSpan } from './extractQuotes';
+import type { Speaker } from './names';
 import { alignFragment, type AlignToken } from './align';
-import type { CheckContext } from './context';
-import { quotesHoldingWords } from '../citations/quoteFilter';
+import type { CheckContext } from '../check/context';
+import { quotesHoldingWords } from './quoteFilter';
 
 /** What became of one quotation of a statement. */
 export interface QuoteFinding {
@@ -185,4 +186,15 @@ function speakerOfSource(doc: SourceDocument, start: number, end: number, passag
   // Unmarked speech: "The only settlement ... is worth pursuing, Kirby said."
   const pseudo: QuoteSpan = { start: passage.start, end, open: passage.start, close: end, closed: true };
   return speakerOfSpan(doc, pseudo, context.mentionsOf(doc.id));
+}
+
+/** The findings as a view reads them: draft offsets of the quoted words, where they were found and who says them there. */
+export function quoteReports(statement: DraftStatement, findings: readonly QuoteFinding[]): QuoteReport[] {
+  return findings.map((f) => {
+    const range = draftRange(statement, f.wordsStart, f.wordsEnd);
+    const report: QuoteReport = { start: range.start, end: range.end, outcome: f.outcome };
+    if (f.passage) report.docId = f.passage.docId;
+    if (f.sourceSpeaker) report.speaker = f.sourceSpeaker.text;
+    return report;
+  });
 }

@@ -22,15 +22,3 @@ export function quoteWordsOf(quote: SourceQuote): string {
   }
   return words;
 }
-
-/** The words inside quotation marks in a piece of draft text. */
-export function quotedSpans(text: string): string[] {
-  return [...text.matchAll(/["“„«]([^"“”„«»]{3,})["”»]/g)].map((m) => m[1]);
-}
-
-/** The source quote that a drafted quote reproduces word for word (ellipsis-free), if any. */
-export function findVerbatimQuote(drafted: string, quotes: readonly SourceQuote[]): SourceQuote | undefined {
-  const words = quoteWords(drafted);
-  if (words.length < 3) return undefined;
-  return quotes.find((q) => ` ${quoteWordsOf(q)} `.includes(` ${words} `));
-}

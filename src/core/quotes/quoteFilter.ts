@@ -1,4 +1,4 @@
-import { quoteWords, quoteWordsOf } from '../render/verbatimQuote';
+import { quoteWords, quoteWordsOf } from './quoteWords';
 import type { SourceQuote } from '../types';
 
 // Completion filters tens of thousands of quotes on every keystroke: each quote's words are split once.
