@@ -55,7 +55,7 @@ const CLOSE = `['"\u2019\u201D]`;
 // `[descriptor] Name[, 32,] said: 'Words.` opening a paragraph (the quote may run on to the next one).
 const SAID_COLON = new RegExp(`^(?:([^'"\u2018\u201C:]{0,80}?) )?(${NAME}),?(?: \\d{1,3},)? said: ${OPEN}(.+?)(?:${CLOSE})?[\\s.]*$`);
 // The words before a speaker's name: a description ("passer-by", "Trust chairman,"), not "chief executive of".
-const LEAD_BEFORE_NAME = /(?:^|[a-z,])$/;
+const LEAD_BEFORE_NAME = /(?:^|(?:^|\s)[a-z][\w-]*|,)$/;
 const NOT_LEAD = /\b(?:of|at|in|for|from|with|on|to|the|by|a|an)$/;
 // `'Words,' Name said.`, `'Words,' said [descriptor] Name.`
 const QUOTE_SAID = new RegExp(`^${OPEN}(.+?),${CLOSE} (?:(${NAME}) said|said (?:[a-z][\\w-]* ){0,3}(${NAME}))[\\s.]*$`);

@@ -1,15 +1,15 @@
 import { sourceTitle } from '../render/sourceLabel';
-import type { DraftStatement, PassageHit, StatementResult } from '../types';
+import type { DraftFix, DraftStatement, PassageHit, StatementResult, Verdict } from '../types';
 import { tokenTerm, wordTokens } from '../search/tokenize';
 import type { ScoredPassage } from '../search/passageIndex';
 import { namesMatch, descriptorHead, type Speaker } from '../quotes/names';
 import type { CheckContext } from './context';
 import { isNotAClaim } from './notAClaim';
-import { checkQuotes, quoteReports, type QuoteFinding } from '../quotes/quoteCheck';
+import { checkQuotes, quoteReports, restSaidWithQuote, type QuoteFinding } from '../quotes/quoteCheck';
 import { assessSupport } from './support';
 import { compareNumbers, type NumberConflict } from './numberCheck';
 import { antecedentStart } from './references';
-import { clip, draftFix, draftRange, result } from './results';
+import { clip, draftFix, draftRange, result, withFixApplied } from './results';
 
 const MAX_SOURCES = 3;
 // Quotations shorter than this are phrases ("inevitable"); the sentence around them is the claim.
@@ -37,9 +37,26 @@ function endSentence(text: string): string {
 
 /** One verdict for one statement of a draft, with what was found of its quotations. */
 export function checkStatement(statement: DraftStatement, context: CheckContext): StatementResult {
-  const findings = statement.checked || isNotAClaim(statement.text) ? [] : checkQuotes(statement.text, context);
+  const findings = findingsOf(statement, context);
   const verdict = judgeStatement(statement, findings, context);
+  if (verdict.fix && !fixHolds(statement, verdict.fix, context)) delete verdict.fix;
   return findings.length > 0 ? { ...verdict, quotes: quoteReports(statement, findings) } : verdict;
+}
+
+function findingsOf(statement: DraftStatement, context: CheckContext): QuoteFinding[] {
+  return statement.checked || isNotAClaim(statement.text) ? [] : checkQuotes(statement.text, context);
+}
+
+const CERTAIN_PROBLEMS = new Set<Verdict>(['misquote', 'misattribution', 'number-mismatch', 'unverified-quote']);
+
+/** A quick fix must never write a new error: the statement as fixed is checked again, and the words it wrote must not be wrong. */
+function fixHolds(statement: DraftStatement, fix: DraftFix, context: CheckContext): boolean {
+  const fixed = withFixApplied(statement, fix);
+  if (!fixed) return false;
+  const again = judgeStatement(fixed, findingsOf(fixed, context), context);
+  if (!CERTAIN_PROBLEMS.has(again.verdict)) return true;
+  const focus = again.focus ?? { start: fixed.start, end: fixed.end };
+  return focus.end <= fix.start || focus.start >= fix.start + fix.replacement.length;
 }
 
 function judgeStatement(statement: DraftStatement, findings: QuoteFinding[], context: CheckContext): StatementResult {
@@ -138,8 +155,10 @@ function judgeQuotes(statement: DraftStatement, findings: QuoteFinding[], contex
   if (quotedWords < MIN_QUOTE_WORDS_AS_CLAIM) return undefined;
   const main = findings.reduce((a, b) => (b.wordCount > a.wordCount ? b : a));
   if (!main.passage) return result(statement, 'supported', 'Supported: the quote is verbatim in the sources.', []);
-  // A verbatim quote does not vouch for the figures around it ("On March 8, Kuleba said ...").
   const doc = context.documents.get(main.passage.docId)!;
+  // The rest of the sentence is a claim of its own unless the quote's source speaks of it too.
+  if (!restSaidWithQuote(statement.text, findings, doc)) return undefined;
+  // A verbatim quote does not vouch for the figures around it ("On March 8, Kuleba said ...").
   const numbers = compareNumbers(statement.text, main.passage, doc);
   if (numbers.conflicts.length > 0) return numberMismatch(statement, numbers.conflicts[0], withQuoteSource(main, []));
   return result(statement, 'supported', endSentence(`Supported: the quote is verbatim in ${titleOf(context, main.passage.docId)}`), withQuoteSource(main, []));

@@ -1,5 +1,6 @@
 import { wordTokens } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
+import { findQuoteSpans } from '../quotes/quoteSpans';
 
 // Words of newsroom signposting: they announce or organize the story, they do not report.
 const SIGNPOST_WORDS = new Set(
@@ -18,6 +19,12 @@ const ARTICLE_NOTE = /^(?:editor['\u2019]?s\s+note|note|correction|clarification
 const DISCOURSE_IMPERATIVE = /^(?:consider|note|remember|recall|imagine|look|see|read|take|keep|bear|think|watch)\b/i;
 const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
 
+/** A sentence that asks, not one that reports a question inside its quotation (`He asked: “Why now?”`). */
+function isQuestion(text: string): boolean {
+  const mark = /\?["'\u201D\u2019)]*$/.exec(text);
+  return !!mark && !findQuoteSpans(text).some((span) => span.start <= mark.index && mark.index < span.close);
+}
+
 /**
  * Transitions, questions and signposts ("Here's why that matters.", "What comes next?",
  * "We will update this story."): nothing a source could support or contradict.
@@ -25,7 +32,7 @@ const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
 export function isNotAClaim(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length === 0 || ARTICLE_NOTE.test(trimmed)) return true;
-  if (/\?["'\u201D\u2019)]*$/.test(trimmed)) return true;
+  if (isQuestion(trimmed)) return true;
   const tokens = wordTokens(trimmed);
   const hasQuote = /["\u201C\u201D]/.test(trimmed);
   // A capital on the first word is only a name when the word is not a function or signpost word.

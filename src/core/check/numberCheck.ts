@@ -1,4 +1,5 @@
 import type { Passage, SourceDocument } from '../types';
+import { contentTerms } from '../search/tokenize';
 import { comparableKinds, findNumbers, sameNumber, type NumberKind, type NumberMention } from './numbers';
 
 /** A figure of the statement that the passage gives differently. */
@@ -18,7 +19,8 @@ export function compareNumbers(statementText: string, passage: Passage, doc: Sou
   const ours = findNumbers(statementText);
   const result: NumberCheck = { conflicts: [], unmatched: [] };
   if (ours.length === 0) return result;
-  const theirs = findNumbers(doc.text.slice(from, passage.contextEnd));
+  const sourceText = doc.text.slice(from, passage.contextEnd);
+  const theirs = findNumbers(sourceText);
   const used = new Set<NumberMention>();
   const missing: NumberMention[] = [];
   for (const mention of ours) {
@@ -27,7 +29,7 @@ export function compareNumbers(statementText: string, passage: Passage, doc: Sou
     else missing.push(mention);
   }
   for (const mention of missing) {
-    const rival = rivalFor(mention, theirs.filter((t) => !used.has(t)));
+    const rival = rivalFor(mention, theirs.filter((t) => !used.has(t)), statementText, sourceText);
     if (rival) {
       used.add(rival);
       result.conflicts.push({ statement: mention, source: rival });
@@ -37,11 +39,13 @@ export function compareNumbers(statementText: string, passage: Passage, doc: Sou
 }
 
 /** The source figure that plays the statement figure's part: same kind and unit, nearest in role. */
-function rivalFor(mention: NumberMention, candidates: NumberMention[]): NumberMention | undefined {
-  const fitting = candidates.filter((c) => comparableKinds(mention.kind, c.kind) && kindsAgree(mention, c));
+function rivalFor(mention: NumberMention, candidates: NumberMention[], statementText: string, sourceText: string): NumberMention | undefined {
+  // A figure belongs to whom it is said of: another person's age is no rival for Raisi's.
+  const fitting = candidates.filter((c) => comparableKinds(mention.kind, c.kind) && kindsAgree(mention, c) && (!mention.owner || !c.owner || mention.owner === c.owner));
   if (fitting.length === 0) return undefined;
+  const ours = wordsAround(statementText, mention);
   const score = (c: NumberMention): number =>
-    (c.kind === mention.kind ? 2 : 0) + (c.unit !== undefined && c.unit === mention.unit ? 3 : 0);
+    (c.kind === mention.kind ? 2 : 0) + (c.unit !== undefined && c.unit === mention.unit ? 3 : 0) + sharedWords(ours, wordsAround(sourceText, c));
   return [...fitting].sort((a, b) => score(b) - score(a))[0];
 }
 
@@ -53,4 +57,19 @@ function kindsAgree(a: NumberMention, b: NumberMention): boolean {
   if (a.kind === 'ordinal' || b.kind === 'ordinal') return a.kind === b.kind;
   // Counts of different things ("six conversations", "12-point plan") are not rivals.
   return a.unit === undefined || b.unit === undefined || a.unit === b.unit;
+}
+
+const AROUND_WORDS = 4;
+
+/** The content words just before and after a figure: what it is said of ("the governor is 69"). */
+function wordsAround(text: string, mention: NumberMention): Set<string> {
+  const before = contentTerms(text.slice(Math.max(0, mention.start - 80), mention.start)).slice(-AROUND_WORDS);
+  const after = contentTerms(text.slice(mention.end, mention.end + 80)).slice(0, AROUND_WORDS);
+  return new Set([...before, ...after]);
+}
+
+function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared;
 }

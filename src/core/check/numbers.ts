@@ -12,6 +12,8 @@ export interface NumberMention {
   start: number;
   end: number;
   raw: string;
+  /** Whose figure it is, when the text says: the name an age stands beside ("Raisi, 62,"). */
+  owner?: string;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -70,11 +72,26 @@ export function findNumbers(text: string): NumberMention[] {
       else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: m[0] });
       continue;
     }
-    if (!g.digits || isInsideWord(text, start, end)) continue;
+    if (!g.digits || /[\p{L}]/u.test(text[start - 1] ?? '')) continue;
     let value = digitsValue(g.digits);
     if (g.scale) value *= SCALES[g.scale.trim().toLowerCase()];
     let kind: NumberKind = 'count';
     let unit: string | undefined;
+    // Letters written onto the figure: "21st", "£335m", "46m", "188lb", "2.30pm".
+    const glued = g.scale || g.percent ? undefined : GLUED_LETTERS.exec(text.slice(end))?.[0];
+    if (glued) {
+      end += glued.length;
+      const suffix = glued.toLowerCase();
+      const day = isDayOfMonth(text, start, end);
+      if (suffix === ordinalSuffix(value) && Number.isInteger(value)) kind = day && value <= 31 ? 'day' : 'ordinal';
+      else if (g.currency && SCALES[suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix]) {
+        value *= SCALES[suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix];
+        kind = 'money';
+        unit = CURRENCY_SYMBOLS[g.currency];
+      } else unit = suffix;
+      mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end) });
+      continue;
+    }
     const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
     if (g.percent) kind = 'percent';
     else if (g.currency) {
@@ -88,9 +105,25 @@ export function findNumbers(text: string): NumberMention[] {
     else if (/^\d{4}$/.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
     else if (value >= 1 && value <= 31 && isDayOfMonth(text, start, end)) kind = 'day';
     else unit = followingWord(text, end);
-    mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end) });
+    const owner = kind === 'age' ? ageOwner(text, start) : undefined;
+    mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
   }
   return mentions;
+}
+
+const GLUED_LETTERS = /^\p{L}{1,3}(?![\p{L}\d])/u;
+
+/** The suffix English writes on an ordinal: 1st, 2nd, 3rd, 4th, 11th-13th, 21st. */
+function ordinalSuffix(value: number): string {
+  const lastTwo = value % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][value % 10] ?? 'th';
+}
+
+/** The surname an age stands beside: "Raisi, 62," and "Lukashenko (68)" are Raisi's and Lukashenko's ages. */
+function ageOwner(text: string, start: number): string | undefined {
+  const before = /([\p{Lu}][\p{L}'-]+)\s*[,(]\s*$/u.exec(text.slice(Math.max(0, start - 40), start));
+  return before ? foldText(before[1]) : undefined;
 }
 
 /** "2,400" -> 2400, "1.28" -> 1.28, and fractions as one figure: "3-7/8" -> 3.875, "1/2" -> 0.5. */
@@ -115,10 +148,6 @@ function spelledValue(words: string): number {
   return total + current;
 }
 
-function isInsideWord(text: string, start: number, end: number): boolean {
-  return /[\p{L}]/u.test(text[start - 1] ?? '') || /[\p{L}]/u.test(text[end] ?? '');
-}
-
 /** "Lukashenko (68)", "Wan Qingsong, 57, professor", "X, 57, said". */
 function isAge(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
@@ -128,7 +157,7 @@ function isAge(text: string, start: number, end: number): boolean {
 }
 
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
-const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTHS.join('|')})`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${MONTHS.join('|')})`, 'i');
 
 function isDayOfMonth(text: string, start: number, end: number): boolean {
   return MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || MONTH_AFTER.test(text.slice(end, end + 12));
@@ -142,6 +171,9 @@ function followingWord(text: string, end: number): string | undefined {
 
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   if (!comparableKinds(a.kind, b.kind)) return false;
+  // A day of the month is only ever the same as a day ("2 August" is not the "2" of a score).
+  if ((a.kind === 'day' || b.kind === 'day') && a.kind !== b.kind) return false;
+  if (a.owner && b.owner && a.owner !== b.owner) return false;
   return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
 }
 

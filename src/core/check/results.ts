@@ -31,3 +31,16 @@ export function clip(text: string, max = 160): string {
 export function isFlagged(verdict: Verdict): verdict is ProblemCode {
   return verdict !== 'supported' && verdict !== 'not-a-claim';
 }
+
+/** The statement as it reads once a fix is applied (plain text and offsets), or undefined when the fix lies outside it. */
+export function withFixApplied(statement: DraftStatement, fix: DraftFix): DraftStatement | undefined {
+  const offsets = statement.textOffsets;
+  const from = offsets.findIndex((o) => o >= fix.start);
+  if (from < 0 || offsets[from] !== fix.start) return undefined;
+  let to = from;
+  while (to < offsets.length && offsets[to] < fix.end) to++;
+  const text = statement.text.slice(0, from) + fix.replacement + statement.text.slice(to);
+  const shift = fix.replacement.length - (fix.end - fix.start);
+  const textOffsets = [...offsets.slice(0, from), ...Array.from(fix.replacement, (_, i) => fix.start + i), ...offsets.slice(to).map((o) => o + shift)];
+  return { ...statement, text, textOffsets, end: statement.end + shift };
+}

@@ -21,6 +21,14 @@ const PRONOUN = /^(?:he|she|they)$/i;
 const ARTICLE = /^(?:the|a|an|one|another)\s/i;
 const MAX_SUBJECT_WORDS = 9;
 const MAX_DESCRIPTOR_WORDS = 6;
+// A quotation that ends its sentence inside the marks, and a sentence after it opening with a conjunction.
+const SENTENCE_END_BEFORE = /[.!?\u2026]\s*['"\u2019\u201D]?\s*$/;
+const CONJUNCTION_START = /^(?:But|And|Yet|So|However|Meanwhile|Still)\b/;
+// "..., and she said no": a clause joined on, whose subject says something else, not an attribution.
+const COORDINATED = /^(?:and|but|or|so|yet|then)\s/i;
+const LEADING_PRONOUN = /^(He|She|They)\s+(?!said|says|told)\w/;
+// A run of capitalized words (a title, a name) followed by a comma or a lower-case word: the clause's subject.
+const LEADING_NAME = /^(?:[\p{Lu}][\p{L}\p{M}'\u2019.-]*\s+){0,4}[\p{Lu}][\p{L}\p{M}'\u2019.-]*(?=\s*[,(]|\s+\p{Ll})/u;
 // A full stop that ends a sentence, not one after "Mr" or an initial.
 const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Prof|[A-Z]))[.!?]\s/;
 
@@ -83,12 +91,15 @@ export function speakerBeforeVerb(text: string, from: number, verbAt: number): S
 export function attributionAfter(text: string, quote: QuoteSpan): Speaker | undefined {
   const lineEnd = text.indexOf('\n', quote.close);
   let limit = Math.min(lineEnd < 0 ? text.length : lineEnd, quote.close + 240);
-  const nextQuote = text.slice(quote.close, limit).search(/["\u201C\u201E]/);
+  const nextQuote = text.slice(quote.close, limit).search(/["\u201C\u201E\u2018]/);
   if (nextQuote >= 0) limit = quote.close + nextQuote;
   const lead = /^[\s,.;:!?\u2026'\u2019\u201D"-]*/.exec(text.slice(quote.close, limit))![0].length;
   const from = quote.close + lead;
   const tail = text.slice(from, limit);
   if (tail.length === 0) return undefined;
+  // A sentence that opens with a conjunction after a finished quotation goes on with the story
+  // ("... “We will not.” But Pete James said ..."): it does not say who spoke the quote.
+  if (SENTENCE_END_BEFORE.test(text.slice(quote.start, quote.close)) && CONJUNCTION_START.test(tail)) return undefined;
   const pronounVerb = PRONOUN_VERB.exec(tail);
   if (pronounVerb) return pronoun(pronounVerb[1], from);
   const verbFirst = VERB_AT_START.exec(tail);
@@ -104,7 +115,7 @@ export function attributionAfter(text: string, quote: QuoteSpan): Speaker | unde
   if (!verb) return undefined;
   // Only a short subject (with an appositive closed by a comma) between the quote and the verb is an attribution.
   const subject = tail.slice(0, verb.index);
-  if (subject.length > 200 || SENTENCE_END.test(subject)) return undefined;
+  if (subject.length > 200 || SENTENCE_END.test(subject) || COORDINATED.test(subject)) return undefined;
   if (subject.includes(',') && !/,\s*$/.test(subject)) return undefined;
   return subjectSpeaker(subject.split(',')[0], from);
 }
@@ -131,5 +142,21 @@ export function attributionBefore(text: string, quote: QuoteSpan): Speaker | und
     }
   }
   if (according) return nameInPhrase(according[1], sentenceStart + according.index + according[0].length - according[1].length);
+  if (/:\s*$/.test(sentence)) return colonSubject(sentence, sentenceStart);
   return undefined;
+}
+
+/**
+ * The speaker of a quotation a colon introduces without a verb of saying: the subject that opens
+ * the clause (`Temur Umarov, a fellow at ..., was more blunt: “...”`, `She was clear: “...”`). Only a
+ * full name or a pronoun counts: one capitalized word opening a sentence is as often a common noun.
+ */
+function colonSubject(sentence: string, start: number): Speaker | undefined {
+  const lead = /^\s*/.exec(sentence)![0].length;
+  const opening = LEADING_PRONOUN.exec(sentence.slice(lead));
+  if (opening) return pronoun(opening[1], start + lead);
+  const run = LEADING_NAME.exec(sentence.slice(lead));
+  if (!run) return undefined;
+  const name = nameInPhrase(run[0], start + lead);
+  return name?.text.includes(' ') ? name : undefined;
 }

@@ -1,4 +1,5 @@
 import { foldText } from '../search/normalize';
+import { STOP_WORDS } from '../search/stopWords';
 
 /** Who a quote is given to: a named person, a description ("the diplomat") or a pronoun. */
 export interface Speaker {
@@ -40,6 +41,8 @@ export function nameInPhrase(phrase: string, base: number, mustEndPhrase = false
   let runStart = runEnd - 1;
   while (runStart > 0 && (CAPITALIZED.test(words[runStart - 1].word) || PARTICLES.has(words[runStart - 1].word))) runStart--;
   let run = words.slice(runStart, runEnd).filter((w) => !HONORIFICS.test(w.word));
+  // A sentence's first word is capitalized whatever it is: "But Pete James" names Pete James.
+  while (run.length > 1 && STOP_WORDS.has(run[0].word.toLowerCase())) run = run.slice(1);
   while (run.length > 1 && isTitle(run[0].word, run.length)) run = run.slice(1);
   if (run.length > 3) run = run.slice(run.length - 3);
   while (run.length > 0 && PARTICLES.has(run[0].word)) run = run.slice(1);

@@ -1,14 +1,15 @@
 import type { DraftStatement, Passage, QuoteReport, SourceDocument } from '../types';
 import { draftRange } from '../check/results';
-import { contentTerms, wordTokens, type WordToken } from '../search/tokenize';
+import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans';
-import { attributionAfter, attributionBefore } from './attribution';
+import { attributionAfter, attributionBefore, isSpeechVerb } from './attribution';
 import { speakerOfSpan } from './extractQuotes';
-import type { Speaker } from './names';
+import { namesMatch, type Speaker } from './names';
 import { alignFragment, type AlignToken } from './align';
 import type { CheckContext } from '../check/context';
 import { quotesHoldingWords } from './quoteFilter';
+import { quoteWords, quoteWordsOf } from './quoteWords';
 
 /** What became of one quotation of a statement. */
 export interface QuoteFinding {
@@ -112,7 +113,8 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
     const frags = fragments(text, span);
     const words = frags.flatMap((f) => f.tokens);
     if (words.length === 0) continue;
-    const statementSpeaker = statementSpeakerOf(text, span) ?? previousSpeaker;
+    const ownSpeakers = statementSpeakersOf(text, span);
+    const statementSpeaker = ownSpeakers[0] ?? previousSpeaker;
     previousSpeaker = statementSpeaker;
     let candidates: ReadonlyArray<{ passage: Passage }> = context.index.rank(contentTerms(text.slice(span.start, span.end)), CANDIDATE_PASSAGES);
     let match = bestMatch(frags, candidates, context.documents);
@@ -132,9 +134,12 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
     const inQuote = context.quotesOf(doc.id).find((q) => q.start <= match.sourceStart && match.sourceStart < q.end);
     const sourceEnd = inQuote && match.sourceEnd > inQuote.end ? inQuote.end : match.sourceEnd;
     const passage = passageAt(candidates, doc.id, match.sourceStart, match.passage);
-    const sourceSpeaker = outcome === 'unverified' ? undefined : speakerOfSource(doc, match.sourceStart, match.sourceEnd, passage, context);
+    const found = outcome === 'unverified' ? undefined : speakerOfSource(doc, match.sourceStart, match.sourceEnd, passage, context);
+    // The same words may stand in the sources twice ("..., the agency said" and its expert's quote): one given to the statement's speaker settles it.
+    const sourceSpeaker = outcome === 'verbatim' && statementSpeaker && found && !sameSpeaker(statementSpeaker, found) ? (saidAlsoBy(statementSpeaker, words, context) ?? found) : found;
     findings.push({
       ...base,
+      statementSpeaker: otherThan(sourceSpeaker, ownSpeakers) ?? statementSpeaker,
       outcome,
       passage,
       score: Math.max(0, 1 - match.cost / words.length),
@@ -173,10 +178,29 @@ function quotesSharingWords(words: readonly WordToken[], context: CheckContext):
   });
 }
 
-/** The statement's own attribution: `"...," X said`, `X said: "..."`, `said X`. */
-function statementSpeakerOf(text: string, span: QuoteSpan): Speaker | undefined {
-  const speaker = attributionAfter(text, span) ?? attributionBefore(text, span);
-  return speaker?.kind === 'pronoun' ? undefined : speaker;
+/** The statement's own attributions: `"...," X said`, `X said: "..."`, `said X`; the one after the quote first. */
+function statementSpeakersOf(text: string, span: QuoteSpan): Speaker[] {
+  return [attributionAfter(text, span), attributionBefore(text, span)].filter((s): s is Speaker => s !== undefined && s.kind !== 'pronoun');
+}
+
+function sameSpeaker(a: Speaker, b: Speaker): boolean {
+  return a.kind === 'name' && b.kind === 'name' ? namesMatch(a.text, b.text) : a.text === b.text;
+}
+
+/** The statement's speaker, when some quotation of the corpus gives them these very words. */
+function saidAlsoBy(speaker: Speaker, words: readonly WordToken[], context: CheckContext): Speaker | undefined {
+  if (speaker.kind !== 'name') return undefined;
+  const folded = quoteWords(words.map((w) => w.raw).join(' '));
+  const distinct = [...new Set(folded.split(' '))];
+  const quotes = quotesHoldingWords(context.allQuotes(), distinct, distinct.length, SCAN_MAX_QUOTES);
+  const quote = quotes.find((q) => q.speaker && namesMatch(q.speaker, speaker.text) && ` ${quoteWordsOf(q)} `.includes(` ${folded} `));
+  return quote?.speaker ? { kind: 'name', text: quote.speaker, start: quote.start, end: quote.start } : undefined;
+}
+
+/** A sentence naming two speakers for one quote (`Umarov was blunt: “...”, Yun Sun said`) gives it to the one the source does not. */
+function otherThan(source: Speaker | undefined, own: readonly Speaker[]): Speaker | undefined {
+  if (source?.kind !== 'name' || own.length < 2) return undefined;
+  return own.find((s) => s.kind === 'name' && !namesMatch(s.text, source.text));
 }
 
 /** Who says the matched words in the source: the quote they sit in, or the sentence's attribution. */
@@ -197,4 +221,18 @@ export function quoteReports(statement: DraftStatement, findings: readonly Quote
     if (f.sourceSpeaker) report.speaker = f.sourceSpeaker.text;
     return report;
   });
+}
+
+/**
+ * Whether the words of a statement outside its quotations (and their speakers and verbs of saying)
+ * all appear in the quote's source, so that the quote and its source carry the statement. A verbatim
+ * fragment does not vouch for a sentence whose other words are about something the source never mentions.
+ */
+export function restSaidWithQuote(text: string, findings: readonly QuoteFinding[], doc: SourceDocument): boolean {
+  const inQuoteOrSpeaker = (t: WordToken): boolean =>
+    findings.some((f) => (t.start >= f.span.open && t.end <= f.span.close) || (f.statementSpeaker && t.start >= f.statementSpeaker.start && t.end <= f.statementSpeaker.end));
+  const rest = wordTokens(text).filter((t) => !STOP_WORDS.has(t.norm) && !isSpeechVerb(t.raw) && !inQuoteOrSpeaker(t));
+  if (rest.length === 0) return true;
+  const inSource = new Set(wordTokens(doc.text).map((t) => tokenTerm(t)));
+  return rest.every((t) => inSource.has(tokenTerm(t)));
 }

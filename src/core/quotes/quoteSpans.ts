@@ -27,6 +27,8 @@ function opensSingle(text: string, i: number, lineStart: number): boolean {
   if (text[i] === '\u2019') return false;
   const before = i > lineStart ? text[i - 1] : ' ';
   const after = text[i + 1] ?? '';
+  // "'90s" drops a decade's century: an apostrophe.
+  if (/^\d\ds\b/.test(text.slice(i + 1, i + 5))) return false;
   return BEFORE_OPENING.test(before) && (LETTER_OR_DIGIT.test(after) || /[([\u2026.]/.test(after));
 }
 

@@ -1,6 +1,7 @@
 // Sentence segmentation with exact offsets, tuned for news text: abbreviations, initials,
 // decimals, ellipses, quotations that end with or contain full stops, one paragraph per line.
 import type { Sentence } from '../types';
+import { findQuoteSpans } from '../quotes/quoteSpans';
 
 /** Words that take a full stop and are followed by more of the same sentence. */
 const ABBREVIATIONS = new Set([
@@ -28,7 +29,7 @@ const SPEECH_VERBS = new Set([
 ]);
 
 const TERMINATOR = /[.!?…‽。！？]/u;
-/** Opening double quotation marks: “ „ « and a straight " (single quotes double as apostrophes). */
+/** Opening double quotation marks: “ „ « and a straight " (single ones are found by the quote module). */
 const OPENING_QUOTE_CODES = new Set([...'“„«"'].map((c) => c.charCodeAt(0)));
 /** Longest quotation kept in one sentence; beyond it a quote is split like other text. */
 const MAX_QUOTE_LENGTH = 600;
@@ -69,9 +70,14 @@ function wrapsSentence(text: string, newline: number, stop: number): boolean {
 function splitLine(text: string, start: number, end: number, out: Sentence[]): void {
   let sentenceStart = start;
   let quoteClose = -1;
+  // Single quotation marks double as apostrophes: the quote module tells them apart.
+  const singles = findQuoteSpans(text, start, end).filter((q) => q.marks === 'single' && q.closed && q.close - q.open <= MAX_QUOTE_LENGTH);
+  let nextSingle = 0;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (i > quoteClose && OPENING_QUOTE_CODES.has(code)) quoteClose = closingQuote(text, i, end);
+    while (nextSingle < singles.length && singles[nextSingle].open < i) nextSingle++;
+    if (i > quoteClose && singles[nextSingle]?.open === i) quoteClose = singles[nextSingle].close - 1;
     if (!TERMINATOR_CODES.has(code)) continue;
     let closeEnd = i;
     while (closeEnd < end && TERMINATOR.test(text[closeEnd])) closeEnd++;
