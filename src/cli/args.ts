@@ -21,6 +21,11 @@ export function parseOptions(args: string[], specs: readonly OptionSpec[]): Pars
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    // `--` ends the options, as in every Unix tool: what follows is positional, even "-draft.md".
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
     const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const [flag, inline] = equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
     const spec = specs.find((s) => s.flag === flag);

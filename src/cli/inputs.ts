@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isGlob } from '../core/corpus/glob';
 import { compare, listCorpusFiles } from '../core/corpus/loadCorpus';
+import { decodeText } from '../core/text/decode';
 import { UsageError } from './usageError';
 
 export interface Draft {
@@ -42,8 +43,17 @@ function shown(file: string, cwd: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
+/**
+ * A draft's text as an editor shows it: UTF-8 or UTF-16 with a byte order mark, the mark itself
+ * dropped (so columns on the first line are right); anything else is refused, not read as U+FFFD.
+ */
 function readDraft(file: string, name: string): string {
   const bytes = fs.readFileSync(file);
-  if (bytes.includes(0)) throw new UsageError(`${name} looks binary, not a Markdown draft`);
-  return bytes.toString('utf8');
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!utf16 && bytes.includes(0)) throw new UsageError(`${name} looks binary, not a Markdown draft`);
+  try {
+    return decodeText(bytes);
+  } catch {
+    throw new UsageError(`${name} is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text: re-save it as UTF-8 (in VS Code: "Save with Encoding") and check it again`);
+  }
 }

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLI, REPO, runCli } from './runCli';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const CLI = path.join(REPO, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string) {
-  const out = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
-}
 
 describe('sourced check CLI', function () {
   this.timeout(20000);
@@ -26,20 +20,20 @@ describe('sourced check CLI', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 with a summary when nothing is flagged', () => {
-    const r = run(['check', 'good.md'], dir);
+    const r = runCli(['check', 'good.md'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /2 statements in 1 file checked: nothing flagged\./);
   });
 
   it('prints path:line:col: warning: message [code] and exits 1 when something is flagged', () => {
-    const r = run(['check', 'bad.md'], dir);
+    const r = runCli(['check', 'bad.md'], dir);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^bad\.md:5:2: warning: Misquote: the source says "Anyone who reaches out to Putin is welcome"\. \[misquote\]$/m);
     assert.match(r.stdout, /1 flagged \(1 misquote\)/);
   });
 
   it('prints every statement as JSON with 0-based ranges and sources best first', () => {
-    const r = run(['check', '--format', 'json', 'bad.md'], dir);
+    const r = runCli(['check', '--format', 'json', 'bad.md'], dir);
     assert.equal(r.code, 1);
     const report = JSON.parse(r.stdout);
     assert.equal(report.version, 1);
@@ -61,7 +55,7 @@ describe('sourced check CLI', function () {
   });
 
   it('accepts an empty draft', () => {
-    const r = run(['check', 'empty.md'], dir);
+    const r = runCli(['check', 'empty.md'], dir);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /0 statements/);
   });
@@ -74,28 +68,28 @@ describe('sourced check CLI', function () {
       [['check', '--format', 'xml', 'good.md'], /unknown format "xml"/],
       [['check', '--frobnicate', 'good.md'], /unknown option "--frobnicate"/],
       [['check', 'missing.md'], /draft not found: missing\.md/],
-      [['check', '--corpus', 'nowhere', 'good.md'], /corpus folder not found: nowhere/],
+      [['check', '--corpus', 'nowhere', 'good.md'], /corpus not found: nowhere/],
       [['lint', 'good.md'], /unknown command "lint"/],
     ];
     for (const [args, message] of cases) {
-      const r = run(args, dir);
+      const r = runCli(args, dir);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message);
     }
     fs.mkdirSync(path.join(dir, 'hollow'), { recursive: true });
-    const empty = run(['check', '--corpus', 'hollow', 'good.md'], dir);
+    const empty = runCli(['check', '--corpus', 'hollow', 'good.md'], dir);
     assert.equal(empty.code, 2);
     assert.match(empty.stderr, /no sources to check against in hollow/);
   });
 
   it('prints the version from package.json', () => {
-    const r = run(['--version'], dir);
+    const r = runCli(['--version'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim(), JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
   });
 
   it('shows help', () => {
-    const r = run(['--help'], dir);
+    const r = runCli(['--help'], dir);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage: sourced check/);
     assert.match(r.stdout, /--version/);
@@ -106,7 +100,7 @@ describe('sourced check: which drafts', function () {
   this.timeout(20000);
   let dir: string;
   const checked = (args: string[]): string[] => {
-    const r = run(['check', '--format', 'json', ...args], dir);
+    const r = runCli(['check', '--format', 'json', ...args], dir);
     assert.ok(r.code === 0 || r.code === 1, r.stderr);
     return JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
   };
@@ -138,7 +132,7 @@ describe('sourced check: which drafts', function () {
 
   it('says when a folder holds no Markdown draft', () => {
     fs.mkdirSync(path.join(dir, 'empty'), { recursive: true });
-    const r = run(['check', 'empty'], dir);
+    const r = runCli(['check', 'empty'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no Markdown drafts \(\.md, \.markdown\) in folder empty/);
   });

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { terminalLine, terminalSafe } from '../../src/cli/terminalText';
+import { CLI, runCli } from './runCli';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const ESC = '\u001b';
 /** Any control character but the line breaks the CLI writes itself. */
 const RAW_CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069](?<!\n)/u;
 
-function run(args: string[], cwd: string) {
-  const out = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
-}
 
 describe('terminal-safe text', () => {
   it('escapes C0 and C1 controls and bidi overrides, and leaves other text alone', () => {
@@ -42,14 +37,14 @@ describe('sourced check never writes source text, file names or draft paths raw 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('escapes a source quotation with ESC sequences and a lone CR inside a misquote message', () => {
-    const r = run(['check', `draft${ESC}[2J.md`], dir);
+    const r = runCli(['check', `draft${ESC}[2J.md`], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.ok(!RAW_CONTROL.test(r.stdout), JSON.stringify(r.stdout));
     assert.match(r.stdout, /^draft\\x1B\[2J\.md:1:2: warning: Misquote: the source says "We will \\x1B\[2J\\x1B\[31mbuild the new bridge by next spring and the ferry stays"\. \[misquote\]$/m);
   });
 
   it('cannot forge a line on stderr with a newline in a file name, and prints no library warning raw', () => {
-    const r = run(['check', `draft${ESC}[2J.md`], dir);
+    const r = runCli(['check', `draft${ESC}[2J.md`], dir);
     assert.ok(!RAW_CONTROL.test(r.stderr), JSON.stringify(r.stderr));
     assert.ok(!/^sourced: all good/m.test(r.stderr), r.stderr);
     assert.match(r.stderr, /^sourced: skipped corpus\/fake\\x0Asourced: all good, nothing flagged\.txt: binary file/m);
@@ -58,7 +53,7 @@ describe('sourced check never writes source text, file names or draft paths raw 
 
   it('escapes a draft path in an error message', () => {
     // ESC ( 0 switches a terminal to line-drawing characters.
-    const r = run(['check', `missing${ESC}(0owned.md`], dir);
+    const r = runCli(['check', `missing${ESC}(0owned.md`], dir);
     assert.equal(r.code, 2);
     assert.ok(!RAW_CONTROL.test(r.stderr), JSON.stringify(r.stderr));
     assert.match(r.stderr, /draft not found: missing\\x1B\(0owned\.md/);
@@ -66,13 +61,13 @@ describe('sourced check never writes source text, file names or draft paths raw 
 
   it('reads a draft whose name has glob characters, a lone bracket or brace included', () => {
     fs.writeFileSync(path.join(dir, 'notes]{1}[2].md'), 'The port opened in 1901.\n');
-    const r = run(['check', 'notes]{1}[2].md'], dir);
+    const r = runCli(['check', 'notes]{1}[2].md'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /1 statements in 1 file checked/);
   });
 
   it('keeps JSON output as JSON: the string escapes are its own', () => {
-    const r = run(['check', '--format', 'json', `draft${ESC}[2J.md`], dir);
+    const r = runCli(['check', '--format', 'json', `draft${ESC}[2J.md`], dir);
     const report = JSON.parse(r.stdout);
     assert.equal(report.files[0].path, `draft${ESC}[2J.md`);
     assert.ok(!RAW_CONTROL.test(r.stdout));

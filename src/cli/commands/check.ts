@@ -13,20 +13,21 @@ import { terminalLine, terminalSafe } from '../terminalText';
 import { UsageError } from '../usageError';
 
 const OPTIONS: OptionSpec[] = [
-  { flag: '--corpus', value: 'DIR', help: 'folder of sources (.txt, .md, ...); default ./corpus' },
+  { flag: '--corpus', value: 'PATH', help: 'folder of sources (.txt, .md, ...), or one source file; default ./corpus' },
   { flag: '--format', value: 'FORMAT', help: 'text: one line per flagged statement (default); json: every statement;\nsarif: SARIF 2.1.0 for code scanning dashboards; html: a report to read in\na browser, each statement coloured by verdict with its evidence beside it' },
   { flag: '--cache', value: 'DIR', help: 'keep the index cache in DIR to start faster next time' },
   { flag: '--archive', value: 'URL', help: 'also check against the newsroom archive at URL (PostgreSQL; sends query words from the drafts there)' },
 ];
 
-export const CHECK_USAGE = `Usage: sourced check [--corpus DIR] [--archive URL] [--format text|json|sarif|html] [--cache DIR] FILE|FOLDER|GLOB...
+export const CHECK_USAGE = `Usage: sourced check [--corpus PATH] [--archive URL] [--format text|json|sarif|html] [--cache DIR] [--] FILE|FOLDER|GLOB...
 
-Checks each Markdown draft statement by statement against the sources in DIR
+Checks each Markdown draft statement by statement against the sources in PATH
 (default ./corpus) and reports unsupported claims, misquotes, unverified quotes,
 misattributions and number mismatches. A folder or a glob ("drafts/**/*.md", quoted)
-stands for its .md and .markdown files, leaving out node_modules, dot folders and DIR.
+stands for its .md and .markdown files, leaving out node_modules, dot folders and PATH.
+After --, every argument is a draft, even one that starts with a dash.
 With --archive, the archive's passages count as sources too (see "sourced archive
-ingest"); the corpus folder is then optional. If the archive cannot answer, the
+ingest"); the corpus is then optional. If the archive cannot answer, the
 check goes on with the local sources and says why on stderr.
 
 Options:
@@ -44,9 +45,12 @@ export async function runCheck(args: string[]): Promise<number> {
   const corpusName = options.get('--corpus') ?? 'corpus';
   const corpusDir = path.resolve(corpusName);
   const drafts = await readDrafts(positional, { cwd: process.cwd(), corpusDir });
-  const hasCorpus = fs.existsSync(corpusDir) && fs.statSync(corpusDir).isDirectory();
+  const corpusStat = fs.statSync(corpusDir, { throwIfNoEntry: false });
+  // A folder of sources, or one source file.
+  const hasCorpus = corpusStat !== undefined && (corpusStat.isDirectory() || corpusStat.isFile());
   if (!hasCorpus && (options.has('--corpus') || !archiveUrl)) {
-    throw new UsageError(`corpus folder not found: ${corpusName} (create it with your sources, or pass --corpus DIR)`);
+    if (corpusStat) throw new UsageError(`corpus ${corpusName} is neither a folder nor a file: pass --corpus PATH with a folder of sources or one source file`);
+    throw new UsageError(`corpus not found: ${corpusName} (create a folder of sources there, or pass --corpus PATH: a folder or one source file)`);
   }
   const cacheDir = options.get('--cache');
   if (cacheDir !== undefined && hasCorpus && isInside(realPathSoFar(path.resolve(cacheDir)), realPathSoFar(corpusDir))) {
@@ -56,7 +60,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const load = hasCorpus ? await engine.loadCorpus({ base: process.cwd(), roots: [corpusDir] }) : { documents: 0, passages: 0, skipped: [] };
   for (const skipped of load.skipped) console.error(`sourced: skipped ${terminalSafe(path.relative(process.cwd(), skipped.path) || skipped.path)}: ${terminalLine(skipped.reason)}`);
   if (load.cacheRebuilt) console.error(`sourced: ${terminalLine(load.cacheRebuilt)}`);
-  if (load.documents === 0 && !archiveUrl) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus DIR`);
+  if (load.documents === 0 && !archiveUrl) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus PATH`);
   const checked = archiveUrl ? await checkAgainstArchive(engine, drafts, archiveUrl) : { files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) })), archives: [], archived: new Map() };
   const report: CheckReport = {
     engine,

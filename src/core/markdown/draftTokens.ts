@@ -32,6 +32,7 @@ function createParser(): Parser {
   // html: HTML is recognised (and dropped), not read as prose; linkify off: a bare URL stays text.
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
   md.block.ruler.before('table', 'front_matter', frontMatter);
+  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.use(footnote);
   // Nothing is rendered, so no link is unsafe: `[text](javascript:...)` is still a link whose text is prose.
   md.validateLink = () => true;
@@ -57,6 +58,34 @@ function frontMatter(state: StateBlock, startLine: number, endLine: number, sile
     const token = state.push('front_matter', '', 0);
     token.block = true;
     token.map = [0, close + 1];
+  }
+  state.line = close + 1;
+  return true;
+}
+
+/**
+ * A `$$ ... $$` display math block (on one line or several): formulas, not claims. Unclosed, it
+ * (up to a blank line) it is prose. Inline `$` is left alone: in news copy it is money far more often than math.
+ */
+const MAX_MATH_LINES = 100;
+
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const line = (n: number) => state.src.slice(state.bMarks[n] + state.tShift[n], state.eMarks[n]).trimEnd();
+  const first = line(startLine);
+  if (!first.startsWith('$$')) return false;
+  let close = startLine;
+  if (!(first.length >= 4 && first.endsWith('$$'))) {
+    close++;
+    // As in Pandoc, display math holds no blank line; the bound keeps a run of unclosed `$$` lines linear.
+    const last = Math.min(endLine, startLine + MAX_MATH_LINES);
+    while (close < last && line(close) !== '' && !line(close).endsWith('$$')) close++;
+    if (close >= last || line(close) === '') return false;
+  }
+  if (!silent) {
+    const token = state.push('math_block', 'math', 0);
+    token.block = true;
+    token.map = [startLine, close + 1];
   }
   state.line = close + 1;
   return true;

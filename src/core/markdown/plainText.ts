@@ -26,6 +26,11 @@ export function plainTextOf(inline: Token, parsed: DraftTokens): PlainText {
   return builder.result();
 }
 
+/** Zero-width characters (joiners, spaces, soft hyphen, word joiner, BOM) a writer cannot see: not part of the words. */
+function isInvisible(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
 function isSpace(ch: string): boolean {
   const code = ch.charCodeAt(0);
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -107,7 +112,7 @@ class PlainTextBuilder {
     let sliceStart = 1;
     for (let i = 1; i <= content.length; i++) {
       const space = i < content.length && isSpace(content[i]);
-      if (i < content.length && !space) continue;
+      if (i < content.length && !space && !isInvisible(content.charCodeAt(i))) continue;
       if (i > sliceStart) this.append(content.slice(sliceStart, i), from + sliceStart);
       if (space) this.push(content[i], from + i, from + i + 1);
       sliceStart = i + 1;
@@ -143,8 +148,9 @@ class PlainTextBuilder {
     return this.last === ' ';
   }
 
-  /** Line breaks and tabs become spaces, and runs of spaces one space. */
+  /** Line breaks and tabs become spaces, runs of spaces one space; zero-width characters go. */
   private push(ch: string, start: number, end: number): void {
+    if (isInvisible(ch.charCodeAt(0))) return;
     const space = isSpace(ch);
     if (space && (this.length === 0 || this.lastIsSpace())) return;
     if (this.droppedAfterSpace && CLOSING_PUNCTUATION.test(ch)) {
