@@ -28,8 +28,18 @@ interface Row {
 async function child(name: string, folder: string): Promise<void> {
   const attack = attacks.find((a) => a.name === name)!;
   const run = await runAttack(attack, folder, EXTRACT_WORKER);
-  // maxRSS covers every thread of the process, the extraction helper included.
-  process.stdout.write(JSON.stringify({ ...run, peakMB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ...run, peakMB: peakMegabytes() }));
+}
+
+/**
+ * This process's peak resident memory, every thread (the extraction helpers) included. Linux's
+ * VmHWM is this process's own; getrusage's maxRSS carries the parent's peak across exec (the
+ * parent has just generated the input, a GB for the largest).
+ */
+function peakMegabytes(): number {
+  const status = fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '';
+  const hwm = /^VmHWM:\s+(\d+) kB/mu.exec(status);
+  return Number(hwm ? hwm[1] : process.resourceUsage().maxRSS) / 1024;
 }
 
 function measure(attack: Attack, folder: string, timeoutSeconds: number): Promise<Row['result']> {

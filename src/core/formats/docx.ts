@@ -7,6 +7,7 @@ import { MAX_DOCX_UNPACKED_BYTES, TextBudget, tooMuchUnpacked } from './budgets'
 import type { ExtractedSource } from './index';
 import { dateAsWritten } from './metadataValues';
 import { xmlField } from './xmlText';
+import { unpackedZipBytes } from './zipSizes';
 
 /** Title, author and creation date from the package's core properties, when it has them. */
 async function coreProperties(bytes: Buffer): Promise<SourceMetadata> {
@@ -33,37 +34,17 @@ function paragraphs(raw: string): string {
     .join('\n\n');
 }
 
-/** Unpacks every part but the media (text extraction never reads images), counting bytes as they come; throws past the limit. */
-async function checkUnpackedSize(zip: JSZip): Promise<void> {
-  let left = MAX_DOCX_UNPACKED_BYTES;
-  for (const file of Object.values(zip.files)) {
-    if (file.dir || /^word\/media\//u.test(file.name)) continue;
-    await new Promise<void>((resolve, reject) => {
-      const stream = file.nodeStream('nodebuffer');
-      stream
-        .on('data', (chunk: Buffer) => {
-          left -= chunk.length;
-          if (left < 0) {
-            stream.pause();
-            reject(tooMuchUnpacked('this Word document', MAX_DOCX_UNPACKED_BYTES));
-          }
-        })
-        .on('error', reject)
-        .on('end', () => resolve());
-    });
-  }
-}
-
 export async function extractDocx(bytes: Buffer): Promise<ExtractedSource> {
   let raw: string;
   let metadata: SourceMetadata;
-  let zip: JSZip;
+  let unpacked: number | undefined;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    // Every part but the media (text extraction never reads images).
+    unpacked = unpackedZipBytes(bytes, MAX_DOCX_UNPACKED_BYTES, (name) => !name.startsWith('word/media/'));
   } catch (error) {
     throw unreadable(error);
   }
-  await checkUnpackedSize(zip);
+  if (unpacked === undefined) throw tooMuchUnpacked('this Word document', MAX_DOCX_UNPACKED_BYTES);
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
     metadata = await coreProperties(bytes);
