@@ -30,6 +30,9 @@ export async function extractMarkdown(bytes: Buffer): Promise<ExtractedSource> {
 
 function runSteps(text: string, steps: TextStep[]): TextSourceDraft {
   const source: TextSourceDraft = { text, junk: [], metadata: {} };
+  // Without a letter or digit there is nothing to clean (the file is skipped as holding no text);
+  // parsing 3 MB of Markdown marks for nothing took a gigabyte.
+  if (!/[\p{L}\p{N}]/u.test(text)) return source;
   for (const step of steps) step(source);
   return source;
 }
