@@ -197,7 +197,27 @@ const sourceAttacks: Attack[] = [
   { name: 'docx-bomb', description: 'DOCX unzipping to far more XML (size unpacked)', kind: 'source', file: 'bomb.docx', make: docxBomb, benchSizes: [60 * MB, 1024 * MB], testSizes: [64 * KB, 512 * KB] },
 ];
 
-/** Draft attacks (checked against the sample corpus) are listed here. */
-const draftAttacks: Attack[] = [];
+/** Lines from `line(i)`, i = 0, 1, ..., until about `size` bytes. */
+function lines(size: number, line: (i: number) => string): Buffer {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < size; i++) {
+    const text = line(i);
+    parts.push(text);
+    bytes += Buffer.byteLength(text);
+  }
+  return Buffer.from(parts.join(''));
+}
+
+/** Draft attacks, checked against the sample corpus (what the extension does on every edit). */
+const draftAttacks: Attack[] = [
+  { name: 'draft-nested-list', description: 'draft of list items each nested in the one before (1,000 deep at 1 MB)', kind: 'draft', file: 'nested.md', make: (n) => lines(n, (i) => `${'  '.repeat(i)}- Item ${i} says the minister spoke.\n`), benchSizes: [100 * KB, 1 * MB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'draft-quote-depth', description: 'draft of paragraphs in ever deeper block quotes (1,000 deep at 540 KB)', kind: 'draft', file: 'quotes.md', make: (n) => lines(n, (i) => `${'>'.repeat(i + 1)} Paragraph ${i} says the mayor spoke.\n\n`), benchSizes: [54 * KB, 540 * KB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'draft-paragraph', description: 'draft of one paragraph with no full stop', kind: 'draft', file: 'paragraph.md', make: (n) => repeat('The mayor said the budget rose by 5 percent in 2019 and the council agreed ', n), benchSizes: [500 * KB, 5 * MB], testSizes: [16 * KB, 128 * KB] },
+  { name: 'draft-paragraphs', description: 'draft of short paragraphs (20,000 at 470 KB)', kind: 'draft', file: 'paragraphs.md', make: (n) => lines(n, (i) => `Short paragraph ${i}.\n\n`), benchSizes: [47 * KB, 470 * KB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'draft-emphasis', description: 'draft of "*_" repeated', kind: 'draft', file: 'emphasis.md', make: (n) => repeat('*_', n), benchSizes: [40 * KB, 1 * MB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'draft-math', description: 'draft of lines opening $$ display math, never closed', kind: 'draft', file: 'math.md', make: (n) => repeat('$$ x\n', n), benchSizes: [100 * KB, 1 * MB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'draft-prose', description: 'draft of ordinary paragraphs (the baseline)', kind: 'draft', file: 'prose.md', make: (n) => lines(n, (i) => `${sentence(i)}${i % 4 === 3 ? '\n\n' : ' '}`), benchSizes: [100 * KB, 1 * MB], testSizes: [8 * KB, 64 * KB] },
+];
 
 export const attacks: Attack[] = [...sourceAttacks, ...draftAttacks];
