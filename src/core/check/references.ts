@@ -4,6 +4,7 @@ import { ANAPHORIC_OPENING } from '../search/passageIndex';
 import { isTitleWord } from '../quotes/names';
 import type { CheckContext } from './context';
 import { entityGroups } from './entities';
+import { namesPerson } from '../lexicon/people';
 
 // What a source sentence refers to beyond its own words, as a reader resolves it: news writing
 // names a subject or a person once and then says "This", "the researcher" or quotes on.
@@ -35,8 +36,6 @@ function antecedentTerms(passage: Passage, context: CheckContext): string[] {
   return contentTerms(doc.text.slice(start, passage.start), true);
 }
 
-// Role nouns that stand in for a person named before ("the Ukrainian counterpart"), besides titles.
-const ROLE_NOUNS = new Set(['counterpart', 'counterparts', 'host', 'guest', 'visitor', 'expert', 'scholar', 'economist', 'author', 'writer']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
 const MODIFIERS_BEFORE_ROLE = 2;
 
@@ -75,7 +74,8 @@ function hasRoleReference(text: string): boolean {
     if (!DETERMINERS.has(token.norm)) return false;
     for (let j = i + 1; j <= i + 1 + MODIFIERS_BEFORE_ROLE && j < tokens.length; j++) {
       const word = tokens[j].raw;
-      if (!ROLE_NOUNS.has(tokens[j].norm) && !(isTitleWord(word) && /^\p{Ll}/u.test(word))) continue;
+      // A role noun ("the Ukrainian counterpart", "the economist") or a title stands in for a person named before.
+      if (!namesPerson(tokens[j].norm) && !(isTitleWord(word) && /^\p{Ll}/u.test(word))) continue;
       // "the Chinese president Xi" names the person right there; it refers to no one before.
       const next = tokens[j + 1];
       return !next || !/^\p{Lu}/u.test(next.raw) || DETERMINERS.has(next.norm);

@@ -14,6 +14,8 @@ export const LINK_SHIFT = 2 ** 24;
 
 export interface LexiconData {
   dims: number;
+  /** Synsets 0 .. nounSynsets-1 are nouns. */
+  nounSynsets: number;
   /** Words with vectors, sorted; vectorRows gives each one's row of the vector matrix. */
   vectorWords: SortedStrings;
   vectorRows: Uint32Array;
@@ -53,7 +55,7 @@ export function parseLexicon(file: Uint8Array): LexiconData {
   if (buffer.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Sourced lexicon file');
   const headerLength = buffer.readUInt32LE(MAGIC.length);
   const start = MAGIC.length + 4;
-  const header = JSON.parse(buffer.toString('utf8', start, start + headerLength)) as { dims: number; sections: Sections };
+  const header = JSON.parse(buffer.toString('utf8', start, start + headerLength)) as { dims: number; nounSynsets: number; sections: Sections };
   const base = start + headerLength;
   const section = (name: string) => {
     const range = header.sections[name];
@@ -75,6 +77,7 @@ export function parseLexicon(file: Uint8Array): LexiconData {
   const [posAt, posLength] = section('lemmaPos');
   return {
     dims: header.dims,
+    nounSynsets: header.nounSynsets,
     vectorWords: strings('vectorWords'),
     vectorRows: u32('vectorRows'),
     vectors: new Int8Array(buffer.buffer, vectorsAt, vectorsLength),

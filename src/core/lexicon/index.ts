@@ -29,6 +29,12 @@ export interface Lexicon {
    * Wider WordNet antonyms (military ~ civilian) come from relation() and need the words aligned.
    */
   reverses(a: string, b: string): boolean;
+  /**
+   * Whether the noun is a kind of the category in its usual sense(s): WordNet's broader terms of
+   * its first `senses` noun senses (default 1) reach the category's first noun sense
+   * (isA('economist', 'person'), isA('Berlin', 'city')).
+   */
+  isA(word: string, category: string, senses?: number): boolean;
   /** Cosine of the two words' vectors (a base form's when the word has none); undefined when either is unknown. */
   similarity(a: string, b: string): number | undefined;
   /** The k words whose vectors are nearest the word's. */
@@ -106,6 +112,14 @@ class WordNetLexicon implements Lexicon {
     }
     const opposite = this.opposites.get(a.lemma);
     return opposite !== undefined && (opposite.has(b.lemma) || b.forms.some((f) => opposite.has(f)));
+  }
+
+  isA(word: string, category: string, senses = 1): boolean {
+    const target = new Set(this.wordnet.nounSenses(this.lemma(category), 1));
+    if (target.size === 0) return false;
+    const entry = this.analyse(word);
+    const own = [...new Set([entry.lemma, ...entry.forms])].flatMap((form) => this.wordnet.nounSenses(form, senses));
+    return own.some((synset) => this.wordnet.reaches(synset, target));
   }
 
   reverses(a: string, b: string): boolean {

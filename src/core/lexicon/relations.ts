@@ -53,6 +53,31 @@ export class WordNetRelations {
     }
   }
 
+  /** The first `count` noun senses of a lemma, most frequent first. */
+  nounSenses(lemma: string, count: number): number[] {
+    const id = this.lemmaId(lemma);
+    if (id === undefined) return [];
+    const found: number[] = [];
+    for (let i = this.data.senseOffsets[id]; i < this.data.senseOffsets[id + 1] && found.length < count; i++) {
+      if (this.data.senseList[i] < this.data.nounSynsets) found.push(this.data.senseList[i]);
+    }
+    return found;
+  }
+
+  /** Whether a synset reaches one of the targets by broader terms (instances included). */
+  reaches(synset: number, targets: ReadonlySet<number>): boolean {
+    const seen = new Set<number>([synset]);
+    let frontier = [synset];
+    while (frontier.length > 0) {
+      if (frontier.some((s) => targets.has(s))) return true;
+      const next = new Set<number>();
+      for (const s of frontier) this.synsetLinks(s, SYNSET_LINK.hypernym, next);
+      frontier = [...next].filter((s) => !seen.has(s));
+      for (const s of frontier) seen.add(s);
+    }
+    return false;
+  }
+
   /** The links of a word given its base forms (WordNet lemmas). */
   links(forms: readonly string[]): WordLinks {
     const links: WordLinks = {
