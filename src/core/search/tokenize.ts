@@ -33,7 +33,24 @@ function foldWord(raw: string): string {
   return word.replace(/'/g, '');
 }
 
+// A check reads the same candidate passages' words in many places, for statement after statement:
+// each passage-sized text is tokenized once (a copy of the array is handed out; tokens are shared).
+const TOKEN_CACHE_ENTRIES = 4096;
+const TOKEN_CACHE_MAX_CHARS = 4000;
+const tokenCache = new Map<string, WordToken[]>();
+
 export function wordTokens(text: string, offset = 0): WordToken[] {
+  if (offset !== 0 || text.length > TOKEN_CACHE_MAX_CHARS) return scanWordTokens(text, offset);
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    tokens = scanWordTokens(text, 0);
+    if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value!);
+    tokenCache.set(text, tokens);
+  }
+  return tokens.slice();
+}
+
+function scanWordTokens(text: string, offset: number): WordToken[] {
   const tokens: WordToken[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = offset + (match.index ?? 0);
