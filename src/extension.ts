@@ -12,6 +12,7 @@ import { RelatedPassagesView, registerRelatedPassages } from './features/related
 import { LogChannel } from './features/logChannel';
 import { registerStatusBar } from './features/statusBar';
 import { extensionApi, type SourcedApi } from './features/api';
+import { preloadLexicon } from './core/lexicon';
 
 export function activate(context: vscode.ExtensionContext): SourcedApi {
   const output = new LogChannel();
@@ -38,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): SourcedApi {
     vscode.commands.registerCommand('sourced.showOutput', () => output.show(true)),
   );
   corpus.loadWorkspaceFolders();
+  // The checker's word meanings (src/core/lexicon): read the file now, while the corpus loads,
+  // rather than on the first check. A failure is reported by that check, in its own words.
+  preloadLexicon().catch(() => undefined);
   return extensionApi(corpus, related, statusBar.shown, () => output.text());
 }
 

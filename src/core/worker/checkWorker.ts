@@ -3,12 +3,15 @@
 // The extension host cancels a check by writing its id into a shared ring of cells, read between statements.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourcedEngine } from '../engine';
+import { preloadLexicon } from '../lexicon';
 import type { CheckReply, CheckRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('checkWorker.js must be started as a worker thread (use DraftCheckWorker).');
 const cancelled = new Int32Array(workerData.cancel as SharedArrayBuffer);
 const engine = new SourcedEngine();
+// The checker's word meanings load while the corpus snapshot is on its way; a failure shows in the first check.
+preloadLexicon().catch(() => undefined);
 // Requests run one after another in the order sent (a file update can wait on reading the file).
 let queue: Promise<unknown> = Promise.resolve();
 
