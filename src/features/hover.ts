@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildHoverCard } from '../core/render/hoverCard';
 import type { StatementResult } from '../core/types';
 import { resultAt, type DraftResults } from './draftResults';
+import { isProblem } from './diagnostics';
 import { MARKDOWN_SELECTOR } from './markdownDocuments';
 import { OPEN_SOURCE_COMMAND, openSourceLink } from './sourceLocations';
 
@@ -20,6 +21,8 @@ export function registerHover(results: DraftResults): vscode.Disposable {
       if (!check) return undefined;
       const result = resultAt(check.results, document.offsetAt(position));
       if (!result || result.verdict === 'not-a-claim') return undefined;
+      const offset = document.offsetAt(position);
+      const flagged = result.focus ?? result.statement;
       const card = new vscode.MarkdownString(
         buildHoverCard({
           result,
@@ -27,6 +30,8 @@ export function registerHover(results: DraftResults): vscode.Disposable {
           documents: check.index.engine.documents,
           openLink: (hit) => openSourceLink(check.index.key, hit.passage.docId, hit.passage.start, hit.passage.end),
           verbatimQuote: verbatimQuoteOf(result),
+          // VS Code shows a diagnostic's message in the hover over its range (the focus, else the statement).
+          problemShown: isProblem(result) && offset >= flagged.start && offset <= flagged.end,
         }),
       );
       // Source text is escaped in the card; only Sourced's own command links are trusted.

@@ -17,9 +17,18 @@ describe('hover cards', () => {
     const { editor } = await openIndexedDraft('feature-hover.md');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'only a diplomatic'));
     const { markdown, shown } = hoverMarkdown(hovers);
-    assert.match(shown, /Misquote/, shown);
+    // On the flagged quote VS Code shows the Problems message above the card: the card adds the evidence.
+    assert.match(shown, /Sourced · the evidence/, shown);
+    assert.doesNotMatch(shown, /Misquote/, shown);
     assert.match(markdown, /\*\*really just\*\*/, markdown);
     assert.match(markdown, /~~only~~/, markdown);
+  });
+
+  it('says what the problem is when hovered off the flagged words, where VS Code shows no message', async () => {
+    const { editor } = await openIndexedDraft('feature-hover.md');
+    const snippet = 'only a diplomatic storytelling game,” Mr. Umarov said';
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, snippet, snippet.length - 2));
+    assert.match(hoverMarkdown(hovers).shown, /⚠ Misquote\s+Misquote: the source says/);
   });
 
   it('says a correct quote is verbatim', async () => {

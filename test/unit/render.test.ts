@@ -98,10 +98,34 @@ describe('hover card', () => {
     assert.match(card, /a \*\*big\*\* ~~small~~ plan/);
   });
 
-  it('limits the card to three passages', () => {
-    const result: StatementResult = { statement, verdict: 'supported', message: '', sources: [hit, hit, hit, hit, hit] };
-    const card = buildHoverCard({ result, draft: '', documents, openLink });
-    assert.equal(card.split('Open source').length - 1, 3);
+  it('limits the card to two passages, each an excerpt around what matched', () => {
+    const long = makeSource('corpus/long.txt', `${'Earlier context runs on here. '.repeat(20)}Beijing proposed a 12-point plan. ${'Later words follow it. '.repeat(20)}`);
+    const longHit: PassageHit = { passage: passageOf(long, long.text.trim()), score: 9, matchedTerms: ['Beijing', 'plan'] };
+    const result: StatementResult = { statement, verdict: 'supported', message: '', sources: [longHit, hit, hit, hit] };
+    const card = buildHoverCard({ result, draft: '', documents: new Map([...documents, [long.id, long]]), openLink });
+    assert.equal(card.split('Open source').length - 1, 2);
+    const excerpt = card.split('\n').find((line) => line.startsWith('> ') && line.includes('12'))!;
+    assert.match(excerpt, /^> ….*\*\*Beijing\*\* proposed a 12\\-point \*\*plan\*\*/);
+    assert.ok(excerpt.length < 320, excerpt);
+  });
+
+  it('under the Problems message, adds the evidence instead of repeating the message', () => {
+    const draft = 'He said “a small plan” today.';
+    const result: StatementResult = {
+      statement: { ...statement, text: draft, end: draft.length },
+      verdict: 'misquote',
+      message: 'Misquote: the source says "a big plan".',
+      sources: [hit],
+      focus: { start: 8, end: 22 },
+      fix: { title: 'Use the source wording', start: 9, end: 21, replacement: 'a big plan' },
+    };
+    const shown = buildHoverCard({ result, draft, documents, openLink, problemShown: true });
+    assert.doesNotMatch(shown, /Misquote|the source says/);
+    assert.match(shown, /^\*\*Sourced\*\* · the evidence/);
+    assert.match(shown, /a \*\*big\*\* ~~small~~ plan/);
+    assert.match(shown, /Open source/);
+    // Off the flagged words VS Code shows no message, so the card says it.
+    assert.match(buildHoverCard({ result, draft, documents, openLink }), /Misquote\\: the source says/);
   });
 });
 

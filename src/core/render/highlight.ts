@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './markdownEscape';
+import { escapeMarkdown, truncate } from './markdownEscape';
 
 export interface TextSegment {
   text: string;
@@ -34,4 +34,20 @@ export function emphasizeMarkdown(text: string, terms: readonly string[]): strin
   return splitByTerms(text, terms)
     .map((s) => (s.match ? `**${escapeMarkdown(s.text)}**` : escapeMarkdown(s.text)))
     .join('');
+}
+
+/**
+ * At most `max` characters of a passage, starting a little before its first matching word so
+ * that what matched is in view; "…" marks what was cut.
+ */
+export function excerptAround(text: string, terms: readonly string[], max: number): string {
+  if (text.length <= max) return text;
+  const segments = splitByTerms(text, terms);
+  const first = segments.findIndex((s) => s.match);
+  const matchAt = first < 0 ? 0 : segments.slice(0, first).reduce((n, s) => n + s.text.length, 0);
+  // A few words of lead-in before the match, cut at a word boundary.
+  const from = matchAt < max / 3 ? 0 : text.lastIndexOf(' ', matchAt - 40) + 1;
+  const rest = text.slice(from);
+  const cut = truncate(rest, max);
+  return from > 0 ? `…${cut}` : cut;
 }

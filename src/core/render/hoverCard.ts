@@ -1,7 +1,7 @@
 import { pageLabel } from '../formats/pages';
 import type { PassageHit, SourceDocument, StatementResult } from '../types';
-import { emphasizeMarkdown } from './highlight';
-import { escapeMarkdown, truncate } from './markdownEscape';
+import { emphasizeMarkdown, excerptAround } from './highlight';
+import { escapeMarkdown } from './markdownEscape';
 import { sourceLabelParts } from './sourceLabel';
 import { VERDICT_LABELS } from './verdictLabels';
 import { quoteDiffMarkdown } from './wordDiff';
@@ -15,25 +15,41 @@ export interface HoverCardInput {
   openLink: (hit: PassageHit) => string;
   /** Set when the hover sits on a quote found word for word in a source. */
   verbatimQuote?: { speaker?: string; docId: string };
+  /** VS Code shows the problem's message right above the card (the hover is on the flagged words): the card does not repeat it. */
+  problemShown?: boolean;
   maxPassages?: number;
 }
 
-const PASSAGE_CHARS = 400;
+/** A passage's excerpt: short enough that two fit the hover's default size, even with the Problems panel open. */
+const PASSAGE_CHARS = 260;
+const MAX_PASSAGES = 2;
 
-function passageBlock(hit: PassageHit, input: HoverCardInput): string {
-  const doc = input.documents.get(hit.passage.docId);
-  const { title, byline } = sourceLabelParts(doc, hit.passage.docId);
-  const text = emphasizeMarkdown(truncate(hit.passage.text, PASSAGE_CHARS), hit.matchedTerms);
-  const page = doc && pageLabel(doc, hit.passage.start);
-  const meta = [`*${escapeMarkdown(title)}*`, byline ? escapeMarkdown(byline) : '', page ?? '', `[Open source](${input.openLink(hit)})`]
-    .filter(Boolean)
-    .join(' — ');
-  return `> ${text}\n\n${meta}`;
+/**
+ * One part of the card, or undefined when it has nothing to add. The card is these parts in
+ * order, so a new kind of evidence is one function added to CARD_SECTIONS.
+ */
+type CardSection = (input: HoverCardInput) => string | undefined;
+
+function heading({ result, problemShown }: HoverCardInput): string {
+  // Under the Problems message the verdict is already said: the card is its evidence.
+  return problemShown ? '**Sourced** · the evidence' : `**Sourced** · ${VERDICT_LABELS[result.verdict]}`;
+}
+
+function message({ result, problemShown }: HoverCardInput): string | undefined {
+  // A supported statement's passages speak for themselves; a problem's message is shown once.
+  if (!result.message || result.verdict === 'supported' || problemShown) return undefined;
+  return escapeMarkdown(result.message);
+}
+
+function verbatimNote({ verbatimQuote, documents }: HoverCardInput): string | undefined {
+  if (!verbatimQuote) return undefined;
+  const doc = documents.get(verbatimQuote.docId);
+  const who = verbatimQuote.speaker ? ` from ${escapeMarkdown(verbatimQuote.speaker)}` : '';
+  return `Quote is verbatim${who} in *${escapeMarkdown(sourceLabelParts(doc, verbatimQuote.docId).title)}*.`;
 }
 
 /** Source wording for a misquote: the fix's replacement when the core offers one. */
-function misquoteDiff(input: HoverCardInput): string | undefined {
-  const { result, draft } = input;
+function misquoteDiff({ result, draft }: HoverCardInput): string | undefined {
   if (result.verdict !== 'misquote' || !result.fix || !result.focus) return undefined;
   // Marks and trailing commas are punctuation around the quote, not words that differ.
   const bare = (text: string) => text.replace(/^["“”„]+|[\s"“”„,;:]+$/g, '');
@@ -42,20 +58,27 @@ function misquoteDiff(input: HoverCardInput): string | undefined {
   return `**Source wording** (bold: words you changed or left out; struck: your words):\n\n> ${quoteDiffMarkdown(source, drafted)}`;
 }
 
+function passageBlock(hit: PassageHit, input: HoverCardInput): string {
+  const doc = input.documents.get(hit.passage.docId);
+  const { title, byline } = sourceLabelParts(doc, hit.passage.docId);
+  const text = emphasizeMarkdown(excerptAround(hit.passage.text, hit.matchedTerms, PASSAGE_CHARS), hit.matchedTerms);
+  const page = doc && pageLabel(doc, hit.passage.start);
+  const meta = [`*${escapeMarkdown(title)}*`, byline ? escapeMarkdown(byline) : '', page ?? '', `[Open source](${input.openLink(hit)})`]
+    .filter(Boolean)
+    .join(' — ');
+  return `> ${text}\n\n${meta}`;
+}
+
+function passages(input: HoverCardInput): string | undefined {
+  const hits = input.result.sources.slice(0, input.maxPassages ?? MAX_PASSAGES);
+  return hits.length > 0 ? ['---', ...hits.map((hit) => passageBlock(hit, input))].join('\n\n') : undefined;
+}
+
+const CARD_SECTIONS: CardSection[] = [heading, message, verbatimNote, misquoteDiff, passages];
+
 /** The Markdown of a hover card; every piece of source or draft text in it is escaped. */
 export function buildHoverCard(input: HoverCardInput): string {
-  const { result } = input;
-  const parts = [`**Sourced** · ${VERDICT_LABELS[result.verdict]}`];
-  // A supported statement's passages speak for themselves; problems need their message.
-  if (result.message && result.verdict !== 'supported') parts.push(escapeMarkdown(result.message));
-  if (input.verbatimQuote) {
-    const doc = input.documents.get(input.verbatimQuote.docId);
-    const who = input.verbatimQuote.speaker ? ` from ${escapeMarkdown(input.verbatimQuote.speaker)}` : '';
-    parts.push(`Quote is verbatim${who} in *${escapeMarkdown(sourceLabelParts(doc, input.verbatimQuote.docId).title)}*.`);
-  }
-  const diff = misquoteDiff(input);
-  if (diff) parts.push(diff);
-  const hits = result.sources.slice(0, input.maxPassages ?? 3);
-  if (hits.length > 0) parts.push('---', ...hits.map((hit) => passageBlock(hit, input)));
-  return parts.join('\n\n');
+  return CARD_SECTIONS.map((section) => section(input))
+    .filter((part): part is string => !!part)
+    .join('\n\n');
 }
