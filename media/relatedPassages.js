@@ -29,7 +29,7 @@
     const text = el('p', 'text');
     for (const segment of passage.segments) text.appendChild(segment.match ? el('mark', undefined, segment.text) : document.createTextNode(segment.text));
     const footer = el('div', 'footer');
-    footer.appendChild(el('span', 'score', `score ${passage.score}`));
+    footer.appendChild(el('span', 'why', passage.why));
     const where = { docId: passage.docId, start: passage.start, end: passage.end };
     footer.appendChild(actionButton('Open', `Open ${title} at this passage`, { type: 'open', ...where }));
     footer.appendChild(actionButton('Insert as quote', 'Insert this passage as a cited quote at the cursor in the draft', { type: 'insert', ...where }));
@@ -46,6 +46,7 @@
       const section = el('section', 'source');
       section.setAttribute('aria-label', group.title);
       const header = el('header');
+      header.title = group.tooltip;
       header.appendChild(el('h2', 'title', group.title));
       if (group.byline) header.appendChild(el('div', 'byline', group.byline));
       const list = el('ul', 'passages');

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { citationText } from '../core/citations/citation';
 import { splitByTerms } from '../core/render/highlight';
-import { sourceLabelParts } from '../core/render/sourceLabel';
+import { passageReason } from '../core/render/passageReason';
+import { sourceLabelParts, sourceTooltip } from '../core/render/sourceLabel';
 import type { PassageHit, SourceQuote } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
 import { citationPlaceOf, isDraft } from './markdownDocuments';
@@ -21,14 +22,15 @@ function group(index: FolderIndex, hits: PassageHit[]): SourceGroup[] {
     const { docId } = hit.passage;
     let entry = groups.get(docId);
     if (!entry) {
-      entry = { docId, ...sourceLabelParts(index.engine.documents.get(docId), docId), passages: [] };
+      const doc = index.engine.documents.get(docId);
+      entry = { docId, ...sourceLabelParts(doc, docId), tooltip: sourceTooltip(doc, docId), passages: [] };
       groups.set(docId, entry);
     }
     entry.passages.push({
       docId,
       start: hit.passage.start,
       end: hit.passage.end,
-      score: Math.round(hit.score * 10) / 10,
+      why: passageReason(hit),
       segments: splitByTerms(hit.passage.text, hit.matchedTerms),
     });
   }

@@ -5,7 +5,8 @@ export interface PassageItem {
   docId: string;
   start: number;
   end: number;
-  score: number;
+  /** Why it is related, in words: the words or names it shares with the paragraph or search. */
+  why: string;
   segments: TextSegment[];
 }
 
@@ -13,6 +14,8 @@ export interface SourceGroup {
   docId: string;
   title: string;
   byline: string;
+  /** The whole label (title or first line, byline, file), shown on hover where the view cuts it short. */
+  tooltip: string;
   passages: PassageItem[];
 }
 

@@ -72,6 +72,11 @@ describe('related passages actions', () => {
     });
     const passage = found.groups.flatMap((g) => g.passages).find((p) => p.segments.map((s) => s.text).join('').includes('really just'));
     assert.ok(passage, 'the search did not find Umarov\'s passage');
+    // Why it is there, in words, and the whole label (with the file) for the tooltip.
+    assert.match(passage.why, /^Matched words: .*storytelling/);
+    const group = found.groups.find((g) => g.docId === passage.docId)!;
+    assert.ok(group.tooltip.endsWith(passage.docId), group.tooltip);
+    assert.doesNotMatch(group.title + group.byline, /\.txt/);
     const before = editor.document.getText();
     await api.relatedPassages.request({ type: 'insert', docId: passage.docId, start: passage.start, end: passage.end });
     const text = await waitFor('the quote in the draft', () => (editor.document.getText() !== before ? editor.document.getText() : undefined));

@@ -3,7 +3,7 @@ import { emphasizeMarkdown, splitByTerms } from '../../src/core/render/highlight
 import { buildHoverCard } from '../../src/core/render/hoverCard';
 import { escapeMarkdown, truncate } from '../../src/core/render/markdownEscape';
 import { paragraphText } from '../../src/core/render/paragraph';
-import { sourceLabelParts } from '../../src/core/render/sourceLabel';
+import { sourceLabelParts, sourceTooltip } from '../../src/core/render/sourceLabel';
 import { quoteDiff, quoteDiffMarkdown } from '../../src/core/render/wordDiff';
 import type { DraftStatement, PassageHit, StatementResult } from '../../src/core/types';
 import { makeSource, passageOf } from './citationsFixtures';
@@ -158,8 +158,15 @@ describe('source labels', () => {
     assert.deepEqual(sourceLabelParts(doc, doc.id), { title: 'T', byline: 'O · A' });
   });
 
-  it('titles an untitled source by its opening words and names the file', () => {
+  it('titles an untitled source by its opening words, keeping the file and the whole line for the tooltip', () => {
     const doc = makeSource('c/a.txt', '\n  China has sought to show the world that there is an alternative to a US-led order.\nMore.', { outlet: 'O' });
-    assert.deepEqual(sourceLabelParts(doc, doc.id), { title: 'China has sought to show the world that there is an alternative to a…', byline: 'O · a.txt' });
+    assert.deepEqual(sourceLabelParts(doc, doc.id), { title: 'China has sought to show the world that there is an alternative to a…', byline: 'O' });
+    assert.equal(sourceTooltip(doc, doc.id), 'China has sought to show the world that there is an alternative to a US-led order.\nO\nc/a.txt');
+  });
+
+  it('says when a date has no year', () => {
+    assert.equal(sourceLabelParts(makeSource('a.txt', 'x', { date: '6 May, 09:59' }), 'a.txt').byline, '6 May, 09:59 (year not given)');
+    assert.equal(sourceLabelParts(makeSource('a.txt', 'x', { date: '6 May 2023, 09:59' }), 'a.txt').byline, '6 May 2023, 09:59');
+    assert.equal(sourceLabelParts(makeSource('a.txt', 'x', { date: '2023-04-26' }), 'a.txt').byline, '2023-04-26');
   });
 });
