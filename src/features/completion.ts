@@ -5,7 +5,7 @@ import { escapeMarkdown, truncate } from '../core/render/markdownEscape';
 import { sourceLabelParts } from '../core/render/sourceLabel';
 import type { SourceQuote } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
-import { MARKDOWN_SELECTOR } from './markdownDocuments';
+import { isDraft, MARKDOWN_SELECTOR } from './markdownDocuments';
 import { passageOfQuote, planQuote } from './quoteEdits';
 
 const TRIGGERS = ['"', '“', '„', '«'];
@@ -51,9 +51,25 @@ function item(document: vscode.TextDocument, text: string, index: FolderIndex, q
   return completion;
 }
 
+/**
+ * Opens the suggestions when the writer starts typing after a quotation mark that was already
+ * there: typing a mark triggers completion, but Markdown has no suggestions while typing words.
+ */
+function suggestAfterExistingMark(event: vscode.TextDocumentChangeEvent): void {
+  const editor = vscode.window.activeTextEditor;
+  const change = event.contentChanges.length === 1 ? event.contentChanges[0] : undefined;
+  if (!editor || editor.document !== event.document || !change || change.rangeLength !== 0 || !/^[\p{L}\p{N}]$/u.test(change.text)) return;
+  if (!isDraft(event.document)) return;
+  const at = change.range.start.translate(0, 1);
+  const line = event.document.lineAt(at.line);
+  // Only the first letter after the mark: from then on the open list follows the typing.
+  if (openQuoteBefore(line.text, at.character)?.typed !== change.text) return;
+  void vscode.commands.executeCommand('editor.action.triggerSuggest');
+}
+
 /** After an opening quotation mark, offers the quotes in the sources, filtered by the words typed. */
 export function registerCompletion(corpus: CorpusManager): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(
+  const provider = vscode.languages.registerCompletionItemProvider(
     MARKDOWN_SELECTOR,
     {
       async provideCompletionItems(document, position) {
@@ -74,4 +90,5 @@ export function registerCompletion(corpus: CorpusManager): vscode.Disposable {
     },
     ...TRIGGERS,
   );
+  return vscode.Disposable.from(provider, vscode.workspace.onDidChangeTextDocument(suggestAfterExistingMark));
 }

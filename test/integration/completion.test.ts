@@ -94,6 +94,19 @@ describe('quote completion', () => {
     });
   }
 
+  it('opens after a quotation mark that was already there, once the writer types', async () => {
+    await typeAtEnd(editor, '\n\nUmarov put it plainly: “');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    const before = editor.document.getText();
+    for (const ch of 'really') await vscode.commands.executeCommand('type', { text: ch });
+    const text = await waitFor('the suggestion opened by typing to be accepted', async () => {
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      const now = editor.document.getText();
+      return now.length > before.length + 'really'.length ? now : undefined;
+    });
+    assert.match(plainQuotes(text), new RegExp(`"${UMAROV_QUOTE}`));
+  });
+
   it('offers nothing outside a quotation', async () => {
     const position = await typeAtEnd(editor, 'storytelling');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
