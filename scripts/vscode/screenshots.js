@@ -281,6 +281,22 @@ const shots = [
     },
   },
   {
+    name: 'hover-with-problems',
+    what: 'hover card on a misquote with the Problems panel open',
+    async take(page) {
+      // The Problems panel is still open from the shot before: the editor is half as tall.
+      if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+      const text = await hoverCard(page, 'tools');
+      // VS Code shows the Problems message once; Sourced's card adds the evidence below it.
+      expectText('the hover with the Problems panel open', text, [/Misquote: the source says/, /the evidence/, /Source wording/, /Open source/]);
+      const repeated = text.split('Misquote: the source says').length - 1;
+      if (repeated !== 1) throw new Error(`the hover says the Problems message ${repeated} times`);
+      const hover = page.locator('.monaco-hover:visible').first();
+      const scrolls = await hover.evaluate((el) => [...el.querySelectorAll('.monaco-scrollable-element')].some((s) => s.scrollHeight > s.clientHeight + 2));
+      if (scrolls) throw new Error('the hover card scrolls with the Problems panel open');
+    },
+  },
+  {
     name: 'quick-fix',
     what: 'quick fix menu on the misquote',
     async take(page) {
