@@ -1,4 +1,5 @@
 import { STOP_WORDS } from '../search/stopWords';
+import { newlineWithin } from '../text/newline';
 import { nameInPhrase, type Speaker } from './names';
 import type { QuoteSpan } from './quoteSpans';
 
@@ -89,8 +90,9 @@ export function speakerBeforeVerb(text: string, from: number, verbAt: number): S
 
 /** `,” Mr. Umarov said`, `,” said Yun Sun, director ...`, `,” he said`, `,” Ryan Hass, senior fellow ..., told RFE/RL`. */
 export function attributionAfter(text: string, quote: QuoteSpan): Speaker | undefined {
-  const lineEnd = text.indexOf('\n', quote.close);
-  let limit = Math.min(lineEnd < 0 ? text.length : lineEnd, quote.close + 240);
+  const windowEnd = Math.min(text.length, quote.close + 240);
+  const lineEnd = newlineWithin(text, quote.close, windowEnd);
+  let limit = lineEnd < 0 ? windowEnd : lineEnd;
   const nextQuote = text.slice(quote.close, limit).search(/["\u201C\u201E\u2018]/);
   if (nextQuote >= 0) limit = quote.close + nextQuote;
   const lead = /^[\s,.;:!?\u2026'\u2019\u201D"-]*/.exec(text.slice(quote.close, limit))![0].length;

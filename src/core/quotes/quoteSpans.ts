@@ -1,3 +1,4 @@
+import { newlineWithin } from '../text/newline';
 /** Words between quotation marks; offsets of the words inside the marks. */
 export interface QuoteSpan {
   start: number;
@@ -109,6 +110,6 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
 }
 
 function lineEndFrom(text: string, from: number, to: number): number {
-  const at = text.indexOf('\n', from);
-  return at < 0 || at > to ? to : at;
+  const at = newlineWithin(text, from, to);
+  return at < 0 ? to : at;
 }

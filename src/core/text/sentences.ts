@@ -1,6 +1,7 @@
 // Sentence segmentation with exact offsets, tuned for news text: abbreviations, initials,
 // decimals, ellipses, quotations that end with or contain full stops, one paragraph per line.
 import type { Sentence } from '../types';
+import { newlineWithin } from './newline';
 import { findQuoteSpans } from '../quotes/quoteSpans';
 
 /** Words that take a full stop and are followed by more of the same sentence. */
@@ -49,9 +50,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
   let lineStart = Math.max(0, start);
   const stop = Math.min(end, text.length);
   while (lineStart < stop) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    while (lineEnd !== -1 && lineEnd < stop && wrapsSentence(text, lineEnd, stop)) lineEnd = text.indexOf('\n', lineEnd + 1);
-    if (lineEnd === -1 || lineEnd > stop) lineEnd = stop;
+    let lineEnd = newlineWithin(text, lineStart, stop);
+    while (lineEnd !== -1 && wrapsSentence(text, lineEnd, stop)) lineEnd = newlineWithin(text, lineEnd + 1, stop);
+    if (lineEnd === -1) lineEnd = stop;
     splitLine(text, lineStart, lineEnd, sentences);
     lineStart = lineEnd + 1;
   }
