@@ -19,20 +19,16 @@ export interface DraftTokens {
   blockSpan(inline: Token): Span | undefined;
 }
 
-/** Inline spans relative to the inline token's content, kept in the parse's env. */
-interface TrackingEnv {
-  spans: Map<Token, Span>;
-}
-
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
 
-type TrackingState = StateInline & { pendingStart: number; env: TrackingEnv };
+type TrackingState = StateInline & { pendingStart: number };
 
 function createParser(): Parser {
   // html: HTML is recognised (and dropped), not read as prose; linkify off: a bare URL stays text.
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
   md.block.ruler.before('table', 'front_matter', frontMatter);
-  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  // Display math starts a block of its own (after a blank line): letting it interrupt a paragraph would test every line.
+  md.block.ruler.before('fence', 'math_block', mathBlock);
   md.use(footnote);
   // Nothing is rendered, so no link is unsafe: `[text](javascript:...)` is still a link whose text is prose.
   md.validateLink = () => true;
@@ -93,7 +89,8 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
 
 /**
  * Records the range of the inline source each inline rule consumed, and where the pending text
- * run began: text tokens are raw slices of the source, others get the range of their rule.
+ * run began, in the token's `map` (which markdown-it leaves empty on inline tokens): text tokens are raw
+ * slices of the source, others get the range of their rule.
  */
 function trackInlinePositions(md: Parser): void {
   const BaseState: new (...args: ConstructorParameters<typeof md.inline.State>) => StateInline = md.inline.State;
@@ -101,7 +98,7 @@ function trackInlinePositions(md: Parser): void {
     pendingStart = 0;
     override pushPending(): Token {
       const token = super.pushPending();
-      (this.env as unknown as TrackingEnv).spans.set(token, [this.pendingStart, this.pendingStart + token.content.length]);
+      token.map = [this.pendingStart, this.pendingStart + token.content.length];
       return token;
     }
   }
@@ -124,17 +121,16 @@ function tracked(rule: InlineRule): InlineRule {
     if (state.pending === '') tracking.pendingStart = start;
     const before = state.tokens.length;
     if (!rule(state, silent)) return false;
-    const spans = tracking.env.spans;
     let cursor = start;
     for (let i = before; i < state.tokens.length; i++) {
       const token = state.tokens[i];
-      if (spans.has(token)) continue;
+      if (token.map) continue;
       // Emphasis marks left as text are one token per character, in source order; an autolink's text sits inside its <>.
       const at = token.type === 'text' && token.content !== '' ? state.src.slice(cursor, state.pos).indexOf(token.content) : -1;
       if (at !== -1) {
-        spans.set(token, [cursor + at, cursor + at + token.content.length]);
+        token.map = [cursor + at, cursor + at + token.content.length];
         cursor += at + token.content.length;
-      } else spans.set(token, [start, state.pos]);
+      } else token.map = [start, state.pos];
     }
     return true;
   };
@@ -145,8 +141,7 @@ let parser: Parser | undefined;
 export function parseDraftTokens(draft: string): DraftTokens {
   parser ??= createParser();
   const normalized = normalizeLineEnds(draft);
-  const env: TrackingEnv = { spans: new Map() };
-  const tokens = parser.parse(normalized.text, env as unknown as Record<string, unknown>);
+  const tokens = parser.parse(normalized.text, {});
   const lineStarts = lineStartsOf(normalized.text);
   const contentMaps = new Map<Token, Int32Array>();
   mapBlockContents(tokens, normalized.text, lineStarts, contentMaps);
@@ -158,7 +153,7 @@ export function parseDraftTokens(draft: string): DraftTokens {
   };
   return {
     tokens,
-    spanOf: (child) => env.spans.get(child),
+    spanOf: (child) => child.map ?? undefined,
     draftOffset: (child, offset) => draftOffset(inlineOf.get(child), offset),
     blockSpan(inline) {
       if (!contentMaps.has(inline) || inline.content.length === 0) return undefined;
