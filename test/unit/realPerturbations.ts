@@ -154,6 +154,8 @@ function misquoted(words: string, vocabulary: readonly string[], next: () => num
 const FIGURE = /(?<![\p{L}\d.,'’/-])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?![\d/]|\.\d|,\d))(?!\p{Lu})/gu;
 const QUOTED_PHRASE = /(^|[\s(])(['\u2018"\u201C])([^'\u2018\u2019"\u201C\u201D]+?)(['\u2019"\u201D])(?=[\s.,;:!?)]|$)/g;
 
+const MONTH_NEAR = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 function changedFigure(raw: string, next: () => number): string {
   const value = Number(raw.replace(/,/g, ''));
   const decimals = raw.includes('.') ? raw.split('.')[1].length : 0;
@@ -181,7 +183,9 @@ function figureItems(corpus: string, article: string, paragraphs: readonly strin
   const items: PerturbedItem[] = [];
   const sentences = paragraphs.flatMap(sentencesOf).filter((s) => {
     const words = s.split(/\s+/).length;
-    return words >= 8 && words <= 45 && /[.!]$/.test(s) && !/["\u201C\u201D]/.test(s.replace(QUOTED_PHRASE, ''));
+    // Not a sentence of a quotation (a figure changed there is a misquote), nor one ending on a list number.
+    const outsideQuotes = s.replace(QUOTED_PHRASE, '');
+    return words >= 8 && words <= 45 && /[.!]$/.test(s) && !/["\u201C\u201D\u2018\u2019]|(?:^|\s)'|'(?:\s|$)/.test(outsideQuotes) && !/\s\d+\.$/.test(s);
   });
   const withFigures = sentences.filter((s) => [...s.replace(QUOTED_PHRASE, (m) => m.replace(/\d/g, 'x')).matchAll(FIGURE)].length > 0);
   for (let i = withFigures.length - 1; i > 0; i--) {
@@ -192,11 +196,14 @@ function figureItems(corpus: string, article: string, paragraphs: readonly strin
     const masked = sentence.replace(QUOTED_PHRASE, (m) => m.replace(/\d/g, 'x'));
     const figures = [...masked.matchAll(FIGURE)];
     const figure = figures[Math.floor(next() * figures.length)];
-    const replacement = changedFigure(figure[0], next);
+    // A day of the month stays a day that exists.
+    const isDay = Number(figure[0]) <= 31 && MONTH_NEAR.test(masked.slice(Math.max(0, figure.index! - 12), figure.index! + figure[0].length + 12));
+    const replacement = isDay ? String(((Number(figure[0]) + Math.ceil(next() * 5)) % 28) + 1) : changedFigure(figure[0], next);
+    if (replacement === figure[0]) continue;
     if (sentence.includes(replacement)) continue;
     const rest = sentence.slice(figure.index! + figure[0].length);
-    // "28th" -> "33rd", not "33th".
-    const changed = sentence.slice(0, figure.index) + replacement + rest.replace(/^(?:st|nd|rd|th)\b/, (suffix) => (suffix ? ordinalSuffix(replacement) : suffix));
+    // "28th" -> "33rd": an ordinal's suffix follows its figure ("19st", stone, keeps its letters).
+    const changed = sentence.slice(0, figure.index) + replacement + rest.replace(/^(?:st|nd|rd|th)\b/, (suffix) => (suffix === ordinalSuffix(figure[0]) ? ordinalSuffix(replacement) : suffix));
     const quoted = QUOTED_PHRASE.test(sentence);
     QUOTED_PHRASE.lastIndex = 0;
     const styles: MarkStyle[] = quoted ? ['double', 'single'] : ['plain'];

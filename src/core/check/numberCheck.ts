@@ -54,7 +54,8 @@ const STRICT_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>(['money', 'age
 /** Money only against money in the same currency; ages against ages; years against years. */
 function kindsAgree(a: NumberMention, b: NumberMention): boolean {
   if (STRICT_KINDS.has(a.kind) || STRICT_KINDS.has(b.kind)) return a.kind === b.kind && (a.kind !== 'money' || a.unit === b.unit);
-  if (a.kind === 'ordinal' || b.kind === 'ordinal') return a.kind === b.kind;
+  // An ordinal against an ordinal, or against a figure with the same letters written on ("21st" and "19st").
+  if (a.kind === 'ordinal' || b.kind === 'ordinal') return a.kind === b.kind || (a.unit !== undefined && a.unit === b.unit);
   // Counts of different things ("six conversations", "12-point plan") are not rivals.
   return a.unit === undefined || b.unit === undefined || a.unit === b.unit;
 }

@@ -14,6 +14,8 @@ export interface NumberMention {
   raw: string;
   /** Whose figure it is, when the text says: the name an age stands beside ("Raisi, 62,"). */
   owner?: string;
+  /** The unit is written onto the figure ("46m", "19st"): a measure, not the next word. */
+  glued?: boolean;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -72,7 +74,8 @@ export function findNumbers(text: string): NumberMention[] {
       else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: m[0] });
       continue;
     }
-    if (!g.digits || /[\p{L}]/u.test(text[start - 1] ?? '')) continue;
+    // A figure inside a word ("G20") is a name; a currency sign after a letter is still money ("Â£90m" from a mis-decoded page).
+    if (!g.digits || (!g.currency && /[\p{L}]/u.test(text[start - 1] ?? ''))) continue;
     let value = digitsValue(g.digits);
     if (g.scale) value *= SCALES[g.scale.trim().toLowerCase()];
     let kind: NumberKind = 'count';
@@ -83,13 +86,17 @@ export function findNumbers(text: string): NumberMention[] {
       end += glued.length;
       const suffix = glued.toLowerCase();
       const day = isDayOfMonth(text, start, end);
-      if (suffix === ordinalSuffix(value) && Number.isInteger(value)) kind = day && value <= 31 ? 'day' : 'ordinal';
+      if (suffix === ordinalSuffix(value) && Number.isInteger(value)) {
+        kind = day && value <= 31 ? 'day' : 'ordinal';
+        // "19st" is nineteen stone and "21st" may be too: the letters stay as its unit.
+        unit = suffix;
+      }
       else if (g.currency && SCALES[suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix]) {
         value *= SCALES[suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix];
         kind = 'money';
         unit = CURRENCY_SYMBOLS[g.currency];
       } else unit = suffix;
-      mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end) });
+      mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), glued: true });
       continue;
     }
     const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
@@ -152,8 +159,10 @@ function spelledValue(words: string): number {
 function isAge(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 3);
+  // "Back in Action' (2003)" is a year: no one is 2003 years old.
+  if (Number(text.slice(start, end)) >= 130) return false;
   if (/[\p{Lu}][\p{L}'-]+\s*\($/u.test(before) && /^\s*\)/.test(after)) return true;
-  return /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before) && /^,/.test(after) && Number(text.slice(start, end)) < 130;
+  return /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before) && /^,/.test(after);
 }
 
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
@@ -174,6 +183,8 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   // A day of the month is only ever the same as a day ("2 August" is not the "2" of a score).
   if ((a.kind === 'day' || b.kind === 'day') && a.kind !== b.kind) return false;
   if (a.owner && b.owner && a.owner !== b.owner) return false;
+  // "19st" is not the 19 of "19 months": a measure written onto a figure must be the other's unit too.
+  if ((a.glued || b.glued) && a.unit !== undefined && b.unit !== undefined && a.unit.replace(/s$/, '') !== b.unit.replace(/s$/, '')) return false;
   return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
 }
 

@@ -112,7 +112,8 @@ export function checkQuotes(text: string, context: CheckContext): QuoteFinding[]
   for (const span of findQuoteSpans(text)) {
     const frags = fragments(text, span);
     const words = frags.flatMap((f) => f.tokens);
-    if (words.length === 0) continue;
+    // A quotation of function words only ("No, no") holds nothing to look up or to get wrong.
+    if (words.every((w) => STOP_WORDS.has(w.norm))) continue;
     const ownSpeakers = statementSpeakersOf(text, span);
     const statementSpeaker = ownSpeakers[0] ?? previousSpeaker;
     previousSpeaker = statementSpeaker;
