@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerApplyEdits } from './features/applyEdits';
+import { Archives } from './features/archives';
 import { registerCodeActions } from './features/codeActions';
 import { registerCompletion } from './features/completion';
 import { CorpusManager } from './features/corpusManager';
@@ -17,7 +18,8 @@ import { preloadLexicon } from './core/lexicon';
 export function activate(context: vscode.ExtensionContext): SourcedApi {
   const output = new LogChannel();
   const corpus = new CorpusManager(output, context.storageUri ?? context.globalStorageUri);
-  const results = new DraftResults(corpus);
+  const archives = new Archives(context.secrets, output);
+  const results = new DraftResults(corpus, archives);
   const diagnostics = new Diagnostics(results, corpus);
   const related = new RelatedPassagesView(context.extensionUri, corpus);
   const statusBar = registerStatusBar(corpus);
@@ -28,9 +30,14 @@ export function activate(context: vscode.ExtensionContext): SourcedApi {
     related,
     diagnostics.registerCommand(),
     statusBar.disposable,
-    registerOpenSource(corpus),
+    archives,
+    archives.onDidChange(() => {
+      results.forgetAll();
+      diagnostics.refresh();
+    }),
+    registerOpenSource(corpus, archives),
     registerApplyEdits(),
-    registerHover(results),
+    registerHover(results, archives),
     registerCompletion(corpus),
     registerInsertQuote(corpus),
     registerCodeActions(results),

@@ -100,7 +100,7 @@ async function changeFiles(corpus: BenchFiles, engine: SourcedEngine): Promise<n
 }
 
 /** A statement's verdict is its paragraph's: the first problem found in it, else the first verdict. */
-function verdictAgreement(corpus: BenchFiles, results: ReadonlyArray<{ statement: { start: number }; verdict: Verdict }>): EngineFigures['verdicts'] {
+export function verdictAgreement(corpus: BenchFiles, results: ReadonlyArray<{ statement: { start: number }; verdict: Verdict }>): EngineFigures['verdicts'] {
   const byKind = {} as EngineFigures['verdicts'];
   let from = 0;
   for (const statement of corpus.statements) {

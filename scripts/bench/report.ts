@@ -17,8 +17,8 @@ interface Row {
   target?: { text: string; met: (f: SizeFigures) => boolean };
 }
 
-const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`);
-const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
+export const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`);
+export const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
 
 export const ROWS: Row[] = [
   { label: 'documents / passages / quotes', value: (f) => `${f.engine.documents} / ${f.engine.passages} / ${f.engine.quotes}` },
@@ -45,7 +45,7 @@ export const ROWS: Row[] = [
   { label: 'plain minisearch: fuzzy query p50', value: (f) => ms(f.plain.fuzzyQueryP50Ms) },
 ];
 
-function verdictSummary(verdicts: EngineFigures['verdicts']): string {
+export function verdictSummary(verdicts: EngineFigures['verdicts']): string {
   const entries = Object.values(verdicts);
   return `${entries.reduce((sum, v) => sum + v.matched, 0)}/${entries.reduce((sum, v) => sum + v.expected, 0)}`;
 }

@@ -12,6 +12,7 @@ import { measureEngine, type EngineFigures } from './engineSteps';
 import { formatLexicon, measureLexicon, type LexiconFigures } from './lexicon';
 import { measurePlainMinisearch, type PlainFigures } from './plainMinisearch';
 import { formatTable, type SizeFigures } from './report';
+import { ARCHIVE_DEFAULT_SIZES, formatArchiveTable, measureArchive, type ArchiveSizeFigures } from './archiveBench';
 
 const DEFAULT_SIZES = [10, 1000, 10000];
 /** Plain minisearch takes ~0.6 s a query (1 s fuzzy) at 10,000 articles: enough samples for a median. */
@@ -52,6 +53,7 @@ async function runPhase(phase: string, name: string): Promise<unknown> {
     return corpus.bytes;
   }
   if (phase === 'lexicon') return measureLexicon();
+  if (phase === 'archive') return measureArchive(folder, EXTRACT_WORKER);
   if (phase === 'engine') {
     await engineFigures(folderFor(WARM_UP));
     return engineFigures(folder);
@@ -60,8 +62,8 @@ async function runPhase(phase: string, name: string): Promise<unknown> {
   return plainFigures(folder);
 }
 
-function inChild(phase: string, name: string): unknown {
-  const output = execFileSync(process.execPath, ['--expose-gc', __filename, '--phase', phase, name], { maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+function inChild(phase: string, name: string, nodeOptions: string[] = []): unknown {
+  const output = execFileSync(process.execPath, ['--expose-gc', ...nodeOptions, __filename, '--phase', phase, name], { maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(output.toString('utf8'));
 }
 
@@ -75,10 +77,12 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await runPhase(phase, process.argv[process.argv.indexOf('--phase') + 2])));
     return;
   }
-  const sizes = (argument('--sizes')?.split(',').map(Number) ?? DEFAULT_SIZES).filter((n) => n > 0);
+  const archive = process.argv.includes('--archive');
+  const sizes = (argument('--sizes')?.split(',').map(Number) ?? (archive ? ARCHIVE_DEFAULT_SIZES : DEFAULT_SIZES)).filter((n) => n > 0);
   inChild('corpus', String(WARM_UP_ARTICLES));
   fs.rmSync(folderFor(WARM_UP), { recursive: true, force: true });
   fs.renameSync(folderFor(String(WARM_UP_ARTICLES)), folderFor(WARM_UP));
+  if (archive) return archiveBench(sizes);
   const results: SizeFigures[] = [];
   for (const size of sizes) {
     process.stderr.write(`bench: ${size} articles...\n`);
@@ -92,6 +96,31 @@ async function main(): Promise<void> {
   const lexicon = inChild('lexicon', '') as LexiconFigures;
   if (process.argv.includes('--json')) console.log(JSON.stringify({ machine: machine(), sizes: results, lexicon }, null, 2));
   else console.log(`${formatTable(results, machine())}\n${formatLexicon(lexicon)}`);
+}
+
+/** The local index past 50,000 articles needs more heap than Node's default; the bench gives it room to compare. */
+const LOCAL_HEAP = ['--max-old-space-size=12288'];
+
+function archiveBench(sizes: readonly number[]): void {
+  const results: ArchiveSizeFigures[] = [];
+  for (const size of sizes) {
+    process.stderr.write(`bench: archive of ${size} articles...\n`);
+    inChild('corpus', String(size));
+    const archiveFigures = inChild('archive', String(size)) as ArchiveSizeFigures['archive'];
+    process.stderr.write(`bench: local index of ${size} articles...\n`);
+    let local: ArchiveSizeFigures['local'];
+    let localSkipped: string | undefined;
+    try {
+      local = inChild('engine', String(size), LOCAL_HEAP) as ArchiveSizeFigures['local'];
+    } catch (error) {
+      localSkipped = `not measured (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    }
+    results.push({ articles: size, archive: archiveFigures, local, localSkipped });
+    fs.rmSync(folderFor(String(size)), { recursive: true, force: true });
+  }
+  fs.rmSync(folderFor(WARM_UP), { recursive: true, force: true });
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ machine: machine(), archive: results }, null, 2));
+  else console.log(formatArchiveTable(results, machine()));
 }
 
 main().catch((error: unknown) => {

@@ -50,11 +50,14 @@ export class Diagnostics implements vscode.Disposable {
         this.results.forget(d);
       }),
       // A changed corpus changes verdicts: refresh drafts that were checked before.
-      corpus.onDidChange(() => {
-        for (const d of vscode.workspace.textDocuments) if (isDraft(d) && (checkOn(d.uri) !== 'command' || this.collection.has(d.uri))) this.schedule(d);
-      }),
+      corpus.onDidChange(() => this.refresh()),
     );
     for (const d of vscode.workspace.textDocuments) this.onEvent(d, 'open');
+  }
+
+  /** Checks again the drafts that were checked before (the sources changed). */
+  refresh(): void {
+    for (const d of vscode.workspace.textDocuments) if (isDraft(d) && (checkOn(d.uri) !== 'command' || this.collection.has(d.uri))) this.schedule(d);
   }
 
   private onEvent(document: vscode.TextDocument, event: 'open' | 'type' | 'save'): void {

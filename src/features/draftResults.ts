@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatementResult } from '../core/types';
+import { SourcedEngine } from '../core/engine';
+import type { Archives } from './archives';
 import type { CorpusManager, FolderIndex } from './corpusManager';
 
 /** Drafts above this size are not checked (a book-length file; the check would run for minutes). */
@@ -29,7 +31,10 @@ export interface DraftCheck {
 export class DraftResults {
   private readonly cache = new Map<string, CachedCheck>();
 
-  constructor(private readonly corpus: CorpusManager) {}
+  constructor(
+    private readonly corpus: CorpusManager,
+    private readonly archives?: Archives,
+  ) {}
 
   /**
    * Checks the draft as it is now, after the corpus has loaded; undefined when the draft changed
@@ -50,9 +55,24 @@ export class DraftResults {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && cached.generation === index.generation) return cached.results;
-    const results = index.engine.checkDraftLater(document.getText(), key, { visible: visibleRange(document), onVisible });
+    const text = document.getText();
+    const local = index.engine.checkDraftLater(text, key, { visible: visibleRange(document), onVisible });
+    const results = local.then((found) => (found ? this.withArchives(index, text, found) : found));
     this.cache.set(key, { version: document.version, generation: index.generation, results });
     return results;
+  }
+
+  /** The local results, or the results over the local corpus and the archives when they answer within their deadline. */
+  private async withArchives(index: FolderIndex, text: string, local: StatementResult[]): Promise<StatementResult[]> {
+    const archives = this.archives;
+    if (!archives?.configured || !(index.engine instanceof SourcedEngine)) return local;
+    const archived = await archives.check(index.engine, text).catch(() => undefined);
+    return archived?.results ?? local;
+  }
+
+  /** Drops every cached check (the archives changed: results may differ). */
+  forgetAll(): void {
+    this.cache.clear();
   }
 
   forget(document: vscode.TextDocument): void {

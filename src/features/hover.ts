@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Archives } from './archives';
 import { buildHoverCard } from '../core/render/hoverCard';
 import type { StatementResult } from '../core/types';
 import { resultAt, type DraftResults } from './draftResults';
@@ -14,7 +15,7 @@ function verbatimQuoteOf(result: StatementResult) {
 }
 
 /** Hover cards: the verdict of the statement under the mouse and the passages behind it. */
-export function registerHover(results: DraftResults): vscode.Disposable {
+export function registerHover(results: DraftResults, archives?: Archives): vscode.Disposable {
   return vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
     async provideHover(document, position) {
       const check = await results.check(document);
@@ -27,7 +28,7 @@ export function registerHover(results: DraftResults): vscode.Disposable {
         buildHoverCard({
           result,
           draft: document.getText(),
-          documents: check.index.engine.documents,
+          documents: archives ? archives.documentsWith(check.index.engine.documents) : check.index.engine.documents,
           openLink: (hit) => openSourceLink(check.index.key, hit.passage.docId, hit.passage.start, hit.passage.end),
           verbatimQuote: verbatimQuoteOf(result),
           // VS Code shows a diagnostic's message in the hover over its range (the focus, else the statement).

@@ -76,15 +76,15 @@ export class CombinedRetrieval implements PassageRetrieval {
   }
 }
 
-/** The local documents with the archived ones the answers brought, looked up without copying the local map. */
-class LayeredDocuments implements ReadonlyMap<string, SourceDocument> {
+/** The local documents with archived ones, looked up without copying the local map. */
+export class LayeredDocuments implements ReadonlyMap<string, SourceDocument> {
   constructor(
     private readonly local: ReadonlyMap<string, SourceDocument>,
-    private readonly archived: ReadonlyMap<string, DocumentEntry>,
+    private readonly archived: ReadonlyMap<string, SourceDocument>,
   ) {}
 
   get(id: string): SourceDocument | undefined {
-    return this.local.get(id) ?? this.archived.get(id)?.doc;
+    return this.local.get(id) ?? this.archived.get(id);
   }
 
   has(id: string): boolean {
@@ -97,7 +97,7 @@ class LayeredDocuments implements ReadonlyMap<string, SourceDocument> {
 
   *entries(): MapIterator<[string, SourceDocument]> {
     yield* this.local.entries();
-    for (const [id, entry] of this.archived) yield [id, entry.doc];
+    yield* this.archived.entries();
   }
 
   *keys(): MapIterator<string> {
@@ -126,7 +126,7 @@ export function combinedContext(local: CheckContext, localPassages: number, answ
   let allQuotes: SourceQuote[] | undefined;
   const context: CheckContext = {
     index: retrieval,
-    documents: new LayeredDocuments(local.documents, archived),
+    documents: new LayeredDocuments(local.documents, new Map([...archived].map(([id, entry]) => [id, entry.doc]))),
     quotesOf: (docId) => archived.get(docId)?.quotes ?? local.quotesOf(docId),
     mentionsOf: (docId) => archived.get(docId)?.mentions ?? local.mentionsOf(docId),
     allQuotes: () => {
