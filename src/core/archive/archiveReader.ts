@@ -4,7 +4,7 @@
 // are cached in bounded amounts, so the extension's memory does not grow with the archive.
 import type { Pool } from 'pg';
 import type { DocumentEntry } from '../documentEntry';
-import { scanTerms } from '../search/tokenize';
+import { tokenTerm, wordTokens } from '../search/tokenize';
 import { bm25Idf } from '../search/retrieval';
 import { archiveLabel, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
 import { fromDocumentRow, metadataFromColumns, tsLexeme, type MetadataColumns, type StoredDocument } from './documentRow';
@@ -25,8 +25,12 @@ export interface ArchiveQuery {
   weights?: readonly number[];
 }
 
-/** As the local index: four candidates for each result wanted, at least 24. */
-export const candidatesFor = (limit: number): number => Math.max(limit * 4, 24);
+/**
+ * Candidates fetched per search: the SQL ranking is already the checker's coverage before its
+ * re-reading, so a few more than the results wanted is enough (each candidate's document travels).
+ */
+export const candidatesFor = (limit: number): number => limit + CANDIDATE_MARGIN;
+const CANDIDATE_MARGIN = 4;
 
 /** What one check asks of the archives. */
 export interface RetrievalRequest {
@@ -64,9 +68,9 @@ export const queryKey = (terms: readonly string[]): string => terms.join(' ');
 
 const MAX_QUERY_TERMS = 8;
 /** A term in more passages than this only ranks what rarer terms found (as the local index's candidate stage). */
-const COMMON_TERM_PASSAGES = 20_000;
+const COMMON_TERM_PASSAGES = 2_000;
 /** Most passages one query ranks in SQL, however common its terms: a bound on its time. */
-const MAX_RANKED_ROWS = 5_000;
+const MAX_RANKED_ROWS = 2_000;
 const QUOTE_MATCHES = 12;
 const MIN_QUOTE_WORDS = 3;
 const CACHED_DOCUMENTS = 400;
@@ -154,8 +158,9 @@ export class ArchiveReader {
     const [ranked, quoted] = await Promise.all([this.rank(ranking), this.quotations(request.quotes)]);
     const wanted = new Set([...[...ranked.values()].flat().map((h) => h.dbId), ...quoted]);
     const documents = await this.documents([...wanted]);
+    // Whether a capitalized word is a name or a sentence-initial common word depends on the archive's lower-case uses.
     const documentTerms = new Set<string>();
-    for (const entry of documents.values()) for (const term of scanTerms(entry.doc.text).withAcronyms) documentTerms.add(term);
+    for (const entry of documents.values()) for (const term of capitalizedTerms(entry.doc.text)) documentTerms.add(term);
     await this.loadTerms([...documentTerms]);
     const byId = new Map([...documents].map(([dbId, entry]) => [dbId, entry.doc.id]));
     // Every query asked has an answer, if only an empty one, so the checker does not ask it again.
@@ -255,7 +260,7 @@ export class ArchiveReader {
     const rows = await this.db().query<{ document_id: string }>(
       `SELECT DISTINCT m.document_id FROM unnest($1::text[]) AS q(words)
        CROSS JOIN LATERAL (
-         SELECT document_id FROM sourced_quotes WHERE q.words <% words ORDER BY q.words <<-> words LIMIT $2
+         SELECT document_id FROM sourced_quotes WHERE q.words <% words LIMIT $2
        ) m`,
       [wanted, QUOTE_MATCHES],
     );
@@ -297,4 +302,15 @@ export class ArchiveReader {
     if (row.rows.length === 0) return undefined;
     return (await this.documents([row.rows[0].id])).get(row.rows[0].id);
   }
+}
+
+/** Index terms of the capitalized words of a text. */
+function capitalizedTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of wordTokens(text)) {
+    if (!/^\p{Lu}/u.test(token.raw)) continue;
+    const term = tokenTerm(token);
+    if (term !== undefined) terms.add(term);
+  }
+  return terms;
 }

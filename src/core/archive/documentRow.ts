@@ -170,7 +170,14 @@ function passageVectors(passages: readonly { text: string }[], sentenceTerms: re
   });
 }
 
-/** A lexeme quoted for a tsvector or tsquery literal. */
+const quotedLexemes = new Map<string, string>();
+
+/** A lexeme quoted for a tsvector or tsquery literal (terms repeat across passages: quoted once). */
 export function tsLexeme(term: string): string {
-  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  let quoted = quotedLexemes.get(term);
+  if (quoted === undefined) {
+    quoted = /['\\]/u.test(term) ? `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${term}'`;
+    if (quotedLexemes.size < 200_000) quotedLexemes.set(term, quoted);
+  }
+  return quoted;
 }
