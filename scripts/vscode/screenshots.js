@@ -199,11 +199,11 @@ const shots = [
       await closeWidgets(page);
       await clickLine(page, 'blunt', 0.99);
       await page.keyboard.press('End');
+      // Typing after the mark already there opens the list by itself (Ctrl+Space would too).
       await page.keyboard.type('storytelling');
-      await page.keyboard.press('Control+Space');
       const text = await visibleText(page.locator('.suggest-widget.visible'), 'the completion list');
       expectText('the completion list', text, [/diplomatic storytelling game/]);
-      // A second Ctrl+Space opens the details of the selected quote: speaker, source and passage.
+      // Ctrl+Space on the open list shows the details of the selected quote: speaker, source and passage.
       await page.keyboard.press('Control+Space');
       const details = await visibleText(page.locator('.suggest-details-container .suggest-details'), 'the quote details');
       await page.waitForTimeout(500);
@@ -335,14 +335,14 @@ const shots = [
       const cli = spawnSync(process.execPath, [path.join(paths.repoRoot, 'dist', 'cli.js'), 'check', '--corpus', '../corpus', '--format', 'html', 'drafts'], { cwd: sample, encoding: 'utf8' });
       if (cli.status !== 1) throw new Error(`sourced check exited ${cli.status}: ${cli.stderr}`);
       fs.writeFileSync(report, cli.stdout);
-      const reader = await page.context().newPage();
+      const context = await page.context().browser().newContext({ viewport: { width: 1280, height: 1000 } });
+      const reader = await context.newPage();
       try {
-        await reader.setViewportSize({ width: 1280, height: 1000 });
         await reader.goto(`file://${report}`);
         expectText('the HTML report', await reader.locator('body').innerText(), [/Number mismatch/, /Misquote/, /Supported/, /sample-story\.md/]);
         await reader.screenshot({ path: file });
       } finally {
-        await reader.close();
+        await context.close();
       }
     },
   },
