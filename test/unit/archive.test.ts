@@ -1,6 +1,7 @@
 // The newsroom archive against a real PostgreSQL server that this suite starts (initdb + pg_ctl
 // in a temporary folder) and stops at the end, also when a test fails.
 import { startCluster, type Cluster } from './archive/cluster';
+import { removeSourceFolders } from './archive/fixtures';
 import { ingestCliSuite, ingestSuite } from './archive/ingest.suite';
 import { archiveCheckSuite } from './archive/check.suite';
 import { archiveFailureSuite } from './archive/failures.suite';
@@ -11,7 +12,10 @@ describe('newsroom archive on PostgreSQL', function () {
   before(() => {
     cluster = startCluster();
   });
-  after(() => cluster?.destroy());
+  after(() => {
+    removeSourceFolders();
+    cluster?.destroy();
+  });
   const current = (): Cluster => cluster!;
   ingestSuite(current);
   ingestCliSuite(current);

@@ -18,9 +18,17 @@ export function freshDatabase(cluster: Cluster): string {
   return cluster.url(name);
 }
 
+const madeFolders: string[] = [];
+
+/** Deletes every folder sourceFolder made. */
+export function removeSourceFolders(): void {
+  for (const folder of madeFolders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+}
+
 /** A temporary folder `name` holding copies of the sample corpus's articles (or the given files). */
 export function sourceFolder(name: string, files?: Record<string, string>): string {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-archive-src-'));
+  madeFolders.push(parent);
   const dir = path.join(parent, name);
   fs.mkdirSync(dir);
   if (files) for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
