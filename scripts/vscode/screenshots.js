@@ -292,7 +292,12 @@ const shots = [
       const repeated = text.split('Misquote: the source says').length - 1;
       if (repeated !== 1) throw new Error(`the hover says the Problems message ${repeated} times`);
       const hover = page.locator('.monaco-hover:visible').first();
-      const scrolls = await hover.evaluate((el) => [...el.querySelectorAll('.monaco-scrollable-element')].some((s) => s.scrollHeight > s.clientHeight + 2));
+      // Monaco scrolls a hover by moving its content: the content taller than its frame is what scrolls.
+      const scrolls = await hover.evaluate((el) => {
+        const frame = el.querySelector('.monaco-scrollable-element');
+        const content = el.querySelector('.monaco-hover-content');
+        return !!frame && !!content && content.scrollHeight > frame.clientHeight + 2;
+      });
       if (scrolls) throw new Error('the hover card scrolls with the Problems panel open');
     },
   },

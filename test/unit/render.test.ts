@@ -123,7 +123,9 @@ describe('hover card', () => {
     assert.doesNotMatch(shown, /Misquote|the source says/);
     assert.match(shown, /^\*\*Sourced\*\* · the evidence/);
     assert.match(shown, /a \*\*big\*\* ~~small~~ plan/);
-    assert.match(shown, /Open source/);
+    // VS Code's message quotes the passage already: the card names its source and links to it.
+    assert.match(shown, /From \*Peace \\\*plan\\\*\* — Blick — \[Open source\]/);
+    assert.doesNotMatch(shown, /^> .*proposed/m);
     // Off the flagged words VS Code shows no message, so the card says it.
     assert.match(buildHoverCard({ result, draft, documents, openLink }), /Misquote\\: the source says/);
   });

@@ -69,7 +69,15 @@ function passageBlock(hit: PassageHit, input: HoverCardInput): string {
   return `> ${text}\n\n${meta}`;
 }
 
+/** Under the Problems message, which already quotes the source passage, the card names the source instead. */
+function sourceNamed(hit: PassageHit, input: HoverCardInput): string {
+  const doc = input.documents.get(hit.passage.docId);
+  const { title, byline } = sourceLabelParts(doc, hit.passage.docId);
+  return [`From *${escapeMarkdown(title)}*`, byline ? escapeMarkdown(byline) : '', `[Open source](${input.openLink(hit)})`].filter(Boolean).join(' — ');
+}
+
 function passages(input: HoverCardInput): string | undefined {
+  if (input.problemShown) return input.result.sources[0] && sourceNamed(input.result.sources[0], input);
   const hits = input.result.sources.slice(0, input.maxPassages ?? MAX_PASSAGES);
   return hits.length > 0 ? ['---', ...hits.map((hit) => passageBlock(hit, input))].join('\n\n') : undefined;
 }
