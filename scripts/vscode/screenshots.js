@@ -292,11 +292,12 @@ const shots = [
       const repeated = text.split('Misquote: the source says').length - 1;
       if (repeated !== 1) throw new Error(`the hover says the Problems message ${repeated} times`);
       const hover = page.locator('.monaco-hover:visible').first();
-      // Monaco scrolls a hover by moving its content: the content taller than its frame is what scrolls.
+      // A hover that scrolls shows a vertical slider shorter than its track.
       const scrolls = await hover.evaluate((el) => {
-        const frame = el.querySelector('.monaco-scrollable-element');
-        const content = el.querySelector('.monaco-hover-content');
-        return !!frame && !!content && content.scrollHeight > frame.clientHeight + 2;
+        const track = el.querySelector('.scrollbar.vertical');
+        const slider = track && track.querySelector('.slider');
+        const height = (e) => (e ? e.getBoundingClientRect().height : 0);
+        return height(slider) > 0 && height(slider) < height(track) - 2;
       });
       if (scrolls) throw new Error('the hover card scrolls with the Problems panel open');
     },
