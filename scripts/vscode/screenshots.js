@@ -295,7 +295,7 @@ const shots = [
       // A hover that scrolls shows a vertical slider shorter than its track.
       const scrolls = await hover.evaluate((el) => {
         const track = el.querySelector('.scrollbar.vertical');
-        const slider = track && track.querySelector('.slider');
+        const slider = track?.querySelector('.slider');
         const height = (e) => (e ? e.getBoundingClientRect().height : 0);
         return height(slider) > 0 && height(slider) < height(track) - 2;
       });
