@@ -288,7 +288,7 @@ const shots = [
       if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
       const text = await hoverCard(page, 'tools');
       // VS Code shows the Problems message once; Sourced's card adds the evidence below it.
-      expectText('the hover with the Problems panel open', text, [/Misquote: the source says/, /the evidence/, /Source wording/, /Open source/]);
+      expectText('the hover with the Problems panel open', text, [/Misquote: the source says/, /Sourced · source wording/, /Open source/]);
       const repeated = text.split('Misquote: the source says').length - 1;
       if (repeated !== 1) throw new Error(`the hover says the Problems message ${repeated} times`);
       const hover = page.locator('.monaco-hover:visible').first();

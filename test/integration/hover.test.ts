@@ -18,7 +18,7 @@ describe('hover cards', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'only a diplomatic'));
     const { markdown, shown } = hoverMarkdown(hovers);
     // On the flagged quote VS Code shows the Problems message above the card: the card adds the evidence.
-    assert.match(shown, /^\*\*Sourced\*\* · the evidence/, shown);
+    assert.match(shown, /^\*\*Sourced\*\* · source wording/, shown);
     assert.doesNotMatch(shown, /Misquote/, shown);
     assert.match(markdown, /\*\*really just\*\*/, markdown);
     assert.match(markdown, /~~only~~/, markdown);

@@ -121,7 +121,7 @@ describe('hover card', () => {
     };
     const shown = buildHoverCard({ result, draft, documents, openLink, problemShown: true });
     assert.doesNotMatch(shown, /Misquote|the source says/);
-    assert.match(shown, /^\*\*Sourced\*\* · the evidence/);
+    assert.match(shown, /^\*\*Sourced\*\* · source wording/);
     assert.match(shown, /a \*\*big\*\* ~~small~~ plan/);
     // VS Code's message quotes the passage already: the card names its source and links to it.
     assert.match(shown, /From \*Peace \\\*plan\\\*\* — Blick — \[Open source\]/);

@@ -30,9 +30,11 @@ const MAX_PASSAGES = 2;
  */
 type CardSection = (input: HoverCardInput) => string | undefined;
 
-function heading({ result, problemShown }: HoverCardInput): string {
-  // Under the Problems message the verdict is already said: the card is its evidence.
-  return problemShown ? '**Sourced** · the evidence' : `**Sourced** · ${VERDICT_LABELS[result.verdict]}`;
+function heading(input: HoverCardInput): string | undefined {
+  // Under the Problems message the verdict is already said: the card is its evidence, and a
+  // misquote's source wording heads it itself (one line less in a hover that must not scroll).
+  if (input.problemShown) return misquoteDiff(input) ? undefined : '**Sourced** · the evidence';
+  return `**Sourced** · ${VERDICT_LABELS[input.result.verdict]}`;
 }
 
 function message({ result, problemShown }: HoverCardInput): string | undefined {
@@ -49,13 +51,15 @@ function verbatimNote({ verbatimQuote, documents }: HoverCardInput): string | un
 }
 
 /** Source wording for a misquote: the fix's replacement when the core offers one. */
-function misquoteDiff({ result, draft }: HoverCardInput): string | undefined {
+function misquoteDiff(input: HoverCardInput): string | undefined {
+  const { result, draft } = input;
   if (result.verdict !== 'misquote' || !result.fix || !result.focus) return undefined;
   // Marks and trailing commas are punctuation around the quote, not words that differ.
   const bare = (text: string) => text.replace(/^["“”„]+|[\s"“”„,;:]+$/g, '');
   const drafted = bare(draft.slice(result.focus.start, result.focus.end));
   const source = bare(result.fix.replacement);
-  return `**Source wording** (bold: words you changed or left out; struck: your words):\n\n> ${quoteDiffMarkdown(source, drafted)}`;
+  const label = input.problemShown ? '**Sourced** · source wording' : '**Source wording**';
+  return `${label} (bold: words you changed or left out; struck: your words):\n\n> ${quoteDiffMarkdown(source, drafted)}`;
 }
 
 function passageBlock(hit: PassageHit, input: HoverCardInput): string {
