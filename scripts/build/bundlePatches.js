@@ -6,12 +6,15 @@
 //     CommonJS build.
 //   pdfjs assigns globalThis.navigator when it lacks `language`; VS Code's extension host makes
 //     navigator a getter-only property, so that assignment throws: make it best-effort.
+//   pg reads globalThis.navigator at load to detect Cloudflare Workers; in VS Code's extension host
+//     that read logs a PendingMigrationError in the console: Sourced runs pg only in Node.
 const fs = require('fs');
 const path = require('path');
 
 const computedStyle = /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]css[\\/]helpers[\\/]computed-style\.js$/;
 const xhrImpl = /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/;
 const pdfjsDisplay = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/;
+const pgStream = /pg[\\/]lib[\\/]stream\.js$/;
 
 function patch(source, pattern, replacement, file) {
   if (!pattern.test(source)) throw new Error(`bundlePatches: ${file} changed; update scripts/build/bundlePatches.js`);
@@ -39,6 +42,10 @@ module.exports = {
       const source = await fs.promises.readFile(args.path, 'utf8');
       const assignment = /globalThis\.navigator = (\{[^{}]*\});/;
       return { contents: patch(source, assignment, 'try { globalThis.navigator = $1; } catch {}', args.path), loader: 'js' };
+    });
+    build.onLoad({ filter: pgStream }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      return { contents: patch(source, /function isCloudflareRuntime\(\) \{/, 'function isCloudflareRuntime() {\n  return false;', args.path), loader: 'js' };
     });
   },
 };
