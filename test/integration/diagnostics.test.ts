@@ -74,13 +74,15 @@ describe('when Sourced checks', () => {
     assert.ok(elapsed < 1000 || ticks >= elapsed / 20 / 4, `only ${ticks} timer ticks in ${elapsed} ms while checking`);
   });
 
-  it('drops the result of a check the next edit made stale', async () => {
+  it('drops the result of a check the next edit made stale', async function () {
+    this.timeout(120_000);
     await vscode.workspace.getConfiguration('sourced').update('checkOn', 'command', vscode.ConfigurationTarget.Global);
     await waitFor('checkOn to be "command"', () => vscode.workspace.getConfiguration('sourced').get('checkOn') === 'command');
     ({ editor } = await openScratchDraft('feature-completion.md'));
     const end = () => editor.document.positionAt(editor.document.getText().length);
-    // Long enough that its check is still running when the next edit comes.
-    const filler = 'China issued a 12-point proposal on the war in February.\n\n'.repeat(300);
+    // Long enough that its check is still running when the next edit comes, even on an idle machine
+    // (300 statements were once checked within the 100 ms below); distinct figures so none is a repeat.
+    const filler = Array.from({ length: 3000 }, (_, i) => `China issued a ${i + 13}-point proposal on the war in February.\n\n`).join('');
     await editor.edit((b) => b.insert(end(), `${filler}“It’s only a diplomatic storytelling game,” Mr. Umarov said.\n`));
     const stale = vscode.commands.executeCommand<number | undefined>('sourced.checkUnsupportedClaims');
     await new Promise((resolve) => setTimeout(resolve, 100));
