@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { SourcedEngine } from '../../src/core/engine';
 import { isFlagged } from '../../src/core/check/results';
 import type { Verdict } from '../../src/core/types';
+import { seededRandom } from '../../scripts/bench/prng';
 
 export type Perturbation = 'original' | 'misquote' | 'misattribution' | 'number-mismatch';
 export type MarkStyle = 'double' | 'single' | 'plain';
@@ -32,18 +33,6 @@ export interface PerturbationOutcome {
 export function realCorporaDir(repoRoot: string): string | undefined {
   const dir = path.join(repoRoot, '..', 'shared', 'eval', 'real', 'corpora');
   return fs.existsSync(dir) ? dir : undefined;
-}
-
-/** mulberry32: a small seeded generator, so a run can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NAME_WORD = "[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?";
@@ -242,7 +231,7 @@ function articleItems(corpus: string, article: string, text: string, next: () =>
 
 /** The perturbed statements of every article of one corpus folder, in a seeded order. */
 export function perturbCorpus(corpusDir: string, seed: number, perArticle = 2): PerturbedItem[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const corpus = path.basename(corpusDir);
   return fs
     .readdirSync(corpusDir)

@@ -9,6 +9,7 @@ import { bm25Idf } from '../search/retrieval';
 import { archiveLabel, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
 import { fromDocumentRow, metadataFromColumns, tsLexeme, type MetadataColumns, type StoredDocument } from './documentRow';
 import { requireReadableSchema } from './schema';
+import { COMMON_TERM_PASSAGES } from '../search/postings';
 
 export interface ArchiveSpec {
   /** Shown in results and links ("newsroom"); a document's id is `${name}:${key}`. */
@@ -67,8 +68,6 @@ export interface ArchiveAnswer {
 export const queryKey = (terms: readonly string[]): string => terms.join(' ');
 
 const MAX_QUERY_TERMS = 8;
-/** A term in more passages than this only ranks what rarer terms found (as the local index's candidate stage). */
-const COMMON_TERM_PASSAGES = 2_000;
 /** Most passages one query ranks in SQL, however common its terms: a bound on its time. */
 const MAX_RANKED_ROWS = 2_000;
 const QUOTE_MATCHES = 12;

@@ -16,7 +16,7 @@ const CONTEXT_BOOST = 0.5;
  * instead of making tens of thousands of new candidates ("first" -> "1" is in 40,000 sentences).
  * Smaller corpora never reach it, so their rankings are exactly minisearch's.
  */
-const COMMON_TERM_PASSAGES = 2000;
+export const COMMON_TERM_PASSAGES = 2000;
 
 export interface PostingsHit {
   slot: number;
