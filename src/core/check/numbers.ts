@@ -91,8 +91,8 @@ export function findNumbers(text: string): NumberMention[] {
         // "19st" is nineteen stone and "21st" may be too: the letters stay as its unit.
         unit = suffix;
       }
-      else if (g.currency && SCALES[suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix]) {
-        value *= SCALES[suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix];
+      else if (g.currency && SCALES[scaleName(suffix)]) {
+        value *= SCALES[scaleName(suffix)];
         kind = 'money';
         unit = CURRENCY_SYMBOLS[g.currency];
       } else unit = suffix;
@@ -116,6 +116,11 @@ export function findNumbers(text: string): NumberMention[] {
     mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
   }
   return mentions;
+}
+
+/** The scale a letter written onto money stands for: "£335m" is millions, "$40k" thousands. */
+function scaleName(suffix: string): string {
+  return suffix === 'm' ? 'mn' : suffix === 'k' ? 'thousand' : suffix;
 }
 
 const GLUED_LETTERS = /^\p{L}{1,3}(?![\p{L}\d])/u;
