@@ -140,4 +140,18 @@ describe('extractStatements', () => {
       for (const s of statements) assert.ok(s.start >= 0 && s.end <= md.length && s.start < s.end);
     }
   });
+
+  it('reads a paragraph far longer than one parse window with its markup and offsets intact', () => {
+    // Inline content is parsed in windows of some tens of KB: a paragraph of 2,000 wrapped lines, and one of a single line.
+    const sentence = (i: number) => `Clause ${i} of the **report** cites [the mayor](https://example.org/${i}) on _permits_.`;
+    const plain = (i: number) => `Clause ${i} of the report cites the mayor on permits.`;
+    const count = 2000;
+    for (const separator of ['\n', ' ']) {
+      const md = Array.from({ length: count }, (_, i) => sentence(i)).join(separator);
+      const statements = extractStatements(md);
+      assert.deepEqual(statements.map((s) => s.text), Array.from({ length: count }, (_, i) => plain(i)));
+      assertRoundTrip(md, statements);
+      assert.equal(new Set(statements.map((s) => s.blockStart)).size, 1);
+    }
+  });
 });

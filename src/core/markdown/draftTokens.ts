@@ -1,5 +1,8 @@
 // Parses a draft with markdown-it (linear time, bounded nesting, no recursion per character) and
 // gives every inline token its exact draft offsets, which markdown-it itself keeps only per line.
+// Inline content is parsed on demand, a window at a time, so memory stays bounded by the window,
+// not the document: markdown-it's tokens take a few hundred bytes each, and a paragraph of a
+// million short lines made millions of them at once (3 MB of "x\r" took over a gigabyte).
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, StateBlock, StateInline, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
@@ -9,12 +12,14 @@ import footnote from 'markdown-it-footnote';
 export type Span = readonly [number, number];
 
 export interface DraftTokens {
-  /** markdown-it's block tokens; inline tokens hold their children. */
+  /** markdown-it's block tokens; an inline token's children come from `inlineChildren`. */
   tokens: Token[];
+  /** An inline token's children, in order, parsed now (each window's tokens can be dropped once read). */
+  inlineChildren(inline: Token): Iterable<Token>;
   /** The range of an inline child token in its block's content (what markdown-it's inline parser read). */
   spanOf(child: Token): Span | undefined;
-  /** The draft offset of a content offset of the block that holds `child`. */
-  draftOffset(child: Token, contentOffset: number): number;
+  /** The draft offset of an offset in an inline token's content. */
+  draftOffset(inline: Token, contentOffset: number): number;
   /** The draft range of an inline token's content (a paragraph's or table cell's text). */
   blockSpan(inline: Token): Span | undefined;
 }
@@ -30,6 +35,9 @@ function createParser(): Parser {
   // Display math starts a block of its own (after a blank line): letting it interrupt a paragraph would test every line.
   md.block.ruler.before('fence', 'math_block', mathBlock);
   md.use(footnote);
+  // Inline content is parsed on demand (inlineChildren). Footnote definitions stay where they are
+  // written: the tail that moves them to the end needs every reference parsed first.
+  md.core.ruler.disable(['inline', 'footnote_tail']);
   // Nothing is rendered, so no link is unsafe: `[text](javascript:...)` is still a link whose text is prose.
   md.validateLink = () => true;
   // Keep escapes and entities as their own tokens, and unmatched emphasis marks unmerged, so each maps to its draft range.
@@ -138,29 +146,76 @@ function tracked(rule: InlineRule): InlineRule {
 
 let parser: Parser | undefined;
 
+/**
+ * The most inline content parsed at once. A block longer than this is parsed in windows cut
+ * before a line break (or a space): a construct can only be misread where it spans a cut, and
+ * no prose paragraph comes near this length.
+ */
+const INLINE_WINDOW = 32 * 1024;
+
 export function parseDraftTokens(draft: string): DraftTokens {
   parser ??= createParser();
+  const md = parser;
   const normalized = normalizeLineEnds(draft);
-  const tokens = parser.parse(normalized.text, {});
+  // Link reference and footnote definitions found by the block parse, read by the inline parses.
+  const env = {};
+  const tokens = md.parse(normalized.text, env);
   const lineStarts = lineStartsOf(normalized.text);
   const contentMaps = new Map<Token, Int32Array>();
   mapBlockContents(tokens, normalized.text, lineStarts, contentMaps);
-  const inlineOf = new Map<Token, Token>();
-  for (const token of tokens) if (token.type === 'inline' && token.children) for (const child of token.children) inlineOf.set(child, token);
-  const draftOffset = (inline: Token | undefined, offset: number): number => {
-    const map = inline && contentMaps.get(inline);
+  const draftOffset = (inline: Token, offset: number): number => {
+    const map = contentMaps.get(inline);
     return map ? normalized.original(map[Math.max(0, Math.min(offset, map.length - 1))]) : 0;
   };
   return {
     tokens,
+    *inlineChildren(inline) {
+      const content = inline.content;
+      for (let from = 0; from < content.length; ) {
+        const to = windowEnd(content, from);
+        const children: Token[] = [];
+        md.inline.parse(content.slice(from, to), md, env, children);
+        for (const child of children) {
+          if (child.map && from > 0) child.map = [child.map[0] + from, child.map[1] + from];
+          yield child;
+        }
+        from = to;
+      }
+    },
     spanOf: (child) => child.map ?? undefined,
-    draftOffset: (child, offset) => draftOffset(inlineOf.get(child), offset),
+    draftOffset,
     blockSpan(inline) {
       if (!contentMaps.has(inline) || inline.content.length === 0) return undefined;
       return [draftOffset(inline, 0), draftOffset(inline, inline.content.length - 1) + 1];
     },
   };
 }
+
+/**
+ * Where the inline window from `from` ends: before the last line break in its second half, else
+ * before the space after a sentence's full stop, else before any space.
+ */
+function windowEnd(content: string, from: number): number {
+  const limit = from + INLINE_WINDOW;
+  if (limit >= content.length) return content.length;
+  let sentenceEnd = -1;
+  let space = -1;
+  for (let i = limit - 1; i > from + INLINE_WINDOW / 2; i--) {
+    const code = content.charCodeAt(i);
+    if (code === 0x0a) return i;
+    if (code !== 0x20) continue;
+    if (space === -1) space = i;
+    if (sentenceEnd === -1 && SENTENCE_END.has(content.charCodeAt(i - 1))) sentenceEnd = i;
+  }
+  if (sentenceEnd !== -1) return sentenceEnd;
+  if (space !== -1) return space;
+  // No break at all: keep a surrogate pair whole.
+  const last = content.charCodeAt(limit - 1);
+  return last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit;
+}
+
+/** `.`, `!`, `?` */
+const SENTENCE_END = new Set([0x2e, 0x21, 0x3f]);
 
 /** markdown-it reads CRLF as LF; parse the LF text and map offsets back to the draft. */
 function normalizeLineEnds(draft: string): { text: string; original(offset: number): number } {

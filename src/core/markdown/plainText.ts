@@ -19,9 +19,10 @@ const SPACE = /\s/u;
 /** Builds the plain text of an inline token: markup, link URLs, images and footnote refs dropped. */
 export function plainTextOf(inline: Token, parsed: DraftTokens): PlainText {
   const builder = new PlainTextBuilder();
-  for (const child of inline.children ?? []) {
+  const draft = (offset: number) => parsed.draftOffset(inline, offset);
+  for (const child of parsed.inlineChildren(inline)) {
     const span = parsed.spanOf(child);
-    if (span) builder.add(child, span, (offset) => parsed.draftOffset(child, offset));
+    if (span) builder.add(child, span, draft);
   }
   return builder.result();
 }

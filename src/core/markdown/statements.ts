@@ -18,8 +18,8 @@ export function extractStatements(markdown: string): DraftStatement[] {
     if (token.type === 'thead_open') inHeader = true;
     else if (token.type === 'thead_close') inHeader = false;
     // Footnote definitions are the writer's notes, not claims.
-    else if (token.type === 'footnote_block_open') inFootnotes++;
-    else if (token.type === 'footnote_block_close') inFootnotes--;
+    else if (token.type === 'footnote_reference_open') inFootnotes++;
+    else if (token.type === 'footnote_reference_close') inFootnotes--;
     else if (token.type === 'inline' && inFootnotes === 0 && !inHeader && isProse(tokens[i - 1])) statements.push(...blockStatements(token, parsed));
     else if (token.type === 'html_block' && CHECKED_COMMENT.test(token.content.trim()) && followsParagraphDirectly(tokens[i - 1], tokens[i - 2], token)) {
       const last = statements[statements.length - 1];

@@ -14,10 +14,10 @@ export function markdownSyntaxRanges(markdown: string): OffsetRange[] {
   const parsed = parseDraftTokens(markdown);
   const prose = new Uint8Array(markdown.length);
   for (const token of parsed.tokens) {
-    if (token.type !== 'inline' || !token.children) continue;
-    for (const child of token.children) {
+    if (token.type !== 'inline') continue;
+    for (const child of parsed.inlineChildren(token)) {
       const span = parsed.spanOf(child);
-      if (span) markProse(child, span, parsed, prose);
+      if (span) markProse(token, child, span, parsed, prose);
     }
   }
   const ranges: OffsetRange[] = [];
@@ -30,9 +30,9 @@ export function markdownSyntaxRanges(markdown: string): OffsetRange[] {
   return ranges;
 }
 
-function markProse(child: Token, [start, end]: readonly [number, number], parsed: DraftTokens, prose: Uint8Array): void {
+function markProse(inline: Token, child: Token, [start, end]: readonly [number, number], parsed: DraftTokens, prose: Uint8Array): void {
   const keep = (from: number, to: number) => {
-    for (let i = from; i < to; i++) prose[parsed.draftOffset(child, i)] = 1;
+    for (let i = from; i < to; i++) prose[parsed.draftOffset(inline, i)] = 1;
   };
   switch (child.type) {
     case 'text':
