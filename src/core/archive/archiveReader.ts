@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import type { DocumentEntry } from '../documentEntry';
 import { tokenTerm, wordTokens } from '../search/tokenize';
 import { bm25Idf } from '../search/retrieval';
-import { archiveLabel, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
+import { archiveLabel, DEFAULT_MAX_CONNECTIONS, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
 import { fromDocumentRow, metadataFromColumns, tsLexeme, type MetadataColumns, type StoredDocument } from './documentRow';
 import { requireReadableSchema } from './schema';
 import { COMMON_TERM_PASSAGES } from '../search/postings';
@@ -71,7 +71,11 @@ const MAX_QUERY_TERMS = 8;
 /** Most passages one query ranks in SQL, however common its terms: a bound on its time. */
 const MAX_RANKED_ROWS = 2_000;
 const QUOTE_MATCHES = 12;
+/** The quotation search looks for a quote's longest words, all but one of them (the checker's own scan: quoteCheck). */
+const QUOTE_PROBE_WORDS = 4;
 const MIN_QUOTE_WORDS = 3;
+/** Fewer searches than this in one statement are not worth a second connection. */
+const MIN_QUERIES_PER_STATEMENT = 4;
 const CACHED_DOCUMENTS = 400;
 const CACHED_TERMS = 100_000;
 /** What a term found only among a passage's neighbours counts for, against its own sentence (as the checker's coverage). */
@@ -86,6 +90,35 @@ interface RankingQuery {
   candidates: number;
 }
 
+/**
+ * A candidate's rank is the checker's coverage before its re-reading: the weights of the query
+ * terms in its own sentence (weight A in the tsvector), CONTEXT_CREDIT of those only in its
+ * neighbours (B). One term a slot, spelled out (not a subquery per row): it is computed for up
+ * to MAX_RANKED_ROWS passages of every search.
+ */
+const RANK_TERMS = Array.from({ length: MAX_QUERY_TERMS }, (_, i) => `CASE WHEN f.terms @@ q.in_sentence[${i + 1}] THEN q.weights[${i + 1}] WHEN f.terms @@ q.anywhere[${i + 1}] THEN $2::float8 * q.weights[${i + 1}] ELSE 0 END`).join(' + ');
+
+/** Each search's best passages among the first MAX_RANKED_ROWS its rarer terms find in the GIN index. */
+const RANK_SQL = `SELECT q.n AS query, c.document_id, c.ordinal, c.rank
+  FROM jsonb_to_recordset($1::jsonb) AS q(n int, finding tsquery, wanted int, in_sentence tsquery[], anywhere tsquery[], weights float8[])
+  CROSS JOIN LATERAL (
+    SELECT f.document_id, f.ordinal, ${RANK_TERMS} AS rank
+    FROM (SELECT document_id, ordinal, terms FROM sourced_passages WHERE terms @@ q.finding LIMIT $3) f
+    ORDER BY rank DESC, f.document_id, f.ordinal
+    LIMIT q.wanted
+  ) c`;
+
+function rankingRecord(query: RankingQuery, n: number) {
+  return {
+    n,
+    finding: query.match,
+    wanted: query.candidates,
+    in_sentence: query.terms.map((t) => `${tsLexeme(t.term)}:A`),
+    anywhere: query.terms.map((t) => tsLexeme(t.term)),
+    weights: query.terms.map((t) => t.weight),
+  };
+}
+
 export class ArchiveReader {
   readonly label: string;
   private pool: Pool | undefined;
@@ -94,12 +127,15 @@ export class ArchiveReader {
   private readonly documentCache = new Map<string, DocumentEntry>();
   private readonly termCache = new Map<string, TermCount>();
   private termCachePassages = -1;
+  /** Connections the pool may open: a draft's searches are spread over them. */
+  private readonly connections: number;
 
   constructor(
     readonly spec: ArchiveSpec,
     private readonly options: ArchiveConnectionOptions = {},
   ) {
     this.label = `"${spec.name}" (${archiveLabel(spec.url)})`;
+    this.connections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   }
 
   get name(): string {
@@ -152,9 +188,9 @@ export class ArchiveReader {
   private async retrieveChecked(request: RetrievalRequest): Promise<ArchiveAnswer> {
     await this.ensureSchema();
     const queryTerms = [...new Set(request.queries.flatMap((q) => q.terms))];
-    const [passages] = await Promise.all([this.totalPassages(), this.loadTerms(queryTerms)]);
+    const [passages] = await settled([this.totalPassages(), this.loadTerms(queryTerms)] as const);
     const ranking = this.rankingQueries(request, passages);
-    const [ranked, quoted] = await Promise.all([this.rank(ranking), this.quotations(request.quotes)]);
+    const [ranked, quoted] = await settled([this.rank(ranking), this.quotations(request.quotes)] as const);
     const wanted = new Set([...[...ranked.values()].flat().map((h) => h.dbId), ...quoted]);
     const documents = await this.documents([...wanted]);
     // Whether a capitalized word is a name or a sentence-initial common word depends on the archive's lower-case uses.
@@ -219,32 +255,19 @@ export class ArchiveReader {
 
   private async rank(queries: readonly RankingQuery[]): Promise<Map<string, Array<{ dbId: string; ordinal: number; relevance: number }>>> {
     const ranked = new Map<string, Array<{ dbId: string; ordinal: number; relevance: number }>>();
-    if (queries.length === 0) return ranked;
-    // A candidate's rank is the checker's coverage before its re-reading: the weights of the query
-    // terms in its own sentence (weight A in the tsvector), 0.7 of those only in its neighbours (B).
-    const flat = queries.flatMap((q, n) => q.terms.map((t) => ({ n: n + 1, ...t })));
-    const rows = await this.db().query<{ query: number; document_id: string; ordinal: number; rank: number }>(
-      `WITH query_terms AS (
-         SELECT * FROM unnest($1::int[], $2::tsquery[], $3::tsquery[], $4::float8[]) AS t(n, in_sentence, anywhere, weight)
-       )
-       SELECT q.n::int AS query, c.document_id, c.ordinal, c.rank
-       FROM unnest($5::tsquery[], $6::int[]) WITH ORDINALITY AS q(finding, wanted, n)
-       CROSS JOIN LATERAL (
-         SELECT f.document_id, f.ordinal,
-           (SELECT sum(CASE WHEN f.terms @@ t.in_sentence THEN t.weight WHEN f.terms @@ t.anywhere THEN $7 * t.weight ELSE 0 END)
-            FROM query_terms t WHERE t.n = q.n) AS rank
-         FROM (SELECT document_id, ordinal, terms FROM sourced_passages WHERE terms @@ q.finding LIMIT $8) f
-         ORDER BY rank DESC, f.document_id, f.ordinal
-         LIMIT q.wanted
-       ) c`,
-      [flat.map((t) => t.n), flat.map((t) => `${tsLexeme(t.term)}:A`), flat.map((t) => tsLexeme(t.term)), flat.map((t) => t.weight), queries.map((q) => q.match), queries.map((q) => q.candidates), CONTEXT_CREDIT, MAX_RANKED_ROWS],
-    );
-    for (const row of rows.rows) {
-      const key = queries[row.query - 1].key;
-      const list = ranked.get(key) ?? [];
-      list.push({ dbId: row.document_id, ordinal: row.ordinal, relevance: row.rank });
-      ranked.set(key, list);
-    }
+    // A draft's searches are split over the pool's connections, so a server with cores to spare answers them side by side.
+    const share = Math.max(MIN_QUERIES_PER_STATEMENT, Math.ceil(queries.length / this.connections));
+    const parts: RankingQuery[][] = [];
+    for (let i = 0; i < queries.length; i += share) parts.push(queries.slice(i, i + share));
+    const answers = await settled(parts.map((part) => this.db().query<{ query: number; document_id: string; ordinal: number; rank: number }>(RANK_SQL, [JSON.stringify(part.map(rankingRecord)), CONTEXT_CREDIT, MAX_RANKED_ROWS])));
+    answers.forEach((answer, p) => {
+      for (const row of answer.rows) {
+        const key = parts[p][row.query].key;
+        const list = ranked.get(key) ?? [];
+        list.push({ dbId: row.document_id, ordinal: row.ordinal, relevance: row.rank });
+        ranked.set(key, list);
+      }
+    });
     for (const list of ranked.values()) {
       const best = list[0]?.relevance || 1;
       for (const hit of list) hit.relevance /= best;
@@ -252,17 +275,26 @@ export class ArchiveReader {
     return ranked;
   }
 
-  /** Documents holding a quotation that shares most of a draft quote's words (trigram word similarity). */
+  /**
+   * Documents holding a quotation with most of a draft quote's longest words (as the checker's own
+   * scan of the quotations asks), found with the trigram index on the quotations' words.
+   */
   private async quotations(quotes: readonly string[]): Promise<string[]> {
-    const wanted = [...new Set(quotes.filter((q) => q.split(/\s+/u).filter(Boolean).length >= MIN_QUOTE_WORDS))];
-    if (wanted.length === 0) return [];
-    const rows = await this.db().query<{ document_id: string }>(
-      `SELECT DISTINCT m.document_id FROM unnest($1::text[]) AS q(words)
-       CROSS JOIN LATERAL (
-         SELECT document_id FROM sourced_quotes WHERE q.words <% words LIMIT $2
-       ) m`,
-      [wanted, QUOTE_MATCHES],
-    );
+    const values: string[] = [];
+    const searches: string[] = [];
+    for (const quote of new Set(quotes)) {
+      const probes = [...new Set(wordTokens(quote).map((t) => t.raw.toLowerCase()))].sort((a, b) => b.length - a.length).slice(0, QUOTE_PROBE_WORDS);
+      if (probes.length < MIN_QUOTE_WORDS) continue;
+      const at = probes.map((probe) => {
+        values.push(`%${probe.replace(/[\\%_]/gu, '\\$&')}%`);
+        return `words ILIKE $${values.length}`;
+      });
+      // All but one of the probes, in every way: each group is an AND of trigram lookups the index answers.
+      const groups = at.map((_, skip) => `(${at.filter((__, k) => k !== skip).join(' AND ')})`);
+      searches.push(`(SELECT document_id FROM sourced_quotes WHERE ${groups.join(' OR ')} LIMIT ${QUOTE_MATCHES})`);
+    }
+    if (searches.length === 0) return [];
+    const rows = await this.db().query<{ document_id: string }>(`SELECT DISTINCT document_id FROM (${searches.join(' UNION ALL ')}) found`, values);
     return rows.rows.map((r) => r.document_id);
   }
 
@@ -301,6 +333,17 @@ export class ArchiveReader {
     if (row.rows.length === 0) return undefined;
     return (await this.documents([row.rows[0].id])).get(row.rows[0].id);
   }
+}
+
+/**
+ * Promise.all that waits for every query to end before it rejects, so a failed request leaves
+ * none of its queries running on the server.
+ */
+async function settled<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const outcomes = await Promise.allSettled(work);
+  const failed = outcomes.find((o) => o.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcomes.map((o) => (o as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Index terms of the capitalized words of a text. */

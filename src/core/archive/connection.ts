@@ -31,6 +31,8 @@ export function archiveLabel(url: string): string {
   }
 }
 
+export const DEFAULT_MAX_CONNECTIONS = 3;
+
 export function openPool(url: string, options: ArchiveConnectionOptions = {}): Pool {
   let config: PoolConfig;
   try {
@@ -41,10 +43,12 @@ export function openPool(url: string, options: ArchiveConnectionOptions = {}): P
   if (options.password !== undefined) config.password = options.password;
   const pool = new Pool({
     ...config,
-    max: options.maxConnections ?? 3,
+    max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs,
+    // Sourced's statements are many small ones: compiling them (JIT) costs more than it saves.
+    options: [config.options, '-c jit=off'].filter(Boolean).join(' '),
     application_name: options.applicationName ?? 'sourced',
   });
   // An idle connection the server drops (restart, network) must not crash the process; the pool replaces it.

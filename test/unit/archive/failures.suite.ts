@@ -92,7 +92,7 @@ export function archiveFailureSuite(cluster: () => Cluster): void {
         assert.equal(slow.problems[0]?.problem.kind, 'slow');
         assert.match(slow.problems[0].problem.message, /answered too slowly; checking went on with the local sources only/);
         assert.deepEqual(verdicts(slow), localOnly);
-        assert.equal(await waitingBackends(locker, 'sourced'), 1, 'the late query still waits on the server; its answer will be dropped');
+        assert.ok((await waitingBackends(locker, 'sourced')) >= 1, 'the late queries still wait on the server; their answers will be dropped');
         await locker.query('ROLLBACK');
         const next = await checkWithArchives(engine, draft, [reader], { deadlineMs: 20_000 });
         assert.deepEqual(next.problems, []);
