@@ -44,7 +44,8 @@ describe('draft-checking worker', function () {
   });
 
   it('stops a superseded check at its next statement instead of finishing it', async () => {
-    const long = DRAFT.repeat(600);
+    // Distinct figures: repeated statements reuse what the checker remembers and a whole check ends too soon to compare.
+    const long = Array.from({ length: 600 }, (_, i) => `Lukashenko met Xi in Beijing ${i + 2} times. The moon is ${i + 2} percent cheese, the minister said.\n\n"We are friends forever," Xi told ${i + 2} reporters.\n`).join('');
     const started = Date.now();
     const stale = engine.checkDraftLater(long, 'draft.md');
     await new Promise((resolve) => setTimeout(resolve, 50));

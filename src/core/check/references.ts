@@ -14,8 +14,15 @@ import { namesPerson } from '../lexicon/people';
  * the people its role descriptions point back to, and the speakers of the quotes it is part of.
  */
 export function referredTerms(passage: Passage, context: CheckContext): string[] {
-  return [...antecedentTerms(passage, context), ...describedPeople(passage, context), ...speakersOf(passage, context)];
+  // Remembered for one check (one context): a draft's statements rank the same passages again and again.
+  const known = referredByContext.get(context) ?? new WeakMap<Passage, string[]>();
+  referredByContext.set(context, known);
+  const terms = known.get(passage) ?? [...antecedentTerms(passage, context), ...describedPeople(passage, context), ...speakersOf(passage, context)];
+  known.set(passage, terms);
+  return terms;
 }
+
+const referredByContext = new WeakMap<CheckContext, WeakMap<Passage, string[]>>();
 
 function previousPassage(passage: Passage, context: CheckContext): Passage | undefined {
   const hash = passage.id.lastIndexOf('#');

@@ -54,6 +54,8 @@ interface WordEntry {
   links: WordLinks | undefined;
   /** The links of the lemma alone. */
   lemmaLinks?: WordLinks;
+  /** isA() answers by category and sense count ("person/1"): a draft check asks them for the same words again and again. */
+  kinds?: Map<string, boolean>;
 }
 
 class WordNetLexicon implements Lexicon {
@@ -72,10 +74,13 @@ class WordNetLexicon implements Lexicon {
   private readonly cache = new Map<string, WordEntry>();
 
   private analyse(word: string): WordEntry {
+    // Each spelling asked is a key too, so a word asked again skips normalize()'s regular expressions.
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    if (this.cache.size >= 50_000) this.cache.clear();
     const w = normalize(word);
     let entry = this.cache.get(w);
     if (!entry) {
-      if (this.cache.size >= 50_000) this.cache.clear();
       // "U.N." is looked up as "un" when WordNet and the vectors do not have the dotted form.
       const dotless = w.replace(/\./g, '');
       let forms = this.morphology.baseForms(w);
@@ -84,6 +89,7 @@ class WordNetLexicon implements Lexicon {
       entry = { lemma: this.morphology.lemma(w), forms, vectorRow, links: undefined };
       this.cache.set(w, entry);
     }
+    this.cache.set(word, entry);
     return entry;
   }
 
@@ -100,7 +106,8 @@ class WordNetLexicon implements Lexicon {
   // Opposites WordNet lacks (allow ~ ban), from the polarity tables, keyed by base form.
   private opposites: Map<string, Set<string>> | undefined;
 
-  private opposed(a: WordEntry, b: WordEntry): boolean {
+  /** The base forms opposed to the word's lemma, if it has any. */
+  private oppositesOf(a: WordEntry): Set<string> | undefined {
     if (!this.opposites) {
       this.opposites = new Map();
       for (const [word, others] of buildOpposites()) {
@@ -110,20 +117,32 @@ class WordNetLexicon implements Lexicon {
         this.opposites.set(key, set);
       }
     }
-    const opposite = this.opposites.get(a.lemma);
+    return this.opposites.get(a.lemma);
+  }
+
+  private opposed(a: WordEntry, b: WordEntry): boolean {
+    const opposite = this.oppositesOf(a);
     return opposite !== undefined && (opposite.has(b.lemma) || b.forms.some((f) => opposite.has(f)));
   }
 
   isA(word: string, category: string, senses = 1): boolean {
-    const target = new Set(this.wordnet.nounSenses(this.lemma(category), 1));
-    if (target.size === 0) return false;
     const entry = this.analyse(word);
-    const own = [...new Set([entry.lemma, ...entry.forms])].flatMap((form) => this.wordnet.nounSenses(form, senses));
-    return own.some((synset) => this.wordnet.reaches(synset, target));
+    const key = `${category}/${senses}`;
+    entry.kinds ??= new Map();
+    let answer = entry.kinds.get(key);
+    if (answer === undefined) {
+      const target = new Set(this.wordnet.nounSenses(this.lemma(category), 1));
+      const own = [...new Set([entry.lemma, ...entry.forms])].flatMap((form) => this.wordnet.nounSenses(form, senses));
+      answer = target.size > 0 && own.some((synset) => this.wordnet.reaches(synset, target));
+      entry.kinds.set(key, answer);
+    }
+    return answer;
   }
 
   reverses(a: string, b: string): boolean {
-    return this.opposed(this.analyse(a), this.analyse(b));
+    // Most words have no opposite: then b need not be looked up at all.
+    const entry = this.analyse(a);
+    return this.oppositesOf(entry) !== undefined && this.opposed(entry, this.analyse(b));
   }
 
   lemma(word: string): string {

@@ -53,8 +53,16 @@ export function nameInPhrase(phrase: string, base: number, mustEndPhrase = false
 
 /** Titles and ranks ("President", "Minister"): not names a passage must repeat. */
 export function isTitleWord(word: string): boolean {
-  return TITLE_WORDS.has(foldText(word).replace(/[^a-z]/g, ''));
+  let title = titleWords.get(word);
+  if (title === undefined) {
+    title = TITLE_WORDS.has(foldText(word).replace(/[^a-z]/g, ''));
+    if (titleWords.size < 100_000) titleWords.set(word, title);
+  }
+  return title;
 }
+
+// A check asks about the same words of the same candidate passages for statement after statement.
+const titleWords = new Map<string, boolean>();
 
 function isTitle(word: string, runLength: number): boolean {
   const folded = foldText(word).replace(/[^a-z]/g, '');

@@ -1,7 +1,7 @@
 import type { Passage, PassageHit } from '../types';
 import { contentTerms, scanTerms, tokenTerm, wordTokens } from './tokenize';
 import { TermStats } from './termStats';
-import { coverage } from './coverage';
+import { queryCoverage } from './coverage';
 import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
 import type { PassageRetrieval, TermWeights } from './retrieval';
@@ -92,12 +92,11 @@ export class PassageIndex implements PassageRetrieval {
     this.passageTotal += entry.passages.length;
   }
 
-  /** A passage with its context (computed on demand: only ranked candidates need it). */
-  private atSlot(slot: number): { passage: Passage; context: string } {
+  /** The text of a passage's context (computed on demand: only ranked candidates need it). */
+  private contextAt(slot: number): string {
     const { text, passages, firstSlot } = this.documents.get(this.slotDocs[slot])!;
     const i = slot - firstSlot;
-    const passage = passages[i];
-    return { passage, context: text.slice(contextStartOf(passage, passages[i - 1]), passage.contextEnd) };
+    return text.slice(contextStartOf(passages[i], passages[i - 1]), passages[i].contextEnd);
   }
 
   /** True when the corpus uses the term as an ordinary lower-case word ("trade"), so a capital is only sentence case. */
@@ -124,18 +123,25 @@ export class PassageIndex implements PassageRetrieval {
     if (informative.length === 0) return [];
     const candidates = this.search.search(informative, Math.max(limit * 4, 24));
     const best = candidates.length > 0 ? candidates[0].score : 1;
+    const cover = queryCoverage(queryTerms, this.stats, weightOf);
     const scored = candidates.map((result) => {
-      return scoreCandidate(queryTerms, this.atSlot(result.slot).passage, this.termsOf(result.slot), result.score / best, this.stats, weightOf);
+      const passage = this.passageAt(result.slot);
+      return coveredCandidate(cover, passage, this.termsOf(result.slot, passage), result.score / best);
     });
-    return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+    // The matched words, for emphasis, only of the candidates kept.
+    return scored.sort((a, b) => b.score - a.score).slice(0, limit).map(withMatchedWords);
+  }
+
+  private passageAt(slot: number): Passage {
+    const { passages, firstSlot } = this.documents.get(this.slotDocs[slot])!;
+    return passages[slot - firstSlot];
   }
 
   /** A passage's sentence and context terms, cached (the oldest entry goes when the cache is full). */
-  private termsOf(slot: number): PassageTerms {
-    const { passage, context } = this.atSlot(slot);
+  private termsOf(slot: number, passage: Passage): PassageTerms {
     let terms = this.termSets.get(passage);
     if (!terms) {
-      terms = { sentenceTerms: new Set(contentTerms(passage.text, true)), contextTerms: new Set(contentTerms(context, true)) };
+      terms = { sentenceTerms: new Set(contentTerms(passage.text, true)), contextTerms: new Set(contentTerms(this.contextAt(slot), true)) };
       if (this.termSets.size >= TERM_SET_CACHE) this.termSets.delete(this.termSets.keys().next().value!);
       this.termSets.set(passage, terms);
     }
@@ -177,10 +183,23 @@ export class PassageIndex implements PassageRetrieval {
  * candidates with this, so local and archived passages compare on one scale.
  */
 export function scoreCandidate(queryTerms: readonly string[], passage: Passage, terms: PassageTerms, relevance: number, stats: TermWeights, weightOf?: (term: string) => number): ScoredPassage {
+  return withMatchedWords(coveredCandidate(queryCoverage(queryTerms, stats, weightOf), passage, terms, relevance));
+}
+
+interface CoveredCandidate extends PassageTerms {
+  passage: Passage;
+  score: number;
+  inSentence: readonly string[];
+}
+
+function coveredCandidate(coverOf: ReturnType<typeof queryCoverage>, passage: Passage, terms: PassageTerms, relevance: number): CoveredCandidate {
   const { sentenceTerms, contextTerms } = terms;
-  const cover = coverage(queryTerms, sentenceTerms, contextTerms, stats, weightOf);
-  const score = cover.score * 0.9 + 0.1 * relevance;
-  return { passage, score, matchedTerms: matchedWords(passage.text, new Set([...cover.inSentence])), sentenceTerms, contextTerms };
+  const cover = coverOf(sentenceTerms, contextTerms);
+  return { passage, score: cover.score * 0.9 + 0.1 * relevance, inSentence: cover.inSentence, sentenceTerms, contextTerms };
+}
+
+function withMatchedWords({ passage, score, inSentence, sentenceTerms, contextTerms }: CoveredCandidate): ScoredPassage {
+  return { passage, score, matchedTerms: matchedWords(passage.text, new Set(inSentence)), sentenceTerms, contextTerms };
 }
 
 /** For each passage, the range of passages (indices into `passages`) whose sentences its context spans. */
