@@ -143,41 +143,30 @@ function termCounts(passageTerms: readonly string[][], lowercaseTerms: readonly 
   return { terms, passages: terms.map((t) => counts.get(t)![0]), lowercase: terms.map((t) => counts.get(t)![1]) };
 }
 
-// tsvector positions stop at 16,383; a passage is capped at 1,000 characters, its context at three.
-const MAX_POSITION = 16_383;
-
 /**
  * Each passage's terms as a tsvector literal: its own sentence's terms at weight A, its
- * neighbours' at weight B, so ranking in SQL weighs them as the local index does.
+ * neighbours' other terms at weight B, so ranking in SQL weighs them as the local index does.
+ * Ranking asks only whether a term is there and at which weight, so each lexeme has one
+ * position: smaller rows, and an index built faster, than one position per occurrence.
  */
 function passageVectors(passages: readonly { text: string }[], sentenceTerms: readonly string[][]): string[] {
   const contexts = passageContexts(passages as Parameters<typeof passageContexts>[0]);
+  const sentenceSets = sentenceTerms.map((terms) => new Set(terms));
   return passages.map((_, i) => {
-    const positions = new Map<string, string[]>();
-    let position = 0;
-    const add = (terms: readonly string[], weight: 'A' | 'B') => {
-      for (const term of terms) {
-        if (++position > MAX_POSITION) return;
-        const list = positions.get(term) ?? [];
-        list.push(`${position}${weight}`);
-        positions.set(term, list);
-      }
-    };
-    add(sentenceTerms[i], 'A');
+    const own = sentenceSets[i];
+    const lexemes: string[] = [];
+    for (const term of own) lexemes.push(`${tsLexeme(term)}:1A`);
+    const around = new Set<string>();
     const [from, to] = contexts[i];
-    for (let n = from; n <= to; n++) if (n !== i) add(sentenceTerms[n], 'B');
-    return [...positions].map(([term, at]) => `${tsLexeme(term)}:${at.join(',')}`).join(' ');
+    for (let n = from; n <= to; n++) if (n !== i) for (const term of sentenceSets[n]) if (!own.has(term)) around.add(term);
+    for (const term of around) lexemes.push(`${tsLexeme(term)}:1B`);
+    return lexemes.join(' ');
   });
 }
 
-const quotedLexemes = new Map<string, string>();
-
-/** A lexeme quoted for a tsvector or tsquery literal (terms repeat across passages: quoted once). */
+/** A lexeme quoted for a tsvector or tsquery literal. */
 export function tsLexeme(term: string): string {
-  let quoted = quotedLexemes.get(term);
-  if (quoted === undefined) {
-    quoted = /['\\]/u.test(term) ? `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${term}'`;
-    if (quotedLexemes.size < 200_000) quotedLexemes.set(term, quoted);
-  }
-  return quoted;
+  // Index terms rarely hold a quote or a backslash: test for them before building an escaped copy.
+  if (term.indexOf("'") < 0 && term.indexOf('\\') < 0) return `'${term}'`;
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }

@@ -7,12 +7,11 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { PoolClient } from 'pg';
 import { compare, documentId, listCorpusFiles } from '../corpus/loadCorpus';
-import type { DocumentEntry } from '../documentEntry';
 import type { SkippedFile } from '../types';
-import { defaultExtractWorker, loadEntries } from '../worker/parallelLoad';
-import { toDocumentRow, type DocumentRow, type TermCounts } from './documentRow';
+import { defaultExtractWorker, loadArchiveRows } from '../worker/parallelLoad';
+import type { DocumentRow, TermCounts } from './documentRow';
 import type { Queryable } from './connection';
-import { createOrMigrate } from './schema';
+import { createOrMigrate, SEARCH_INDEX_NAMES, SEARCH_INDEXES } from './schema';
 
 export interface IngestOptions {
   /** Folders (or files) to load; each document's key is its path from the folder's parent ("wire/2024/a.txt"). */
@@ -20,6 +19,8 @@ export interface IngestOptions {
   deleteMissing?: boolean;
   /** Files extracted and written per transaction. */
   batchSize?: number;
+  /** A load of at least this many files that at least doubles the archive builds the search indexes at its end. */
+  bulkFromFiles?: number;
   extractWorkerScript?: string;
   onProgress?: (progress: IngestProgress) => void;
   signal?: AbortSignal;
@@ -41,7 +42,10 @@ export interface IngestReport extends IngestProgress {
   schema: { from: number | undefined; to: number };
 }
 
-const DEFAULT_BATCH = 400;
+const DEFAULT_BATCH = 1000;
+/** Loads of fewer files keep the search indexes and update them as they go. */
+const BULK_FROM_FILES = 5000;
+const INDEX_BUILD_MEMORY = '256MB';
 
 export class IngestBusyError extends Error {}
 
@@ -64,11 +68,21 @@ interface Root {
   files: string[];
 }
 
+interface PreparedBatch {
+  files: number;
+  rows: DocumentRow[];
+  unchanged: number;
+  skipped: SkippedFile[];
+  /** Keys of stored documents whose file can no longer be read. */
+  gone: string[];
+}
+
 async function ingestLocked(client: PoolClient, options: IngestOptions): Promise<Omit<IngestReport, 'schema'>> {
   // A batch lost to a crash is written again by the next run (files are compared by hash), so
   // commits need not wait for the disk; a larger GIN pending list takes bulk inserts in fewer merges.
   await client.query(`SET synchronous_commit = off`);
   await client.query(`SET gin_pending_list_limit = '64MB'`);
+  await client.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
   const progress: IngestProgress = { files: 0, done: 0, added: 0, replaced: 0, unchanged: 0, skipped: 0, deleted: 0 };
   const skippedFiles: SkippedFile[] = [];
   const roots: Root[] = [];
@@ -82,39 +96,53 @@ async function ingestLocked(client: PoolClient, options: IngestOptions): Promise
   progress.files = roots.reduce((n, r) => n + r.files.length, 0);
   progress.skipped = skippedFiles.length;
   const stored = await storedHashes(client);
+  // A load that at least doubles the archive builds the search indexes once at its end instead of
+  // updating them row by row; an interrupted one leaves them to the next run, which builds them.
+  if (progress.files >= (options.bulkFromFiles ?? BULK_FROM_FILES) && progress.files >= 2 * stored.size) {
+    for (const name of SEARCH_INDEX_NAMES) await client.query(`DROP INDEX IF EXISTS ${name}`);
+  }
   let passages = 0;
   const present = new Set<string>();
-  for (const root of roots) {
-    for (let i = 0; i < root.files.length; i += options.batchSize ?? DEFAULT_BATCH) {
-      options.signal?.throwIfAborted();
-      const batch = root.files.slice(i, i + (options.batchSize ?? DEFAULT_BATCH));
-      const changed: string[] = [];
-      for (const file of batch) {
-        const key = documentId(file, root.base);
-        present.add(key);
-        const hash = await fileHash(file);
-        if (hash !== undefined && stored.get(key) === hash) progress.unchanged++;
-        else changed.push(file);
-      }
-      const entries: DocumentEntry[] = [];
-      const skipped = await loadEntries({ base: root.base, roots: [], signal: options.signal }, options.extractWorkerScript ?? defaultExtractWorker(), (entry) => entries.push(entry), { files: changed, skipped: [] });
-      skippedFiles.push(...skipped);
-      progress.skipped += skipped.length;
-      // A file that can no longer be read keeps nothing stale in the archive.
-      const gone = skipped.map((s) => documentId(s.path, root.base)).filter((key) => stored.has(key));
-      const rows = entries.map(toDocumentRow);
-      await writeBatch(client, rows, gone);
-      for (const row of rows) {
-        if (stored.has(row.key)) progress.replaced++;
-        else progress.added++;
-        stored.set(row.key, row.contentHash);
-        passages += row.passageTerms.length;
-      }
-      for (const key of gone) stored.delete(key);
-      progress.deleted += gone.length;
-      progress.done += batch.length;
-      options.onProgress?.({ ...progress });
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const batches = roots.flatMap((root) => Array.from({ length: Math.ceil(root.files.length / batchSize) }, (_, i) => ({ root, files: root.files.slice(i * batchSize, (i + 1) * batchSize) })));
+  const prepare = async ({ root, files }: (typeof batches)[number]): Promise<PreparedBatch> => {
+    const changed: string[] = [];
+    let unchanged = 0;
+    for (const file of files) {
+      const key = documentId(file, root.base);
+      present.add(key);
+      const hash = await fileHash(file);
+      if (hash !== undefined && stored.get(key) === hash) unchanged++;
+      else changed.push(file);
     }
+    const rows: DocumentRow[] = [];
+    const skipped = await loadArchiveRows({ base: root.base, roots: [], signal: options.signal }, options.extractWorkerScript ?? defaultExtractWorker(), (row) => rows.push(row), { files: changed, skipped: [] });
+    // A file that can no longer be read keeps nothing stale in the archive.
+    const gone = skipped.map((s) => documentId(s.path, root.base)).filter((key) => stored.has(key));
+    return { files: files.length, rows, unchanged, skipped, gone };
+  };
+  // The next batch is read and segmented while the server writes this one.
+  let next = batches.length > 0 ? prepare(batches[0]) : undefined;
+  for (let b = 0; next; b++) {
+    options.signal?.throwIfAborted();
+    const batch = await next;
+    next = b + 1 < batches.length ? prepare(batches[b + 1]) : undefined;
+    next?.catch(() => undefined);
+    const { rows, gone } = batch;
+    skippedFiles.push(...batch.skipped);
+    progress.skipped += batch.skipped.length;
+    progress.unchanged += batch.unchanged;
+    await writeBatch(client, rows, gone);
+    for (const row of rows) {
+      if (stored.has(row.key)) progress.replaced++;
+      else progress.added++;
+      stored.set(row.key, row.contentHash);
+      passages += row.passageTerms.length;
+    }
+    for (const key of gone) stored.delete(key);
+    progress.deleted += gone.length;
+    progress.done += batch.files;
+    options.onProgress?.({ ...progress });
   }
   if (options.deleteMissing) {
     const missing = [...stored.keys()].filter((key) => !present.has(key) && roots.some((r) => key.startsWith(r.prefix))).sort(compare);
@@ -124,6 +152,7 @@ async function ingestLocked(client: PoolClient, options: IngestOptions): Promise
       options.onProgress?.({ ...progress });
     }
   }
+  for (const create of Object.values(SEARCH_INDEXES)) await client.query(create);
   return { ...progress, passages, skippedFiles: skippedFiles.sort((a, b) => compare(a.path, b.path)) };
 }
 

@@ -2,17 +2,22 @@
 // batches of files the loading thread sends (see parallelLoad) and posts back plain data, file by file.
 import { parentPort, workerData } from 'worker_threads';
 import { extractFiles, toWire } from './extractFiles';
-import type { ExtractReply, ExtractRequest } from './parallelLoad';
+import { toDocumentRow } from '../archive/documentRow';
+import type { ExtractOutput, ExtractReply, ExtractRequest } from './parallelLoad';
 
 const port = parentPort;
 if (!port) throw new Error('extractWorker.js must be started as a worker thread (see parallelLoad).');
-const { base } = workerData as { base: string };
+const { base, output } = workerData as { base: string; output?: ExtractOutput };
 
 port.on('message', async ({ chunk, files }: ExtractRequest) => {
   try {
     // One reply per file, as soon as it is done: the loading thread times each file from the previous reply.
     for (const file of files) {
       const { entries, skipped } = await extractFiles([file], base);
+      if (output === 'archive-row') {
+        port.postMessage({ chunk, row: entries.length ? toDocumentRow(entries[0]) : undefined, skipped: skipped[0] } satisfies ExtractReply);
+        continue;
+      }
       const entry = entries.length ? toWire(entries[0]) : undefined;
       port.postMessage({ chunk, entry, skipped: skipped[0] } satisfies ExtractReply, entry?.offsets ? [entry.offsets.buffer as ArrayBuffer] : []);
     }

@@ -10,8 +10,9 @@ import { Worker } from 'worker_threads';
 import { compare, documentId, listCorpusFiles, loadListedFiles, type FileListing } from '../corpus/loadCorpus';
 import { deriveEntry, type DocumentEntry } from '../documentEntry';
 import type { CorpusLoadOptions } from '../engineApi';
-import type { SkippedFile } from '../types';
+import type { SkippedFile, SourceDocument } from '../types';
 import { fromWire, type WireEntry } from './extractFiles';
+import { toDocumentRow, type DocumentRow } from '../archive/documentRow';
 
 export interface ExtractRequest {
   chunk: number;
@@ -19,7 +20,10 @@ export interface ExtractRequest {
 }
 
 /** One reply per file, in the chunk's order (so a helper that stops mid-chunk loses no finished file). */
-export type ExtractReply = { chunk: number; entry?: WireEntry; skipped?: SkippedFile } | { chunk: number; error: string };
+export type ExtractReply = { chunk: number; entry?: WireEntry; row?: DocumentRow; skipped?: SkippedFile } | { chunk: number; error: string };
+
+/** What a helper hands back for each file: the entry the index takes, or (for the archive's ingest) the rows to write. */
+export type ExtractOutput = 'entry' | 'archive-row';
 
 export interface ExtractBudget {
   /** Longest one file may take to read and extract. */
@@ -55,17 +59,45 @@ export async function loadEntries(
   listed?: FileListing,
   budget: ExtractBudget = DEFAULT_BUDGET,
 ): Promise<SkippedFile[]> {
+  return loadInOrder(options, workerScript, 'entry', (reply) => reply.entry && fromWire(reply.entry), (doc) => deriveEntry(doc), onEntry, listed, budget);
+}
+
+/**
+ * loadEntries for the archive's ingest: the helpers also turn each entry into its archive rows
+ * (index terms, term counts, quotations), so that work is spread over them as well.
+ */
+export async function loadArchiveRows(options: CorpusLoadOptions, workerScript: string | undefined, onRow: (row: DocumentRow) => void, listed?: FileListing): Promise<SkippedFile[]> {
+  return loadInOrder(options, workerScript, 'archive-row', (reply) => reply.row, (doc) => toDocumentRow(deriveEntry(doc)), onRow, listed, DEFAULT_BUDGET);
+}
+
+async function loadInOrder<T>(
+  options: CorpusLoadOptions,
+  workerScript: string | undefined,
+  output: ExtractOutput,
+  decode: (reply: { entry?: WireEntry; row?: DocumentRow }) => T | undefined,
+  derive: (doc: SourceDocument) => T,
+  onItem: (item: T) => void,
+  listed: FileListing | undefined,
+  budget: ExtractBudget,
+): Promise<SkippedFile[]> {
   const listing = listed ?? (await listCorpusFiles(options));
   if (workerScript === undefined || !fs.existsSync(workerScript) || listing.files.length === 0) {
     const { documents, skipped } = await loadListedFiles(listing, options);
-    for (const doc of documents) onEntry(deriveEntry(doc));
+    for (const doc of documents) onItem(derive(doc));
     return skipped;
   }
   const files = listing.files.map((file) => ({ file, id: documentId(file, options.base) })).sort((a, b) => compare(a.id, b.id)).map((f) => f.file);
   const skipped = [...listing.skipped];
-  await extractGuarded(files, options, workerScript, budget, skipped, onEntry);
+  await extractGuarded(files, options, workerScript, budget, skipped, { output, decode, onItem });
   options.signal?.throwIfAborted();
   return skipped.sort((a, b) => compare(a.path, b.path));
+}
+
+/** What the helpers make of each file, and where it goes. */
+interface Delivery<T> {
+  output: ExtractOutput;
+  decode: (reply: { entry?: WireEntry; row?: DocumentRow }) => T | undefined;
+  onItem: (item: T) => void;
 }
 
 interface Helper {
@@ -76,17 +108,10 @@ interface Helper {
   timer?: NodeJS.Timeout;
 }
 
-function extractGuarded(
-  files: string[],
-  options: CorpusLoadOptions,
-  workerScript: string,
-  budget: ExtractBudget,
-  skipped: SkippedFile[],
-  onEntry: (entry: DocumentEntry) => void,
-): Promise<void> {
+function extractGuarded<T>(files: string[], options: CorpusLoadOptions, workerScript: string, budget: ExtractBudget, skipped: SkippedFile[], delivery: Delivery<T>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     // undefined: not ready yet; null: skipped (already in `skipped`).
-    const ready: Array<DocumentEntry | null | undefined> = new Array(files.length);
+    const ready: Array<T | null | undefined> = new Array(files.length);
     const queue: number[][] = [];
     for (let i = 0; i < files.length; i += CHUNK_FILES) queue.push(Array.from({ length: Math.min(CHUNK_FILES, files.length - i) }, (_, k) => i + k));
     const helpers = new Set<Helper>();
@@ -114,7 +139,7 @@ function extractGuarded(
         while (nextToIndex < files.length && ready[nextToIndex] !== undefined) {
           const entry = ready[nextToIndex];
           ready[nextToIndex++] = undefined;
-          if (entry) onEntry(entry);
+          if (entry) delivery.onItem(entry);
           options.onProgress?.(nextToIndex, files.length);
         }
       } catch (error) {
@@ -150,14 +175,15 @@ function extractGuarded(
     };
     const start = () => {
       while (!finished && helpers.size < Math.min(MAX_HELPERS, os.availableParallelism()) && queue.length > 0) {
-        const worker = new Worker(workerScript, { workerData: { base: options.base }, resourceLimits: { maxOldGenerationSizeMb: budget.heapMb } });
+        const worker = new Worker(workerScript, { workerData: { base: options.base, output: delivery.output }, resourceLimits: { maxOldGenerationSizeMb: budget.heapMb } });
         const helper: Helper = { worker, chunk: [], answered: 0 };
         helpers.add(helper);
         worker.on('message', (reply: ExtractReply) => {
           if (!helpers.has(helper)) return;
           if ('error' in reply) return finish(new Error(`Extracting sources failed: ${reply.error}`));
           const file = helper.chunk[helper.answered++];
-          if (reply.entry) ready[file] = fromWire(reply.entry);
+          const item = delivery.decode(reply);
+          if (item !== undefined) ready[file] = item;
           else {
             ready[file] = null;
             if (reply.skipped) skipped.push(reply.skipped);

@@ -136,6 +136,22 @@ export function ingestSuite(cluster: () => Cluster): void {
       assert.deepEqual(await storedTerms(url), await termsFromScratch(url));
     });
 
+    it('a large first load builds the search indexes at its end; one interrupted leaves them to the next run', async () => {
+      const url = freshDatabase(cluster());
+      const dir = sourceFolder('corpus');
+      const indexes = () => withPool(url, async (pool) => (await pool.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname IN ('sourced_passages_terms', 'sourced_quotes_words') ORDER BY 1`)).rows.map((r) => r.indexname));
+      const controller = new AbortController();
+      await assert.rejects(ingestInto(url, { roots: [dir], batchSize: 2, bulkFromFiles: 1, signal: controller.signal, onProgress: (p) => p.done >= 2 && controller.abort() }));
+      assert.deepEqual(await indexes(), []);
+      await ingestInto(url, { roots: [dir], batchSize: 2, bulkFromFiles: 1 });
+      assert.deepEqual(await indexes(), ['sourced_passages_terms', 'sourced_quotes_words']);
+      const plan = await withPool(url, async (pool) => {
+        await pool.query('SET enable_seqscan = off');
+        return (await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT 1 FROM sourced_passages WHERE terms @@ 'pompeo'::tsquery`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      assert.match(plan, /sourced_passages_terms/);
+    });
+
     it('refuses a schema newer than it knows, and leaves it untouched', async () => {
       const url = freshDatabase(cluster());
       await ingestInto(url, { roots: [sourceFolder('corpus', { 'a.txt': 'One sentence to store.\n' })] });
