@@ -10,7 +10,7 @@ import { contentTerms } from './search/tokenize';
 import { loadCorpusWithCache } from './cache/cachedLoad';
 import { decodeEngineState, encodeEngineState, type EngineState } from './cache/engineState';
 import { deriveEntry, type DocumentEntry } from './documentEntry';
-import { defaultExtractWorker, loadEntries, type ExtractBudget } from './worker/parallelLoad';
+import { defaultExtractWorker, ExtractHelpers, loadEntries, type ExtractBudget } from './worker/parallelLoad';
 
 const TERM_COUNT_CACHE = 32;
 
@@ -39,6 +39,8 @@ export class SourcedEngine implements Engine {
   private cacheWrite: Promise<void> = Promise.resolve();
   private allQuotes: SourceQuote[] | undefined;
   private readonly termCountCache = new Map<string, Map<string, number>>();
+  /** Started on the first load that needs them, kept for the next (a changed file re-read). */
+  private helpers: ExtractHelpers | undefined;
 
   constructor(readonly options: EngineOptions = {}) {}
 
@@ -110,7 +112,9 @@ export class SourcedEngine implements Engine {
    * extraction helper, with its time and memory budget per file; returns the skipped files.
    */
   extractEntries(options: CorpusLoadOptions, listing: FileListing | undefined, onEntry: (entry: DocumentEntry) => void): Promise<SkippedFile[]> {
-    return loadEntries(options, this.options.extractWorkerScript ?? defaultExtractWorker(), onEntry, listing, this.options.extractBudget);
+    const script = this.options.extractWorkerScript ?? defaultExtractWorker();
+    this.helpers ??= script === undefined ? undefined : new ExtractHelpers(script, this.options.extractBudget);
+    return loadEntries(options, this.helpers, onEntry, listing);
   }
 
   /**
@@ -238,7 +242,9 @@ export class SourcedEngine implements Engine {
     return Promise.resolve(this.checkDraft(markdown, options));
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.helpers?.dispose();
+  }
 
   /** What checking reads from the loaded corpus. */
   checkContext(): CheckContext {

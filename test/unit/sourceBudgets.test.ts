@@ -17,12 +17,12 @@ const make = (name: string, size: number) => attacks.find((a) => a.name === name
 // A stand-in helper that answers like the real one, except that it never finishes "stall" files
 // and fills its heap on "hog" files.
 const FAKE_HELPER = `
-const { parentPort } = require('worker_threads');
+const { parentPort, threadId } = require('worker_threads');
 parentPort.on('message', ({ chunk, files }) => {
   for (const file of files) {
     if (file.includes('stall')) for (;;) {}
     if (file.includes('hog')) { const hoard = []; for (;;) hoard.push(new Array(1e5).fill(hoard.length)); }
-    parentPort.postMessage({ chunk, skipped: { path: file, reason: 'read by the stand-in' } });
+    parentPort.postMessage({ chunk, skipped: { path: file, reason: 'read by the stand-in on thread ' + threadId } });
   }
 });`;
 
@@ -54,7 +54,27 @@ describe('source budgets', function () {
     const all = JSON.stringify(report.skipped);
     assert.match(reason('m-stall.txt') ?? '', /^took longer than 5 s to read \(Sourced stopped reading it so indexing could go on\)/, all);
     assert.match(reason('n-hog.txt') ?? '', /^needed more than 32 MB of memory to read/, all);
-    for (const name of ['a.txt', 'story.txt', 'z.txt']) assert.equal(reason(name), 'read by the stand-in', name);
+    for (const name of ['a.txt', 'story.txt', 'z.txt']) assert.match(reason(name) ?? '', /^read by the stand-in on thread \d+$/, name);
+  });
+
+  it('re-reads changed files in the helper it kept, and replaces a helper stuck on a changed file', async () => {
+    const helper = path.join(dir, 'helper.js');
+    fs.writeFileSync(helper, FAKE_HELPER);
+    const { engine } = await load({ extractWorkerScript: helper, extractBudget: { fileMs: 1_000, heapMb: 32 } });
+    const reread = async (name: string) => (await engine.upsertFile(path.join(corpus, name)))?.reason ?? '';
+    try {
+      write('a.txt', STORY);
+      const first = await reread('a.txt');
+      assert.match(first, /^read by the stand-in on thread \d+$/);
+      assert.equal(await reread('a.txt'), first, 'the second change is read by the same helper');
+      write('m-stall.txt', STORY);
+      assert.match(await reread('m-stall.txt'), /^took longer than 1 s to read/);
+      const after = await reread('a.txt');
+      assert.match(after, /^read by the stand-in on thread \d+$/);
+      assert.notEqual(after, first, 'the stuck helper was terminated, not kept');
+    } finally {
+      engine.dispose();
+    }
   });
 
   it('stops unzipping a Word document past its unpacked limit (a zip bomb), and reads an ordinary one', async () => {

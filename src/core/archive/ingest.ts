@@ -8,7 +8,7 @@ import * as nodePath from 'node:path';
 import type { PoolClient } from 'pg';
 import { compare, documentId, listCorpusFiles } from '../corpus/loadCorpus';
 import type { SkippedFile } from '../types';
-import { defaultExtractWorker, loadArchiveRows } from '../worker/parallelLoad';
+import { defaultExtractWorker, ExtractHelpers, loadArchiveRows } from '../worker/parallelLoad';
 import type { DocumentRow, TermCounts } from './documentRow';
 import type { Queryable } from './connection';
 import { createOrMigrate, SEARCH_INDEX_NAMES, SEARCH_INDEXES } from './schema';
@@ -54,9 +54,13 @@ export async function ingest(client: PoolClient, label: string, options: IngestO
   const schema = await createOrMigrate(client, label);
   const lock = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('sourced archive ingest')) AS locked`);
   if (!lock.rows[0].locked) throw new IngestBusyError(`another ingest is writing to ${label}: wait until it finishes, then run this one again (it picks up where that one stopped).`);
+  const script = options.extractWorkerScript ?? defaultExtractWorker();
+  // One set of helpers for every batch, instead of two new threads per batch.
+  const helpers = script === undefined ? undefined : new ExtractHelpers(script);
   try {
-    return { ...(await ingestLocked(client, options)), schema };
+    return { ...(await ingestLocked(client, options, helpers)), schema };
   } finally {
+    helpers?.dispose();
     await client.query(`SELECT pg_advisory_unlock(hashtext('sourced archive ingest'))`).catch(() => undefined);
   }
 }
@@ -77,7 +81,7 @@ interface PreparedBatch {
   gone: string[];
 }
 
-async function ingestLocked(client: PoolClient, options: IngestOptions): Promise<Omit<IngestReport, 'schema'>> {
+async function ingestLocked(client: PoolClient, options: IngestOptions, helpers: ExtractHelpers | undefined): Promise<Omit<IngestReport, 'schema'>> {
   // A batch lost to a crash is written again by the next run (files are compared by hash), so
   // commits need not wait for the disk; a larger GIN pending list takes bulk inserts in fewer merges.
   await client.query(`SET synchronous_commit = off`);
@@ -116,7 +120,7 @@ async function ingestLocked(client: PoolClient, options: IngestOptions): Promise
       else changed.push(file);
     }
     const rows: DocumentRow[] = [];
-    const skipped = await loadArchiveRows({ base: root.base, roots: [], signal: options.signal }, options.extractWorkerScript ?? defaultExtractWorker(), (row) => rows.push(row), { files: changed, skipped: [] });
+    const skipped = await loadArchiveRows({ base: root.base, roots: [], signal: options.signal }, helpers, (row) => rows.push(row), { files: changed, skipped: [] });
     // A file that can no longer be read keeps nothing stale in the archive.
     const gone = skipped.map((s) => documentId(s.path, root.base)).filter((key) => stored.has(key));
     return { files: files.length, rows, unchanged, skipped, gone };

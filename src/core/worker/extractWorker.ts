@@ -1,15 +1,14 @@
 // The extraction helper's entry point (bundled to dist/extractWorker.js): reads and extracts the
 // batches of files the loading thread sends (see parallelLoad) and posts back plain data, file by file.
-import { parentPort, workerData } from 'worker_threads';
+import { parentPort } from 'worker_threads';
 import { extractFiles, toWire } from './extractFiles';
 import { toDocumentRow } from '../archive/documentRow';
-import type { ExtractOutput, ExtractReply, ExtractRequest } from './parallelLoad';
+import type { ExtractReply, ExtractRequest } from './parallelLoad';
 
 const port = parentPort;
 if (!port) throw new Error('extractWorker.js must be started as a worker thread (see parallelLoad).');
-const { base, output } = workerData as { base: string; output?: ExtractOutput };
 
-port.on('message', async ({ chunk, files }: ExtractRequest) => {
+port.on('message', async ({ chunk, files, base, output }: ExtractRequest) => {
   try {
     // One reply per file, as soon as it is done: the loading thread times each file from the previous reply.
     for (const file of files) {

@@ -52,6 +52,7 @@ export class WorkerLoadedEngine extends SourcedEngine {
   }
 
   override dispose(): void {
+    super.dispose();
     this.checker.dispose();
   }
 }
