@@ -63,6 +63,8 @@ describe('source-side defects', function () {
     fs.chmodSync(file, 0o644);
     const second = new SourcedEngine({ cacheDir });
     const report = await second.loadCorpus({ base: dir, roots: ['corpus'] });
+    // The refreshed cache is written after the load returns: it must be on disk before the folder is removed.
+    await second.cacheSaved();
     assert.deepEqual(report.skipped, []);
     assert.deepEqual([...second.documents.keys()], ['corpus/locked.txt']);
   });
