@@ -136,7 +136,15 @@ export class Postings {
     const query = scratch.startQuery();
     const avgText = this.textLengthSum / n;
     const avgContext = this.contextLengthSum / n;
+    // The loops below run over every posting of every query term: typed arrays are read from locals.
     const live = this.live.data;
+    const textLength = this.textLength.data;
+    const contextLength = this.contextLength.data;
+    const contextFrom = this.contextFrom.data;
+    const contextTo = this.contextTo.data;
+    const { queryOf, contextTf } = scratch;
+    const reach = this.reach;
+    const lastSlot = this.slotCount - 1;
     const found = terms.flatMap((term, termIndex) => {
       const id = this.termIds.get(term);
       return id === undefined ? [] : [{ id, termIndex, df: this.liveCountOf(id) }];
@@ -155,25 +163,26 @@ export class Postings {
         const slot = pairs[i];
         if (!live[slot]) continue;
         const tf = pairs[i + 1];
-        if (!onlyKnown || scratch.queryOf[slot] === query) {
-          scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, this.textLength.data[slot], avgText), termIndex);
+        if (!onlyKnown || queryOf[slot] === query) {
+          scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, textLength[slot], avgText), termIndex);
         }
         // Every live passage whose context holds this sentence gets its term frequency.
-        const low = Math.max(0, slot - this.reach);
-        const high = Math.min(this.slotCount - 1, slot + this.reach);
+        const low = Math.max(0, slot - reach);
+        const high = Math.min(lastSlot, slot + reach);
         for (let p = low; p <= high; p++) {
-          if (!live[p] || this.contextFrom.data[p] > slot || this.contextTo.data[p] < slot) continue;
-          if (onlyKnown && scratch.queryOf[p] !== query) continue;
-          if (scratch.contextTf[p] === 0) touched.push(p);
-          scratch.contextTf[p] += tf;
+          // A common term only counts for passages already found: the cheapest test first.
+          if (onlyKnown && queryOf[p] !== query) continue;
+          if (!live[p] || contextFrom[p] > slot || contextTo[p] < slot) continue;
+          if (contextTf[p] === 0) touched.push(p);
+          contextTf[p] += tf;
         }
       }
       // A common term's context frequency is estimated from its sentence frequency (it was not fully counted).
       const contextDf = onlyKnown ? Math.min(n, Math.round((df * this.contextSpanSum) / n)) : touched.length;
       const contextIdf = idf(n, contextDf);
       for (const p of touched) {
-        scratch.add(query, p, CONTEXT_BOOST * bm25(contextIdf, scratch.contextTf[p], this.contextLength.data[p], avgContext), termIndex);
-        scratch.contextTf[p] = 0;
+        scratch.add(query, p, CONTEXT_BOOST * bm25(contextIdf, contextTf[p], contextLength[p], avgContext), termIndex);
+        contextTf[p] = 0;
       }
     }
     return scratch.best(limit);
@@ -342,17 +351,21 @@ class Scratch {
 
   /** The top `limit` touched slots by score times matched terms; ties keep first-touched order. */
   best(limit: number): PostingsHit[] {
-    const hits = this.touched.map((slot) => ({ slot, score: this.score[slot] * this.quality[slot] }));
-    if (hits.length > limit * 4) {
-      const threshold = kthLargest(hits.map((h) => h.score), limit);
-      return hits.filter((h) => h.score >= threshold).sort((a, b) => b.score - a.score).slice(0, limit);
+    const { touched } = this;
+    const scores = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) scores[i] = this.score[touched[i]] * this.quality[touched[i]];
+    // Only hits that can make the top `limit` become objects: a query touches tens of thousands of slots.
+    const threshold = touched.length > limit * 4 ? kthLargest(scores.slice(), limit) : undefined;
+    const hits: PostingsHit[] = [];
+    for (let i = 0; i < touched.length; i++) {
+      if (threshold === undefined || scores[i] >= threshold) hits.push({ slot: touched[i], score: scores[i] });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 }
 
 /** The k-th largest value (1-based), by quickselect. */
-function kthLargest(values: number[], k: number): number {
+function kthLargest(values: Float64Array, k: number): number {
   let low = 0;
   let high = values.length - 1;
   const target = Math.min(k, values.length) - 1;
@@ -364,7 +377,9 @@ function kthLargest(values: number[], k: number): number {
       while (values[i] > pivot) i++;
       while (values[j] < pivot) j--;
       if (i <= j) {
-        [values[i], values[j]] = [values[j], values[i]];
+        const swapped = values[i];
+        values[i] = values[j];
+        values[j] = swapped;
         i++;
         j--;
       }
