@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isGlob } from '../core/corpus/glob';
 import { compare, listCorpusFiles } from '../core/corpus/loadCorpus';
+import { MAX_DRAFT_CHARS } from '../core/engineApi';
 import { decodeText } from '../core/text/decode';
 import { UsageError } from './usageError';
 
@@ -46,14 +47,21 @@ function shown(file: string, cwd: string): string {
 /**
  * A draft's text as an editor shows it: UTF-8 or UTF-16 with a byte order mark, the mark itself
  * dropped (so columns on the first line are right); anything else is refused, not read as U+FFFD.
+ * A book-length file is refused as the extension refuses it, before any of it is checked: a CI
+ * job fails with the reason rather than passing a file that was only partly checked.
  */
 function readDraft(file: string, name: string): string {
   const bytes = fs.readFileSync(file);
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (!utf16 && bytes.includes(0)) throw new UsageError(`${name} looks binary, not a Markdown draft`);
+  let text: string;
   try {
-    return decodeText(bytes);
+    text = decodeText(bytes);
   } catch {
     throw new UsageError(`${name} is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text: re-save it as UTF-8 (in VS Code: "Save with Encoding") and check it again`);
   }
+  if (text.length > MAX_DRAFT_CHARS) {
+    throw new UsageError(`${name} is ${(text.length / 1_000_000).toFixed(1)} million characters; drafts over ${MAX_DRAFT_CHARS / 1_000_000} million are not checked: split it into smaller drafts and check those`);
+  }
+  return text;
 }

@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import type { CorpusLoadOptions, DraftCheckOptions, Engine, LoadReport } from './engineApi';
+import { CHECK_PART_MS, type CorpusLoadOptions, type DraftCheckOptions, type Engine, type LoadReport } from './engineApi';
 import type { DraftStatement, Passage, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
 import { compare, corpusContains, OUTSIDE_CORPUS, type FileListing } from './corpus/loadCorpus';
 import { extractStatements } from './markdown/statements';
@@ -224,15 +224,22 @@ export class SourcedEngine implements Engine {
   checkDraftWith(markdown: string, context: CheckContext, options: DraftCheckOptions): StatementResult[] | undefined;
   checkDraftWith(markdown: string, context: CheckContext, options: DraftCheckOptions = {}): StatementResult[] | undefined {
     const statements = this.extractStatements(markdown);
-    const { visible, onVisible, cancelled } = options;
+    const { visible, onPart, cancelled, partMs = CHECK_PART_MS } = options;
     const shown = (s: DraftStatement) => visible !== undefined && s.start < visible.end && s.end > visible.start;
     const first = visible ? statements.filter(shown) : [];
     const order = visible ? [...first, ...statements.filter((s) => !shown(s))] : statements;
     const results = new Map<DraftStatement, StatementResult>();
+    let partStart = 0;
+    let partStarted = performance.now();
     for (let i = 0; i < order.length; i++) {
       if (cancelled?.()) return undefined;
       results.set(order[i], checkStatement(order[i], context));
-      if (i + 1 === first.length) onVisible?.([...results.values()]);
+      const partDone = i + 1 === first.length || (i + 1 > first.length && performance.now() - partStarted >= partMs);
+      if (onPart && partDone && i + 1 < order.length) {
+        onPart(order.slice(partStart, i + 1).map((s) => results.get(s)!));
+        partStart = i + 1;
+        partStarted = performance.now();
+      }
     }
     return statements.map((s) => results.get(s)!);
   }

@@ -17,13 +17,27 @@ export interface LoadReport {
   cacheRebuilt?: string;
 }
 
+/**
+ * Drafts above this many characters are not checked: a book-length file (a check takes a few
+ * seconds per million characters); the extension and the CLI both say so and ask for it to be split.
+ */
+export const MAX_DRAFT_CHARS = 2_000_000;
+
+/** A long check hands over what it has at least this often, so its first problems show while the rest is checked. */
+export const CHECK_PART_MS = 500;
+
 export interface DraftCheckOptions {
   /** Polled between statements: true stops the check, which then gives undefined. */
   cancelled?: () => boolean;
   /** Statements in this range (what the editor shows) are checked first. */
   visible?: OffsetRange;
-  /** Told the results of the visible statements as soon as they are in, before the rest. */
-  onVisible?: (results: StatementResult[]) => void;
+  /**
+   * Told each part's results as soon as it is in, before the check ends: the visible statements
+   * first, then the rest in parts of about CHECK_PART_MS of checking.
+   */
+  onPart?: (results: StatementResult[]) => void;
+  /** Milliseconds of checking per part after the visible one (default CHECK_PART_MS). */
+  partMs?: number;
 }
 
 /** What the CLI and the extension need from the core. Implemented by `SourcedEngine`. */

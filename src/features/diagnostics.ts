@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { cleanText } from '../core/render/markdownEscape';
 import type { ProblemCode, StatementResult } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
-import { type DraftCheck, type DraftResults, MAX_DRAFT_CHARS } from './draftResults';
+import type { DraftCheck, DraftResults } from './draftResults';
+import { MAX_DRAFT_CHARS } from '../core/engineApi';
 import { isDraft } from './markdownDocuments';
 import { checkDelayMs, checkOn, severityOf } from './settings';
 import { sourceLocation } from './sourceLocations';
@@ -82,7 +83,7 @@ export class Diagnostics implements vscode.Disposable {
 
   /** Checks a draft now; returns its diagnostics, or undefined when the draft changed meanwhile. */
   async check(document: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
-    // The statements on screen are checked first; their problems show before the rest are in.
+    // The statements on screen are checked first, then the rest in parts: problems show as they are found.
     const check = await this.results.check(document, (shown) => this.show(shown));
     if (!check) return undefined;
     if (check.tooLarge) this.tellTooLarge(document);

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { StatementResult } from '../core/types';
 import { SourcedEngine } from '../core/engine';
+import { MAX_DRAFT_CHARS } from '../core/engineApi';
 import type { Archives } from './archives';
 import type { CorpusManager, FolderIndex } from './corpusManager';
-
-/** Drafts above this size are not checked (a book-length file; the check would run for minutes). */
-export const MAX_DRAFT_CHARS = 2_000_000;
 
 interface CachedCheck {
   version: number;
@@ -38,25 +36,31 @@ export class DraftResults {
 
   /**
    * Checks the draft as it is now, after the corpus has loaded; undefined when the draft changed
-   * meanwhile. `onVisible` gets the results for the part of the draft on screen first.
+   * meanwhile. `onPart` gets the results so far as the check goes: the part of the draft on
+   * screen first, then more every CHECK_PART_MS of a long check.
    */
-  async check(document: vscode.TextDocument, onVisible?: (check: DraftCheck) => void): Promise<DraftCheck | undefined> {
+  async check(document: vscode.TextDocument, onPart?: (check: DraftCheck) => void): Promise<DraftCheck | undefined> {
     const version = document.version;
     const index = this.corpus.indexFor(document.uri);
     await index.ready;
     if (document.version !== version || document.isClosed) return undefined;
     if (document.getText().length > MAX_DRAFT_CHARS) return { document, version, index, results: [], tooLarge: true };
-    const results = await this.resultsOf(document, index, (shown) => onVisible?.({ document, version, index, results: shown }));
+    const results = await this.resultsOf(document, index, (soFar) => onPart?.({ document, version, index, results: soFar }));
     if (!results || document.version !== version || document.isClosed) return undefined;
     return { document, version, index, results };
   }
 
-  private resultsOf(document: vscode.TextDocument, index: FolderIndex, onVisible: (results: StatementResult[]) => void): Promise<StatementResult[] | undefined> {
+  private resultsOf(document: vscode.TextDocument, index: FolderIndex, onPart: (soFar: StatementResult[]) => void): Promise<StatementResult[] | undefined> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && cached.generation === index.generation) return cached.results;
     const text = document.getText();
-    const local = index.engine.checkDraftLater(text, key, { visible: visibleRange(document), onVisible });
+    const soFar: StatementResult[] = [];
+    const addPart = (part: StatementResult[]) => {
+      soFar.push(...part);
+      onPart([...soFar].sort((a, b) => a.statement.start - b.statement.start));
+    };
+    const local = index.engine.checkDraftLater(text, key, { visible: visibleRange(document), onPart: addPart });
     const results = local.then((found) => (found ? this.withArchives(index, text, found) : found));
     this.cache.set(key, { version: document.version, generation: index.generation, results });
     return results;

@@ -62,10 +62,28 @@ describe('draft-checking worker', function () {
     const draft = `${'The moon is made of cheese. '.repeat(50)}\n\nLukashenko met Xi in Beijing.\n`;
     const visible = { start: draft.indexOf('Lukashenko'), end: draft.length };
     let first: string[] = [];
-    const results = await engine.checkDraftLater(draft, 'draft.md', { visible, onVisible: (shown) => (first = shown.map((r) => r.statement.text)) });
+    const results = await engine.checkDraftLater(draft, 'draft.md', {
+      visible,
+      onPart: (part) => {
+        if (first.length === 0) first = part.map((r) => r.statement.text);
+      },
+    });
     assert.deepEqual(first, ['Lukashenko met Xi in Beijing.']);
     assert.equal(results?.length, 51);
     assert.deepEqual(results?.map((r) => r.statement.start), [...(results ?? [])].map((r) => r.statement.start).sort((a, b) => a - b));
+  });
+
+  it('hands over a long check in parts, the visible statements first, each statement once, before it ends', () => {
+    const claims = Array.from({ length: 10 }, (_, i) => `Claim ${i + 1} says the minister met ${i + 2} envoys.`);
+    const draft = claims.join('\n\n');
+    const visible = { start: draft.indexOf(claims[4]), end: draft.indexOf(claims[4]) + claims[4].length };
+    const parts: string[][] = [];
+    // No time per part: every statement after the visible one is a part of its own.
+    const results = direct.checkDraft(draft, { visible, partMs: 0, onPart: (part) => parts.push(part.map((r) => r.statement.text)) });
+    assert.deepEqual(parts[0], [claims[4]]);
+    assert.deepEqual(parts.slice(1), [...claims.slice(0, 4), ...claims.slice(5, 9)].map((claim) => [claim]));
+    // The last statement comes with the whole result, in draft order.
+    assert.deepEqual(results?.map((r) => r.statement.text), claims);
   });
 
   it('keeps the main thread free while it checks a long draft', async () => {

@@ -76,6 +76,11 @@ describe('sourced check CLI', function () {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message);
     }
+    fs.writeFileSync(path.join(dir, 'book.md'), 'A sentence of a very long book.\n'.repeat(70_000));
+    const book = runCli(['check', 'book.md'], dir);
+    assert.equal(book.code, 2);
+    assert.match(book.stderr, /book\.md is 2\.2 million characters; drafts over 2 million are not checked: split it/);
+    assert.equal(book.stdout, '');
     fs.mkdirSync(path.join(dir, 'hollow'), { recursive: true });
     const empty = runCli(['check', '--corpus', 'hollow', 'good.md'], dir);
     assert.equal(empty.code, 2);

@@ -26,7 +26,7 @@ port.on('message', (request: CheckRequest) => {
         const results = engine.checkDraft(request.markdown, {
           visible: request.visible,
           cancelled: () => Atomics.load(cancelled, request.id % cancelled.length) === request.id,
-          onVisible: (shown) => post({ type: 'visible', id: request.id, results: shown }),
+          onPart: (part) => post({ type: 'part', id: request.id, results: part }),
         });
         post({ type: 'done', id: request.id, results });
       } catch (error) {

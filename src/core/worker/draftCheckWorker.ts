@@ -13,7 +13,7 @@ interface PendingCheck {
   key: string;
   resolve: (results: StatementResult[] | undefined) => void;
   reject: (error: Error) => void;
-  onVisible?: (results: StatementResult[]) => void;
+  onPart?: (results: StatementResult[]) => void;
 }
 
 export class DraftCheckWorker {
@@ -47,13 +47,13 @@ export class DraftCheckWorker {
   }
 
   /** Resolves with the results, or undefined when a newer check of the same key superseded it. */
-  check(key: string, markdown: string, visible?: OffsetRange, onVisible?: (results: StatementResult[]) => void): Promise<StatementResult[] | undefined> {
+  check(key: string, markdown: string, visible?: OffsetRange, onPart?: (results: StatementResult[]) => void): Promise<StatementResult[] | undefined> {
     const id = this.nextId++;
     const older = this.latest.get(key);
     if (older !== undefined) Atomics.store(this.cancelled, older % CANCEL_RING, older);
     this.latest.set(key, id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { key, resolve, reject, onVisible });
+      this.pending.set(id, { key, resolve, reject, onPart });
       this.send({ type: 'check', id, markdown, visible });
       this.worker?.ref();
     });
@@ -86,8 +86,8 @@ export class DraftCheckWorker {
     const check = this.pending.get(reply.id);
     if (!check) return;
     const current = this.latest.get(check.key) === reply.id;
-    if (reply.type === 'visible') {
-      if (current) check.onVisible?.(reply.results);
+    if (reply.type === 'part') {
+      if (current) check.onPart?.(reply.results);
       return;
     }
     this.pending.delete(reply.id);

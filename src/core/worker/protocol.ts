@@ -23,6 +23,6 @@ export type CheckRequest =
   | { type: 'check'; id: number; markdown: string; visible?: OffsetRange };
 
 export type CheckReply =
-  | { type: 'visible'; id: number; results: StatementResult[] }
+  | { type: 'part'; id: number; results: StatementResult[] }
   | { type: 'done'; id: number; results: StatementResult[] | undefined }
   | { type: 'error'; id: number; message: string };

@@ -48,7 +48,7 @@ export class WorkerLoadedEngine extends SourcedEngine {
   /** On the checking worker; on this thread only if that worker could not run. */
   override checkDraftLater(markdown: string, key: string, options: Omit<DraftCheckOptions, 'cancelled'> = {}): Promise<StatementResult[] | undefined> {
     if (!this.checker.usable) return super.checkDraftLater(markdown, key, options);
-    return this.checker.check(key, markdown, options.visible, options.onVisible);
+    return this.checker.check(key, markdown, options.visible, options.onPart);
   }
 
   override dispose(): void {
