@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): SourcedApi {
   const archives = new Archives(context.secrets, output);
   const results = new DraftResults(corpus, archives);
   const diagnostics = new Diagnostics(results, corpus);
-  const related = new RelatedPassagesView(context.extensionUri, corpus);
+  const related = new RelatedPassagesView(context.extensionUri, corpus, archives);
   const statusBar = registerStatusBar(corpus);
   context.subscriptions.push(
     output,
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): SourcedApi {
     registerOpenSource(corpus, archives),
     registerApplyEdits(),
     registerHover(results, archives),
-    registerCompletion(corpus),
+    registerCompletion(corpus, archives),
     registerInsertQuote(corpus),
     registerCodeActions(results),
     registerRelatedPassages(related),

@@ -4,7 +4,8 @@ import { ArchiveReader, type ArchiveSpec } from '../core/archive/archiveReader';
 import { LayeredDocuments } from '../core/archive/archiveRetrieval';
 import { describeArchiveError, type ArchiveProblem } from '../core/archive/connection';
 import type { SourcedEngine } from '../core/engine';
-import type { SourceDocument, StatementResult } from '../core/types';
+import { quotesWithArchives, searchWithArchives } from '../core/archive/archiveSearch';
+import type { PassageHit, SourceDocument, SourceQuote, StatementResult } from '../core/types';
 import type { LogChannel } from './logChannel';
 
 export const ARCHIVE_SCHEME = 'sourced-archive';
@@ -12,6 +13,10 @@ const SET_PASSWORD_COMMAND = 'sourced.setArchivePassword';
 /** A check waits this long for the archives, then shows the local results (the late answer is dropped). */
 const CHECK_DEADLINE_MS = 4000;
 const STATEMENT_TIMEOUT_MS = 3000;
+/** Related Passages updates after the cursor rests: it can wait a little longer than completion. */
+const SEARCH_DEADLINE_MS = 2000;
+/** The suggestion list waits for the archives this long at most, then shows the local quotations. */
+const COMPLETION_DEADLINE_MS = 800;
 /** While an archive is failing, it is tried again this often, so the status clears when it is back. */
 const RETRY_MS = 30_000;
 /** Archived documents kept for cards, links and the read-only view (the reader caches its own share). */
@@ -152,9 +157,7 @@ export class Archives implements vscode.Disposable {
     const readers = this.readers;
     if (readers.length === 0) return undefined;
     const checked = await checkWithArchives(engine, markdown, readers, { deadlineMs: CHECK_DEADLINE_MS });
-    for (const { reader, problem } of checked.problems) this.report(reader, problem);
-    for (const reader of checked.answered) if (this.problems.has(reader.name)) this.report(reader, undefined);
-    if (checked.answered.length === 0) return undefined;
+    if (!this.settle(checked)) return undefined;
     for (const result of checked.results) {
       for (const hit of result.sources) {
         const doc = engine.documents.has(hit.passage.docId) ? undefined : checked.documentOf(hit.passage.docId);
@@ -162,6 +165,37 @@ export class Archives implements vscode.Disposable {
       }
     }
     return { results: checked.results, documentOf: (id) => engine.documents.get(id) ?? this.documents.get(id) };
+  }
+
+  /** Related passages for `query` over the local corpus and the archives; undefined when none is configured or none answered. */
+  async search(engine: SourcedEngine, query: string, limit: number): Promise<PassageHit[] | undefined> {
+    if (this.readers.length === 0) return undefined;
+    const found = await searchWithArchives(engine, query, this.readers, limit, SEARCH_DEADLINE_MS);
+    if (!this.settle(found)) return undefined;
+    for (const hit of found.hits) {
+      const doc = found.archived.get(hit.passage.docId);
+      if (doc) this.keep(doc);
+    }
+    return found.hits;
+  }
+
+  /** The quotations completing the words typed after a quotation mark, local and archived; undefined as for search. */
+  async quotes(engine: SourcedEngine, typed: string, limit: number): Promise<SourceQuote[] | undefined> {
+    if (this.readers.length === 0) return undefined;
+    const found = await quotesWithArchives(engine, typed, this.readers, limit, COMPLETION_DEADLINE_MS);
+    if (!this.settle(found)) return undefined;
+    for (const quote of found.quotes) {
+      const doc = found.archived.get(quote.docId);
+      if (doc) this.keep(doc);
+    }
+    return found.quotes;
+  }
+
+  /** Reports what each archive did; true when at least one answered. */
+  private settle(outcome: { problems: Array<{ reader: ArchiveReader; problem: ArchiveProblem }>; answered: readonly ArchiveReader[] }): boolean {
+    for (const { reader, problem } of outcome.problems) this.report(reader, problem);
+    for (const reader of outcome.answered) if (this.problems.has(reader.name)) this.report(reader, undefined);
+    return outcome.answered.length > 0;
   }
 
   /** The engine's documents with the archived ones results cite, for cards and links. */

@@ -4,16 +4,19 @@ import { openQuoteBefore } from '../core/citations/quoteMarks';
 import { escapeMarkdown, truncate } from '../core/render/markdownEscape';
 import { sourceLabelParts } from '../core/render/sourceLabel';
 import type { SourceQuote } from '../core/types';
-import type { CorpusManager, FolderIndex } from './corpusManager';
+import { SourcedEngine } from '../core/engine';
+import type { Archives } from './archives';
+import type { CorpusManager } from './corpusManager';
 import { isDraft, MARKDOWN_SELECTOR } from './markdownDocuments';
-import { passageOfQuote, planQuote } from './quoteEdits';
+import { passageOfQuote, planQuote, type SourceDocuments } from './quoteEdits';
 
 const TRIGGERS = ['"', '“', '„', '«'];
 const LABEL_CHARS = 44;
+const QUOTE_ITEMS = 50;
 
-function documentation(index: FolderIndex, quote: SourceQuote): vscode.MarkdownString {
-  const doc = index.engine.documents.get(quote.docId);
-  const passage = passageOfQuote(index, quote);
+function documentation(documents: SourceDocuments, quote: SourceQuote): vscode.MarkdownString {
+  const doc = documents.get(quote.docId);
+  const passage = passageOfQuote(documents, quote);
   const context = doc ? doc.text.slice(passage.contextStart, passage.contextEnd) : passage.text;
   const { title, byline } = sourceLabelParts(doc, quote.docId);
   const md = new vscode.MarkdownString(`${escapeMarkdown(context)}\n\n*${escapeMarkdown(title)}*${byline ? ` — ${escapeMarkdown(byline)}` : ''}`);
@@ -22,10 +25,10 @@ function documentation(index: FolderIndex, quote: SourceQuote): vscode.MarkdownS
   return md;
 }
 
-function item(document: vscode.TextDocument, text: string, index: FolderIndex, quote: SourceQuote, markOffset: number, cursor: number, typed: string, rank: number) {
-  const plan = planQuote(document, text, index, quote, markOffset, cursor);
+function item(document: vscode.TextDocument, text: string, documents: SourceDocuments, quote: SourceQuote, markOffset: number, cursor: number, typed: string, rank: number) {
+  const plan = planQuote(document, text, documents, quote, markOffset, cursor);
   if (!plan) return undefined;
-  const doc = index.engine.documents.get(quote.docId);
+  const doc = documents.get(quote.docId);
   const { title } = sourceLabelParts(doc, quote.docId);
   // The suggest list is narrow: a short label keeps the speaker and outlet in view.
   const completion = new vscode.CompletionItem(
@@ -33,7 +36,7 @@ function item(document: vscode.TextDocument, text: string, index: FolderIndex, q
     vscode.CompletionItemKind.Text,
   );
   completion.detail = `${quote.speaker ?? 'Unattributed'} · ${title}`;
-  completion.documentation = documentation(index, quote);
+  completion.documentation = documentation(documents, quote);
   completion.range = new vscode.Range(document.positionAt(plan.replaceStart), document.positionAt(plan.replaceEnd));
   const atEnd = plan.additional.length > 0 && text.slice(plan.replaceEnd).trim() === '';
   if (atEnd) {
@@ -67,23 +70,27 @@ function suggestAfterExistingMark(event: vscode.TextDocumentChangeEvent): void {
   void vscode.commands.executeCommand('editor.action.triggerSuggest');
 }
 
-/** After an opening quotation mark, offers the quotes in the sources, filtered by the words typed. */
-export function registerCompletion(corpus: CorpusManager): vscode.Disposable {
+/** After an opening quotation mark, offers the quotes in the sources (and the archives), filtered by the words typed. */
+export function registerCompletion(corpus: CorpusManager, archives?: Archives): vscode.Disposable {
   const provider = vscode.languages.registerCompletionItemProvider(
     MARKDOWN_SELECTOR,
     {
-      async provideCompletionItems(document, position) {
+      async provideCompletionItems(document, position, token) {
         const line = document.lineAt(position.line);
         const open = openQuoteBefore(line.text, position.character, document.offsetAt(line.range.start));
         if (!open) return undefined;
         const index = corpus.indexFor(document.uri);
         await index.ready;
         const cursor = document.offsetAt(position);
-        const quotes = filterQuotes(index.engine.quotes(), open.typed);
+        const engine = index.engine;
+        const archived = archives?.configured && engine instanceof SourcedEngine ? await archives.quotes(engine, open.typed, QUOTE_ITEMS).catch(() => undefined) : undefined;
+        if (token.isCancellationRequested) return undefined;
+        const quotes = archived ?? filterQuotes(engine.quotes(), open.typed, QUOTE_ITEMS);
+        const documents = archives ? archives.documentsWith(engine.documents) : engine.documents;
         // Up to 50 items per keystroke: the draft's text is read once, not once per item.
         const text = document.getText();
         const items = quotes
-          .map((quote, rank) => item(document, text, index, quote, open.markOffset, cursor, open.typed, rank))
+          .map((quote, rank) => item(document, text, documents, quote, open.markOffset, cursor, open.typed, rank))
           .filter((i): i is vscode.CompletionItem => !!i);
         return new vscode.CompletionList(items, true);
       },

@@ -55,6 +55,6 @@ export function registerInsertQuote(corpus: CorpusManager): vscode.Disposable {
       return false;
     }
     const picked = await pickQuote(picks, typeof args?.query === 'string' ? args.query : '');
-    return picked ? insertQuoteAtCursor(editor, index, picked.quote) : false;
+    return picked ? insertQuoteAtCursor(editor, index.engine.documents, picked.quote) : false;
   });
 }

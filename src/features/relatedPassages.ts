@@ -7,7 +7,9 @@ import type { PassageHit, SourceQuote } from '../core/types';
 import type { CorpusManager, FolderIndex } from './corpusManager';
 import { citationPlaceOf, isDraft } from './markdownDocuments';
 import { paragraphText } from '../core/render/paragraph';
-import { insertQuoteAtCursor } from './quoteEdits';
+import { insertQuoteAtCursor, type SourceDocuments } from './quoteEdits';
+import { SourcedEngine } from '../core/engine';
+import type { Archives } from './archives';
 import type { PassagesMessage, SourceGroup, ViewRequest } from './relatedPassagesMessages';
 import { OPEN_SOURCE_COMMAND } from './sourceLocations';
 import { NO_DRAFT_HINT, relatedPassagesHtml } from './relatedPassagesHtml';
@@ -16,13 +18,13 @@ export const RELATED_PASSAGES_VIEW = 'sourced.relatedPassages';
 const CURSOR_DEBOUNCE_MS = 250;
 const RESULT_LIMIT = 12;
 
-function group(index: FolderIndex, hits: PassageHit[]): SourceGroup[] {
+function group(documents: SourceDocuments, hits: PassageHit[]): SourceGroup[] {
   const groups = new Map<string, SourceGroup>();
   for (const hit of hits) {
     const { docId } = hit.passage;
     let entry = groups.get(docId);
     if (!entry) {
-      const doc = index.engine.documents.get(docId);
+      const doc = documents.get(docId);
       entry = { docId, ...sourceLabelParts(doc, docId), tooltip: sourceTooltip(doc, docId), passages: [] };
       groups.set(docId, entry);
     }
@@ -50,6 +52,7 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly corpus: CorpusManager,
+    private readonly archives?: Archives,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeTextEditorSelection((e) => this.onEditor(e.textEditor)),
@@ -103,20 +106,32 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
   }
 
   private async post(generation: number, index: FolderIndex, origin: PassagesMessage['origin'], query: string): Promise<void> {
-    const hits = query.trim() ? index.engine.search(query, RESULT_LIMIT) : [];
+    const hits = query.trim() ? await this.hits(index, query) : [];
     const note =
-      index.state.kind === 'empty'
+      index.state.kind === 'empty' && hits.length === 0
         ? index.state.message
         : !query.trim()
           ? 'Move the cursor into a paragraph, or search the sources.'
           : hits.length === 0
             ? 'No related passages in the sources.'
             : undefined;
-    const message: PassagesMessage = { type: 'passages', generation, origin, query, groups: group(index, hits), note };
+    const message: PassagesMessage = { type: 'passages', generation, origin, query, groups: group(this.documents(index), hits), note };
     // A newer request started while this one ran: its result wins, this one is dropped.
     if (generation !== this.generation || !this.view) return;
     this.index = index;
     if (await this.view.webview.postMessage(message)) this.posted = message;
+  }
+
+  /** The passages for the query: the local index's, or the local and archived ones ranked together when archives answer. */
+  private async hits(index: FolderIndex, query: string): Promise<PassageHit[]> {
+    const engine = index.engine;
+    const archived = this.archives?.configured && engine instanceof SourcedEngine ? await this.archives.search(engine, query, RESULT_LIMIT).catch(() => undefined) : undefined;
+    return archived ?? engine.search(query, RESULT_LIMIT);
+  }
+
+  /** A folder's documents, with the archived ones shown in the view. */
+  private documents(index: FolderIndex): SourceDocuments {
+    return this.archives ? this.archives.documentsWith(index.engine.documents) : index.engine.documents;
   }
 
   /** With no draft in sight, cursor results would be about a closed draft: say what to do instead (search results stay). */
@@ -140,7 +155,7 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
       return undefined;
     }
     const index = this.index;
-    const doc = index?.engine.documents.get(message.docId);
+    const doc = index && this.documents(index).get(message.docId);
     if (!index || !doc) return undefined;
     if (message.type === 'open') {
       await vscode.commands.executeCommand(OPEN_SOURCE_COMMAND, index.key, message.docId, message.start, message.end);
@@ -164,11 +179,14 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
       void vscode.window.showInformationMessage('Sourced: click into a Markdown draft first, then insert the quote.');
       return;
     }
-    const doc = index.engine.documents.get(docId)!;
-    const inPassage = index.engine.quotes().find((q) => q.docId === docId && q.start >= start && q.end <= end);
+    const documents = this.documents(index);
+    const doc = documents.get(docId)!;
+    // An archived passage is inserted as it stands (its document's quotations stay in the archive).
+    const quotes = index.engine.documents.has(docId) ? index.engine.quotes() : [];
+    const inPassage = quotes.find((q) => q.docId === docId && q.start >= start && q.end <= end);
     const quote: SourceQuote = inPassage ?? { docId, passageId: `${docId}@${start}`, text: doc.text.slice(start, end).trim(), start, end };
     const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-    await insertQuoteAtCursor(shown, index, quote);
+    await insertQuoteAtCursor(shown, documents, quote);
   }
 
   dispose(): void {

@@ -65,18 +65,18 @@ export async function checkWithArchives(engine: SourcedEngine, markdown: string,
       quotes: round === 0 ? quotes : [],
       local: { passages: localPassages, documentFrequency: (term: string) => local.index.stats.documentFrequency(term) },
     };
-    const asking = readers.filter((r) => !problems.has(r));
-    await Promise.all(
-      asking.map(async (reader) => {
-        try {
-          const answer = await withDeadline(reader.retrieve(request), options.deadlineMs);
-          const before = answers.get(reader);
-          answers.set(reader, before ? mergeAnswers(before, answer) : answer);
-        } catch (error) {
-          problems.set(reader, describeArchiveError(error, reader.label));
-          answers.delete(reader);
-        }
-      }),
+    await askArchives(
+      readers.filter((r) => !problems.has(r)),
+      (reader) => reader.retrieve(request),
+      options.deadlineMs,
+      (reader, answer) => {
+        const before = answers.get(reader);
+        answers.set(reader, before ? mergeAnswers(before, answer) : answer);
+      },
+      (reader, problem) => {
+        problems.set(reader, problem);
+        answers.delete(reader);
+      },
     );
     const all = [...answers.values()];
     if (all.length === 0) break;
@@ -86,6 +86,25 @@ export async function checkWithArchives(engine: SourcedEngine, markdown: string,
     queries = new Map(retrieval.unasked);
   }
   return { results, problems: [...problems].map(([reader, problem]) => ({ reader, problem })), answered: [...answers.keys()], documentOf: (id) => documents.get(id) };
+}
+
+/** Asks each archive within the deadline; a late or failed answer becomes the archive's problem. */
+export async function askArchives<T>(
+  readers: readonly ArchiveReader[],
+  ask: (reader: ArchiveReader) => Promise<T>,
+  deadlineMs: number,
+  onAnswer: (reader: ArchiveReader, answer: T) => void,
+  onProblem: (reader: ArchiveReader, problem: ArchiveProblem) => void,
+): Promise<void> {
+  await Promise.all(
+    readers.map(async (reader) => {
+      try {
+        onAnswer(reader, await withDeadline(ask(reader), deadlineMs));
+      } catch (error) {
+        onProblem(reader, describeArchiveError(error, reader.label));
+      }
+    }),
+  );
 }
 
 /** One archive's answers to two rounds as one (the later round's totals are the current ones). */

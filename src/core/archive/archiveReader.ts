@@ -5,6 +5,7 @@
 import type { Pool } from 'pg';
 import type { DocumentEntry } from '../documentEntry';
 import { tokenTerm, wordTokens } from '../search/tokenize';
+import { quoteWords } from '../quotes/quoteWords';
 import { bm25Idf } from '../search/retrieval';
 import { archiveLabel, DEFAULT_MAX_CONNECTIONS, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
 import { fromDocumentRow, metadataFromColumns, tsLexeme, type MetadataColumns, type StoredDocument } from './documentRow';
@@ -74,6 +75,8 @@ const QUOTE_MATCHES = 12;
 /** The quotation search looks for a quote's longest words, all but one of them (the checker's own scan: quoteCheck). */
 const QUOTE_PROBE_WORDS = 4;
 const MIN_QUOTE_WORDS = 3;
+/** Shorter words have no trigram of their own to look up. */
+const MIN_TRIGRAM_WORD = 3;
 /** Fewer searches than this in one statement are not worth a second connection. */
 const MIN_QUERIES_PER_STATEMENT = 4;
 const CACHED_DOCUMENTS = 400;
@@ -174,8 +177,31 @@ export class ArchiveReader {
   }
 
   async retrieve(request: RetrievalRequest): Promise<ArchiveAnswer> {
+    return this.guarded(() => this.retrieveChecked(request));
+  }
+
+  /**
+   * Documents with a quotation holding every word of 3 letters or more typed after a quotation
+   * mark (the trigram index finds them), for completion; the caller filters their quotations.
+   */
+  async quotesHolding(typed: string, limit: number): Promise<DocumentEntry[]> {
+    const words = quoteWords(typed)
+      .split(' ')
+      .filter((w) => w.length >= MIN_TRIGRAM_WORD);
+    if (words.length === 0) return [];
+    return this.guarded(async () => {
+      await this.ensureSchema();
+      const rows = await this.db().query<{ document_id: string }>(
+        `SELECT DISTINCT document_id FROM (SELECT document_id FROM sourced_quotes WHERE ${words.map((_, i) => `words ILIKE $${i + 1}`).join(' AND ')} LIMIT ${limit}) found`,
+        words.map(containsPattern),
+      );
+      return [...(await this.documents(rows.rows.map((r) => r.document_id))).values()];
+    });
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await this.retrieveChecked(request);
+      return await work();
     } catch (error) {
       // The layout may have changed under us, or the connection failed: check the schema again next time.
       this.schemaChecked = false;
@@ -286,7 +312,7 @@ export class ArchiveReader {
       const probes = [...new Set(wordTokens(quote).map((t) => t.raw.toLowerCase()))].sort((a, b) => b.length - a.length).slice(0, QUOTE_PROBE_WORDS);
       if (probes.length < MIN_QUOTE_WORDS) continue;
       const at = probes.map((probe) => {
-        values.push(`%${probe.replace(/[\\%_]/gu, '\\$&')}%`);
+        values.push(containsPattern(probe));
         return `words ILIKE $${values.length}`;
       });
       // All but one of the probes, in every way: each group is an AND of trigram lookups the index answers.
@@ -333,6 +359,11 @@ export class ArchiveReader {
     if (row.rows.length === 0) return undefined;
     return (await this.documents([row.rows[0].id])).get(row.rows[0].id);
   }
+}
+
+/** An ILIKE pattern for text containing `word`, an apostrophe in it matching either style (' or ’). */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/gu, '\\$&').replace(/['’ʼ]/gu, '_')}%`;
 }
 
 /**

@@ -4,6 +4,8 @@ import * as path from 'path';
 import { SourcedEngine } from '../../../src/core/engine';
 import { ArchiveReader } from '../../../src/core/archive/archiveReader';
 import { checkWithArchives } from '../../../src/core/archive/archiveCheck';
+import { quotesWithArchives, searchWithArchives } from '../../../src/core/archive/archiveSearch';
+import { filterQuotes } from '../../../src/core/quotes/quoteFilter';
 import type { Cluster } from './cluster';
 import { freshDatabase, ingestInto, repo, sourceFolder } from './fixtures';
 
@@ -51,5 +53,35 @@ export function archiveCheckSuite(cluster: () => Cluster): void {
         }
       });
     }
+
+    it('finds related passages and completes quotations from the archive as the local corpus does', async () => {
+      const reader = new ArchiveReader({ name: 'newsroom', url });
+      try {
+        const query = 'sanctions on Russian oil exports';
+        const searched = await searchWithArchives(new SourcedEngine(), query, [reader], 5, 30_000);
+        assert.deepEqual(searched.problems, []);
+        const expected = local.search(query, 5);
+        assert.ok(expected.length > 0);
+        // The same passages, the best first (near-tied ones further down may swap: the archive's first-stage rank is SQL's).
+        const where = (h: (typeof expected)[number]) => `${path.basename(h.passage.docId)}@${h.passage.start}`;
+        assert.deepEqual(searched.hits.map(where).sort(), expected.map(where).sort());
+        assert.equal(where(searched.hits[0]), where(expected[0]));
+        assert.ok(searched.hits.every((h) => searched.archived.get(h.passage.docId)?.path.startsWith('sourced-archive:/newsroom/corpus/')), 'each hit links to the read-only view of its article');
+
+        const quote = local.quotes().find((q) => q.speaker && q.text.split(' ').length >= 6)!;
+        const typed = quote.text.split(' ').slice(0, 3).join(' ');
+        const completed = await quotesWithArchives(new SourcedEngine(), typed, [reader], 50, 30_000);
+        assert.deepEqual(
+          completed.quotes.map((q) => [path.basename(q.docId), q.start, q.speaker]),
+          filterQuotes(local.quotes(), typed).map((q) => [path.basename(q.docId), q.start, q.speaker]),
+        );
+        assert.ok(completed.archived.get(completed.quotes[0].docId)?.path.startsWith('sourced-archive:/newsroom/'), 'completions carry their article for the citation');
+        // Nothing typed yet, or only short words: only the local quotations (the archive is not asked).
+        const none = await quotesWithArchives(new SourcedEngine(), 'a', [reader], 50, 30_000);
+        assert.deepEqual([none.quotes, none.archived.size], [[], 0]);
+      } finally {
+        await reader.close();
+      }
+    });
   });
 }
