@@ -214,7 +214,9 @@ export class ArchiveReader {
   private async retrieveChecked(request: RetrievalRequest): Promise<ArchiveAnswer> {
     await this.ensureSchema();
     const queryTerms = [...new Set(request.queries.flatMap((q) => q.terms))];
-    const [passages] = await settled([this.totalPassages(), this.loadTerms(queryTerms)] as const);
+    // In turn, not side by side: a changed total clears the term cache, which must not happen after this request's terms were loaded.
+    const passages = await this.totalPassages();
+    await this.loadTerms(queryTerms);
     const ranking = this.rankingQueries(request, passages);
     const [ranked, quoted] = await settled([this.rank(ranking), this.quotations(request.quotes)] as const);
     const wanted = new Set([...[...ranked.values()].flat().map((h) => h.dbId), ...quoted]);
