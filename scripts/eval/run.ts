@@ -46,7 +46,7 @@ function evaluate(engine: SourcedEngine, name: string, items: EvalItem[]): SetFi
     if (got === item.expect) {
       stats.right++;
       correct++;
-    } else wrong.push(`  ${item.id} expected ${item.expect}, got ${got}: ${item.text}\n      ${r?.message ?? '(no statement)'}${r?.sources[0] ? `\n      best: [${r.sources[0].score}] ${r.sources[0].passage.docId}: ${r.sources[0].passage.text.slice(0, 120)}` : ''}`);
+    } else wrong.push(`  ${item.id} expected ${item.expect}, got ${got}: ${item.text}\n      ${r?.message ?? '(no statement)'}${(r?.sources ?? []).map((hit) => `\n      source: [${hit.score}] ${hit.passage.id}: ${hit.passage.text.slice(0, 120)}`).join('')}${r?.unmatched?.length ? `\n      unmatched: ${r.unmatched.map((u) => u.word).join(', ')}` : ''}${r?.meaningPairs?.length ? `\n      by meaning: ${r.meaningPairs.map((p) => `${p.word} ≈ ${p.counterpart} (${p.relation})`).join(', ')}` : ''}`);
     perVerdict.set(item.expect, stats);
     if (isFlagged(item.expect) && isFlagged(got)) tp++;
     else if (!isFlagged(item.expect) && isFlagged(got)) fp++;

@@ -253,11 +253,12 @@ export class SourcedEngine implements Engine {
     this.helpers?.dispose();
   }
 
-  /** What checking reads from the loaded corpus. */
+  /** What checking reads from the loaded corpus (the CLI and the fit script check through it). */
   checkContext(): CheckContext {
     return {
       index: this.index,
       documents: this.docs,
+      passagesOf: (docId) => this.passagesOf(docId),
       quotesOf: (docId) => this.entries.get(docId)?.quotes ?? [],
       allQuotes: () => this.quotes(),
       mentionsOf: (docId) => this.entries.get(docId)?.mentions ?? [],

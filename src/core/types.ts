@@ -154,6 +154,12 @@ export interface StatementResult {
   fix?: DraftFix;
   /** What the check found of each quotation in the statement, so a view shows the same finding the verdict used. */
   quotes?: QuoteReport[];
+  /** 0-1: how firmly the evidence bears the verdict out (absent for statements that are not claims). */
+  confidence?: number;
+  /** The statement's content words with no counterpart in the evidence, as written, with draft offsets. */
+  unmatched?: WordInDraft[];
+  /** Statement words the evidence gives in other words: "brawl" ≈ "fight". */
+  meaningPairs?: MeaningPair[];
 }
 
 /** One quotation of a statement as the checker matched it against the sources. */
@@ -166,4 +172,18 @@ export interface QuoteReport {
   docId?: string;
   /** Who says them there, when the source says. */
   speaker?: string;
+}
+
+export interface WordInDraft {
+  word: string;
+  start: number;
+  end: number;
+}
+
+export interface MeaningPair {
+  /** The statement's word and the source's, as written. */
+  word: string;
+  counterpart: string;
+  /** How they relate: 'synonym', 'derived', 'abbreviation', 'similar' (by word vectors), ... */
+  relation: string;
 }

@@ -98,12 +98,12 @@ describe('hover card', () => {
     assert.match(card, /a \*\*big\*\* ~~small~~ plan/);
   });
 
-  it('limits the card to two passages, each an excerpt around what matched', () => {
+  it('limits the card to three passages (every sentence a verdict uses), each an excerpt around what matched', () => {
     const long = makeSource('corpus/long.txt', `${'Earlier context runs on here. '.repeat(20)}Beijing proposed a 12-point plan. ${'Later words follow it. '.repeat(20)}`);
     const longHit: PassageHit = { passage: passageOf(long, long.text.trim()), score: 9, matchedTerms: ['Beijing', 'plan'] };
     const result: StatementResult = { statement, verdict: 'supported', message: '', sources: [longHit, hit, hit, hit] };
     const card = buildHoverCard({ result, draft: '', documents: new Map([...documents, [long.id, long]]), openLink });
-    assert.equal(card.split('Open source').length - 1, 2);
+    assert.equal(card.split('Open source').length - 1, 3);
     const excerpt = card.split('\n').find((line) => line.startsWith('> ') && line.includes('12'))!;
     assert.match(excerpt, /^> ….*\*\*Beijing\*\* proposed a 12\\-point \*\*plan\*\*/);
     assert.ok(excerpt.length < 320, excerpt);
@@ -128,6 +128,21 @@ describe('hover card', () => {
     assert.doesNotMatch(shown, /^> .*proposed/m);
     // Off the flagged words VS Code shows no message, so the card says it.
     assert.match(buildHoverCard({ result, draft, documents, openLink }), /Misquote\\: the source says/);
+  });
+
+  it('marks the words with no counterpart and lists the pairs matched by meaning, escaped', () => {
+    const draft = 'Beijing offered a *plan*.';
+    const result: StatementResult = {
+      statement: { ...statement, end: draft.length },
+      verdict: 'unsupported-claim',
+      message: 'Unsupported claim.',
+      sources: [hit],
+      unmatched: [{ word: 'plan', start: 19, end: 23 }],
+      meaningPairs: [{ word: 'offered', counterpart: 'proposed_[x]', relation: 'synonym' }],
+    };
+    const card = buildHoverCard({ result, draft, documents, openLink });
+    assert.match(card, /Beijing offered a \\\*\*\*plan\*\*\\\*\\\./);
+    assert.match(card, /offered ≈ proposed\\_\\\[x\\\]/);
   });
 });
 

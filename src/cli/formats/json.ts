@@ -31,6 +31,9 @@ export function jsonFormat(report: CheckReport): string {
           range: lines.rangeAt(r.statement.start, r.statement.end),
           verdict: r.verdict,
           message: r.message,
+          ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
+          ...(r.unmatched ? { unmatched: r.unmatched.map((u) => u.word) } : {}),
+          ...(r.meaningPairs?.length ? { matchedByMeaning: r.meaningPairs } : {}),
           sources: r.sources.map((hit) => ({
             document: sourcePath(report, hit.passage.docId),
             ...sourceFields(documentOf(hit.passage.docId)),

@@ -127,6 +127,7 @@ export function combinedContext(local: CheckContext, localPassages: number, answ
   const context: CheckContext = {
     index: retrieval,
     documents: new LayeredDocuments(local.documents, new Map([...archived].map(([id, entry]) => [id, entry.doc]))),
+    passagesOf: (docId) => archived.get(docId)?.passages ?? local.passagesOf(docId),
     quotesOf: (docId) => archived.get(docId)?.quotes ?? local.quotesOf(docId),
     mentionsOf: (docId) => archived.get(docId)?.mentions ?? local.mentionsOf(docId),
     allQuotes: () => {

@@ -1,4 +1,4 @@
-import type { SourceDocument, SourceQuote } from '../types';
+import type { Passage, SourceDocument, SourceQuote } from '../types';
 import type { PassageRetrieval } from '../search/retrieval';
 import type { AttributedQuote } from '../quotes/extractQuotes';
 import type { PersonMention } from '../quotes/people';
@@ -8,6 +8,8 @@ export interface CheckContext {
   /** The local index, or the local index and the newsroom archive together. */
   index: PassageRetrieval;
   documents: ReadonlyMap<string, SourceDocument>;
+  /** A document's sentences, in order. */
+  passagesOf(docId: string): readonly Passage[];
   quotesOf(docId: string): readonly AttributedQuote[];
   /** Every quotation of the corpus. */
   allQuotes(): readonly SourceQuote[];

@@ -17,10 +17,14 @@ export interface NumberCheck {
 /** Compares the statement's figures with those of a passage and its neighbours (from `from`, the text it speaks of). */
 export function compareNumbers(statementText: string, passage: Passage, doc: SourceDocument, from = passage.contextStart): NumberCheck {
   const ours = findNumbers(statementText);
-  const result: NumberCheck = { conflicts: [], unmatched: [] };
-  if (ours.length === 0) return result;
+  if (ours.length === 0) return { conflicts: [], unmatched: [] };
   const sourceText = doc.text.slice(from, passage.contextEnd);
-  const theirs = findNumbers(sourceText);
+  return compareFigures(ours, statementText, findNumbers(sourceText), () => sourceText);
+}
+
+/** Each of our figures against theirs (each read in its own text): the same figure, else a rival of its kind, else unmatched. */
+export function compareFigures(ours: readonly NumberMention[], statementText: string, theirs: readonly NumberMention[], sourceTextOf: (mention: NumberMention) => string): NumberCheck {
+  const result: NumberCheck = { conflicts: [], unmatched: [] };
   const used = new Set<NumberMention>();
   const missing: NumberMention[] = [];
   for (const mention of ours) {
@@ -29,7 +33,7 @@ export function compareNumbers(statementText: string, passage: Passage, doc: Sou
     else missing.push(mention);
   }
   for (const mention of missing) {
-    const rival = rivalFor(mention, theirs.filter((t) => !used.has(t)), statementText, sourceText);
+    const rival = rivalFor(mention, theirs.filter((t) => !used.has(t)), statementText, sourceTextOf);
     if (rival) {
       used.add(rival);
       result.conflicts.push({ statement: mention, source: rival });
@@ -39,13 +43,13 @@ export function compareNumbers(statementText: string, passage: Passage, doc: Sou
 }
 
 /** The source figure that plays the statement figure's part: same kind and unit, nearest in role. */
-function rivalFor(mention: NumberMention, candidates: NumberMention[], statementText: string, sourceText: string): NumberMention | undefined {
+function rivalFor(mention: NumberMention, candidates: NumberMention[], statementText: string, sourceTextOf: (mention: NumberMention) => string): NumberMention | undefined {
   // A figure belongs to whom it is said of: another person's age is no rival for Raisi's.
   const fitting = candidates.filter((c) => comparableKinds(mention.kind, c.kind) && kindsAgree(mention, c) && (!mention.owner || !c.owner || mention.owner === c.owner));
   if (fitting.length === 0) return undefined;
   const ours = wordsAround(statementText, mention);
   const score = (c: NumberMention): number =>
-    (c.kind === mention.kind ? 2 : 0) + (c.unit !== undefined && c.unit === mention.unit ? 3 : 0) + sharedWords(ours, wordsAround(sourceText, c));
+    (c.kind === mention.kind ? 2 : 0) + (c.unit !== undefined && c.unit === mention.unit ? 3 : 0) + sharedWords(ours, wordsAround(sourceTextOf(c), c));
   return [...fitting].sort((a, b) => score(b) - score(a))[0];
 }
 

@@ -108,7 +108,7 @@ function speakersOf(passage: Passage, context: CheckContext): string[] {
 }
 
 /** The named speakers of the quotes a passage is part of. */
-export function quoteSpeakers(passage: Passage, context: CheckContext): Set<string> {
+function quoteSpeakers(passage: Passage, context: CheckContext): Set<string> {
   const quotes = context.quotesOf(passage.docId).filter((q) => q.speaker && q.speakerKind === 'name' && q.start < passage.end && q.end > passage.start);
   return new Set(quotes.map((q) => q.speaker!));
 }

@@ -18,8 +18,3 @@ const stated = (term: string, passageForms: ReadonlySet<string>): boolean => sai
 export function unstatedStance(statementTerms: readonly string[], passageForms: ReadonlySet<string>): string | undefined {
   return statementTerms.find((term) => SAME_STANCE.has(term) && !stated(term, passageForms));
 }
-
-/** The statement's stance words that the passage states, possibly by a synonym ("higher" by "more"). */
-export function statedStances(statementTerms: readonly string[], passageForms: ReadonlySet<string>): string[] {
-  return statementTerms.filter((term) => SAME_STANCE.has(term) && stated(term, passageForms));
-}

@@ -2,6 +2,7 @@ import { pageLabel } from '../formats/pages';
 import type { PassageHit, SourceDocument, StatementResult } from '../types';
 import { emphasizeMarkdown, excerptAround } from './highlight';
 import { escapeMarkdown } from './markdownEscape';
+import { explanationMarkdown } from './explanation';
 import { sourceLabelParts } from './sourceLabel';
 import { VERDICT_LABELS } from './verdictLabels';
 import { quoteDiffMarkdown } from './wordDiff';
@@ -22,7 +23,8 @@ export interface HoverCardInput {
 
 /** A passage's excerpt: short enough that two fit the hover's default size, even with the Problems panel open. */
 const PASSAGE_CHARS = 260;
-const MAX_PASSAGES = 2;
+// Every sentence the verdict used: up to three of one source, a fact and the age or title given elsewhere.
+const MAX_PASSAGES = 3;
 
 /**
  * One part of the card, or undefined when it has nothing to add. The card is these parts in
@@ -62,6 +64,12 @@ function misquoteDiff(input: HoverCardInput): string | undefined {
   return `${label} (bold: words you changed or left out; struck: your words):\n\n> ${quoteDiffMarkdown(source, drafted)}`;
 }
 
+/** The statement's words with no counterpart in the evidence, and the pairs matched by meaning. */
+function explanation({ result, draft }: HoverCardInput): string | undefined {
+  if (result.verdict === 'misquote') return undefined;
+  return explanationMarkdown(result, draft).join('\n\n') || undefined;
+}
+
 function passageBlock(hit: PassageHit, input: HoverCardInput): string {
   const doc = input.documents.get(hit.passage.docId);
   const { title, byline } = sourceLabelParts(doc, hit.passage.docId);
@@ -86,7 +94,7 @@ function passages(input: HoverCardInput): string | undefined {
   return hits.length > 0 ? ['---', ...hits.map((hit) => passageBlock(hit, input))].join('\n\n') : undefined;
 }
 
-const CARD_SECTIONS: CardSection[] = [heading, message, verbatimNote, misquoteDiff, passages];
+const CARD_SECTIONS: CardSection[] = [heading, message, verbatimNote, misquoteDiff, explanation, passages];
 
 /** The Markdown of a hover card; every piece of source or draft text in it is escaped. */
 export function buildHoverCard(input: HoverCardInput): string {

@@ -1,0 +1,66 @@
+import { tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
+import { findNumbers, type NumberMention } from './numbers';
+import { entityGroups, type EntityGroup } from './entities';
+import { checkQuotes, type QuoteFinding } from '../quotes/quoteCheck';
+import type { CheckContext } from './context';
+
+/** A content word of a statement, which the evidence must give in some form. */
+export interface StatementWord {
+  raw: string;
+  norm: string;
+  term: string;
+  /** Offsets in the statement's text. */
+  start: number;
+  end: number;
+  /** How much the word says: its IDF, less for reporting verbs. */
+  weight: number;
+  /** Index into `names` when the word is part of a name. */
+  name?: number;
+  /** Index into `quotes` when the word is inside a quotation the sources were searched for. */
+  quote?: number;
+}
+
+/** Everything the rules read about a statement, worked out once. */
+export interface StatementAnalysis {
+  text: string;
+  tokens: WordToken[];
+  words: StatementWord[];
+  names: EntityGroup[];
+  figures: NumberMention[];
+  quotes: QuoteFinding[];
+}
+
+// Figures and calendar words are judged by the figure rule, not as words to align.
+const CALENDAR = /^(?:januari|februari|march|april|mai|may|june|juli|august|septemb|octob|novemb|decemb|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai)$/;
+const FIGURE_UNITS = new Set(['percent', 'cent', 'thousand', 'million', 'billion', 'trillion']);
+// Reporting verbs vary freely between a source and a faithful paraphrase.
+const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain', 'report', 'state', 'describ', 'accord']);
+const REPORTING_FACTOR = 0.3;
+// "62-year-old", "68 years old": the age is the figure, which the figure rule compares.
+const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
+
+/** Whether an index term is a figure or a date word (compared as a figure, never as a word). */
+export function isFigureTerm(term: string): boolean {
+  return /^\d/.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term);
+}
+
+export function analyseStatement(text: string, context: CheckContext): StatementAnalysis {
+  const tokens = wordTokens(text);
+  const names = entityGroups(text, (term) => context.index.isCommonWord(term), isFigureTerm);
+  const quotes = checkQuotes(text, context);
+  const ageWords = new Set<number>();
+  for (const m of text.matchAll(AGE_UNIT)) for (const t of tokens) if (t.start >= m.index! && t.end <= m.index! + m[0].length) ageWords.add(t.start);
+  const nameOf = new Map<string, number>();
+  for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
+  const words: StatementWord[] = [];
+  for (const token of tokens) {
+    const term = tokenTerm(token);
+    if (term === undefined || isFigureTerm(term) || ageWords.has(token.start)) continue;
+    const capitalized = /^\p{Lu}/u.test(token.raw);
+    const name = capitalized ? nameOf.get(term) : undefined;
+    const quote = quotes.findIndex((q) => q.outcome !== 'unverified' && token.start >= q.span.start && token.end <= q.span.end);
+    const weight = context.index.stats.idf(term) * (REPORTING.has(term) ? REPORTING_FACTOR : 1);
+    words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, ...(name !== undefined ? { name } : {}), ...(quote >= 0 ? { quote } : {}) });
+  }
+  return { text, tokens, words, names, figures: findNumbers(text), quotes };
+}

@@ -1,0 +1,65 @@
+import type { Passage } from '../types';
+import { STOP_WORDS } from '../search/stopWords';
+import { scanTerms, tokenTerm, wordTokens } from '../search/tokenize';
+import { findNumbers, type NumberMention } from './numbers';
+import { entityGroups } from './entities';
+import { isFigureTerm } from './analysis';
+
+/** One sentence of a source as evidence assembly reads it. */
+export interface ReadSentence {
+  passage: Passage;
+  /** Index terms, with acronyms of capitalized runs ("United States" -> "us_"). */
+  terms: ReadonlySet<string>;
+  /** Each index term's first spelling in the sentence, for messages and hover cards. */
+  spelling: ReadonlyMap<string, string>;
+  /** Distinct content words (folded), the candidates for a match by meaning. */
+  words: readonly string[];
+  /** Terms of the names the sentence mentions. */
+  names: ReadonlySet<string>;
+  figures: readonly NumberMention[];
+}
+
+export interface ReadDocument {
+  docId: string;
+  sentences: readonly ReadSentence[];
+  /** Every index term of the document. */
+  terms: ReadonlySet<string>;
+  /** Every distinct content word of the document (folded). */
+  words: readonly string[];
+}
+
+// Reading a source costs a few milliseconds; a check reads the few candidates' sources, and a
+// draft's statements keep coming back to the same ones.
+const CACHED_DOCUMENTS = 64;
+const cache = new Map<string, { passages: readonly Passage[]; read: ReadDocument }>();
+
+/** A source's sentences with their terms, words, names and figures (cached while the passages stay the same). */
+export function readDocument(docId: string, passages: readonly Passage[], isCommonWord: (term: string) => boolean): ReadDocument {
+  const hit = cache.get(docId);
+  if (hit && hit.passages === passages) {
+    cache.delete(docId);
+    cache.set(docId, hit);
+    return hit.read;
+  }
+  const sentences = passages.map((passage) => readSentence(passage, isCommonWord));
+  const terms = new Set<string>();
+  for (const s of sentences) for (const t of s.terms) terms.add(t);
+  const read: ReadDocument = { docId, sentences, terms, words: [...new Set(sentences.flatMap((s) => s.words))] };
+  cache.set(docId, { passages, read });
+  if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+  return read;
+}
+
+function readSentence(passage: Passage, isCommonWord: (term: string) => boolean): ReadSentence {
+  const terms = new Set(scanTerms(passage.text).withAcronyms);
+  const spelling = new Map<string, string>();
+  const words = new Set<string>();
+  for (const token of wordTokens(passage.text)) {
+    const term = tokenTerm(token);
+    if (term === undefined) continue;
+    if (!spelling.has(term)) spelling.set(term, token.raw);
+    if (!STOP_WORDS.has(token.norm) && !isFigureTerm(term) && /^\p{L}/u.test(token.norm)) words.add(token.norm);
+  }
+  const names = new Set(entityGroups(passage.text, isCommonWord, isFigureTerm).flatMap((g) => g.terms));
+  return { passage, terms, spelling, words: [...words], names, figures: findNumbers(passage.text) };
+}

@@ -1,0 +1,237 @@
+import type { Passage } from '../types';
+import type { ScoredPassage } from '../search/passageIndex';
+import type { CheckContext } from './context';
+import type { StatementAnalysis, StatementWord } from './analysis';
+import { entityGroups, entityPresent, type EntityGroup } from './entities';
+import { referredTerms } from './references';
+import { contentTerms, termOf } from '../search/tokenize';
+import { isFigureTerm } from './analysis';
+import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
+import { sameNumber } from './numbers';
+import { wordMeaning, type MatchKind, type MeaningCutoffs } from './meaning';
+import { THRESHOLDS } from './thresholds';
+import { getLexicon } from '../lexicon';
+
+/** A statement word and its best counterpart in the evidence. */
+export interface WordMatch {
+  word: StatementWord;
+  /** 0 (no counterpart) to 1 (the same word, or one that means it). */
+  strength: number;
+  kind?: MatchKind;
+  /** The counterpart as the source writes it. */
+  counterpart?: string;
+  passage?: Passage;
+}
+
+/** The sentences of one source that together say most of what a statement says. */
+export interface Evidence {
+  docId: string;
+  /** The sentences used, the one that says most first. */
+  passages: Passage[];
+  matches: WordMatch[];
+  /** Weighted share of the statement's words the evidence gives (a name counts when the evidence carries it). */
+  coverage: number;
+  /** Names of the statement the source never mentions. */
+  missingNames: EntityGroup[];
+  /** Names the source mentions, but not in (or referred to by) the sentences used. */
+  unlinkedNames: EntityGroup[];
+  /**
+   * Names the evidence carries only by reference (a neighbour, "he", the source's topic) while
+   * its main sentence names someone the statement does not: "Kuleba accused" against "Blinken accused".
+   */
+  substitutedNames: EntityGroup[];
+  /** Weighted share of the statement's words its main sentence gives alone. */
+  primaryCoverage: number;
+  /** Statement words whose opposite the evidence says ("lost" where the source says "won"). */
+  opposites: WordMatch[];
+  document: ReadDocument;
+  sentences: ReadSentence[];
+}
+
+// A statement draws on one to three sentences of a source (a fact and the age or title given
+// elsewhere); more would let scattered words add up to a claim no sentence makes.
+const MAX_SENTENCES = 3;
+const CANDIDATE_DOCUMENTS = 4;
+const LINK_REACH = 2;
+
+interface Cell {
+  strength: number;
+  kind?: MatchKind;
+  counterpart?: string;
+}
+
+/** The best evidence for a statement among the sources of its candidate passages (and of its quotes). */
+export function assembleEvidence(analysis: StatementAnalysis, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs = THRESHOLDS.meaning): Evidence | undefined {
+  const docIds: string[] = [];
+  for (const q of analysis.quotes) if (q.passage && !docIds.includes(q.passage.docId)) docIds.push(q.passage.docId);
+  for (const c of candidates) if (!docIds.includes(c.passage.docId)) docIds.push(c.passage.docId);
+  let best: Evidence | undefined;
+  for (const docId of docIds.slice(0, CANDIDATE_DOCUMENTS)) {
+    const evidence = evidenceIn(docId, analysis, context, cutoffs);
+    // The source that names everyone the statement names, then the one that says most of it.
+    if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.coverage > best.coverage + 1e-9))) best = evidence;
+  }
+  return best;
+}
+
+function evidenceIn(docId: string, analysis: StatementAnalysis, context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
+  const passages = context.passagesOf(docId);
+  if (passages.length === 0) return undefined;
+  const doc = readDocument(docId, passages, (term) => context.index.isCommonWord(term));
+  const sentences = doc.sentences;
+  const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
+  const statementTerms = new Set(analysis.words.map((w) => w.term));
+  const cells = sentences.map((s) => aligned.map((w) => cellFor(w, s, cutoffs, statementTerms)));
+  const figureIn = sentences.map((s) => analysis.figures.map((f) => s.figures.some((g) => sameNumber(f, g))));
+  // Names choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent).
+  const named = analysis.words.filter((w) => w.name !== undefined && w.quote === undefined);
+  const nameIn = sentences.map((s) => named.map((w) => s.terms.has(w.term)));
+  // A figure is the most specific thing a statement says: in choosing sentences it counts like its weightiest word.
+  const figureWeight = Math.max(1, ...analysis.words.map((w) => w.weight));
+
+  const chosen: number[] = [];
+  const current = aligned.map(() => 0);
+  const figureFound = analysis.figures.map(() => false);
+  const nameFound = named.map(() => false);
+  for (const q of analysis.quotes) {
+    const at = q.passage && q.passage.docId === docId ? sentences.findIndex((s) => s.passage.id === q.passage!.id) : -1;
+    if (at >= 0 && !chosen.includes(at)) take(at);
+  }
+  const minGain = aligned.length > 0 ? Math.min(...aligned.map((w) => w.weight)) / 2 : 0;
+  while (chosen.length < MAX_SENTENCES) {
+    let pick = -1;
+    let pickGain = 0;
+    for (let j = 0; j < sentences.length; j++) {
+      if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
+      const g = gain(j);
+      if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
+    }
+    if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
+    take(pick);
+  }
+  if (chosen.length === 0) return undefined;
+
+  function gain(j: number): number {
+    let g = 0;
+    for (const [k, w] of aligned.entries()) g += w.weight * Math.max(0, cells[j][k].strength - current[k]);
+    for (let k = 0; k < figureFound.length; k++) if (!figureFound[k] && figureIn[j][k]) g += figureWeight;
+    for (let k = 0; k < nameFound.length; k++) if (!nameFound[k] && nameIn[j][k]) g += named[k].weight;
+    return g;
+  }
+  function take(j: number): void {
+    chosen.push(j);
+    for (let k = 0; k < current.length; k++) current[k] = Math.max(current[k], cells[j][k].strength);
+    for (let k = 0; k < figureFound.length; k++) figureFound[k] ||= figureIn[j][k];
+    for (let k = 0; k < nameFound.length; k++) nameFound[k] ||= nameIn[j][k];
+  }
+  // Sentences read together tell one thing: they stand within a few sentences of each other. (A
+  // name or an age given elsewhere in the source is the name and figure rules' to find.)
+  function linked(j: number): boolean {
+    return chosen.some((i) => Math.abs(i - j) <= LINK_REACH);
+  }
+
+  const chosenSentences = chosen.map((j) => sentences[j]);
+  const present = namesPresent(analysis, chosenSentences, context);
+  const documentCount = (term: string): number => context.termCountIn(docId, term);
+  const inDocument = analysis.names.map(
+    (g, i) => present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, doc.words)),
+  );
+  const matches: WordMatch[] = analysis.words.map((word) => {
+    if (word.name !== undefined) return present[word.name] ? { word, strength: 1, kind: 'name' } : { word, strength: 0 };
+    if (word.quote !== undefined) {
+      const q = analysis.quotes[word.quote];
+      return q.passage?.docId === docId ? { word, strength: 1, kind: 'quote', passage: q.passage } : { word, strength: 0 };
+    }
+    const k = aligned.indexOf(word);
+    let bestAt = -1;
+    for (const j of chosen) if (bestAt < 0 || cells[j][k].strength > cells[bestAt][k].strength) bestAt = j;
+    const cell = cells[bestAt][k];
+    return cell.strength > 0 ? { word, strength: cell.strength, kind: cell.kind, counterpart: cell.counterpart, passage: sentences[bestAt].passage } : { word, strength: 0 };
+  });
+  const opposites: WordMatch[] = [];
+  aligned.forEach((word, k) => {
+    if (current[k] > 0) return;
+    for (const j of chosen) if (cells[j][k].kind === 'antonym') opposites.push({ word, strength: 0, kind: 'antonym', counterpart: cells[j][k].counterpart, passage: sentences[j].passage });
+  });
+  const said = matches;
+  const total = said.reduce((sum, m) => sum + m.word.weight, 0);
+  const covered = said.reduce((sum, m) => sum + m.word.weight * m.strength, 0);
+  const primary = chosen[0];
+  const primaryCovered = said.reduce((sum, m) => {
+    const k = aligned.indexOf(m.word);
+    return sum + m.word.weight * (k >= 0 ? cells[primary][k].strength : m.strength);
+  }, 0);
+  return {
+    docId,
+    passages: chosenSentences.map((s) => s.passage),
+    matches,
+    coverage: total > 0 ? covered / total : 0,
+    missingNames: analysis.names.filter((_, i) => !inDocument[i]),
+    unlinkedNames: analysis.names.filter((_, i) => inDocument[i] && !present[i]),
+    primaryCoverage: total > 0 ? primaryCovered / total : 0,
+    substitutedNames: substituted(analysis, chosenSentences, present, context),
+    opposites,
+    document: doc,
+    sentences: chosenSentences,
+  };
+}
+
+/** How a sentence gives a statement word: the same index term, else the word that means it most nearly. */
+function cellFor(word: StatementWord, sentence: ReadSentence, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
+  if (sentence.terms.has(word.term)) return { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) };
+  let best: Cell = { strength: 0 };
+  for (const candidate of sentence.words) {
+    // One counterpart per word: a source word the statement itself uses stands for that word, not for another ("last" is not "higher").
+    if (statementTerms.has(termOf(candidate) ?? candidate)) continue;
+    const meaning = wordMeaning(word.norm, candidate, cutoffs);
+    if (!meaning) continue;
+    if (meaning.strength > best.strength || (best.strength === 0 && meaning.kind === 'antonym' && best.kind === undefined)) best = { strength: meaning.strength, kind: meaning.kind, counterpart: candidate };
+  }
+  return best;
+}
+
+// An article names its subject once and then says "its northern neighbour": a name the evidence
+// does not carry is still its subject when the source keeps naming it.
+const TOPIC_MENTIONS = 3;
+
+/**
+ * Which of the statement's names the evidence carries: in its sentences or their neighbours, in
+ * what they refer back to ("the researcher", "he", a quote's speaker), in another form of the
+ * word ("French" for "Frenchman"), or as a name the source keeps using (never a speaker's: who
+ * said something is part of the claim).
+ */
+function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadSentence[], context: CheckContext): boolean[] {
+  if (analysis.names.length === 0) return [];
+  const docId = chosen[0].passage.docId;
+  const doc = context.documents.get(docId);
+  const sentenceTerms = new Set(chosen.flatMap((s) => [...s.terms, ...referredTerms(s.passage, context)]));
+  const contextTerms = new Set(doc ? chosen.flatMap((s) => contentTerms(doc.text.slice(s.passage.contextStart, s.passage.contextEnd), true)) : []);
+  const documentCount = (term: string): number => context.termCountIn(docId, term);
+  const meaningful = chosen.flatMap((s) => s.words);
+  return analysis.names.map((g) => {
+    if (entityPresent(g, { sentenceTerms, contextTerms, documentCount })) return true;
+    // "the Frenchman", "Scottish", "Man Utd": a one-word name the evidence gives as its country, people or full form.
+    if (g.terms.length === 1 && namedByMeaning(analysis, g, meaningful)) return true;
+    // A name the source keeps using is what it is about, also where a sentence says "he" or "the club".
+    return !g.speaker && g.terms.every((t) => documentCount(t) >= TOPIC_MENTIONS);
+  });
+}
+
+const NAME_RELATIONS = new Set(['same', 'inflection', 'derived', 'pertainym', 'abbreviation', 'synonym']);
+
+function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, words: readonly string[]): boolean {
+  const word = analysis.words.find((w) => w.term === group.terms[0]);
+  if (!word) return false;
+  const lexicon = getLexicon();
+  return words.some((candidate) => NAME_RELATIONS.has(lexicon.relation(word.norm, candidate) ?? ''));
+}
+
+function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[], present: readonly boolean[], context: CheckContext): EntityGroup[] {
+  const statementTerms = new Set(analysis.words.map((w) => w.term));
+  const primary = chosen[0].passage;
+  const others = entityGroups(primary.text, (t) => context.index.isCommonWord(t), isFigureTerm).filter((g) => !g.terms.some((t) => statementTerms.has(t)));
+  if (others.length === 0) return [];
+  const literal = new Set(chosen.flatMap((s) => [...s.terms]));
+  const documentCount = (term: string): number => context.termCountIn(primary.docId, term);
+  return analysis.names.filter((g, i) => present[i] && !entityPresent(g, { sentenceTerms: literal, contextTerms: new Set(), documentCount }));
+}
