@@ -1,6 +1,6 @@
 import type { Passage } from '../types';
 import { STOP_WORDS } from '../search/stopWords';
-import { scanTerms, tokenTerm, wordTokens } from '../search/tokenize';
+import { scanTerms, termOf, tokenTerm, wordTokens } from '../search/tokenize';
 import { findNumbers, type NumberMention } from './numbers';
 import { entityGroups } from './entities';
 import { isFigureTerm } from './analysis';
@@ -14,6 +14,8 @@ export interface ReadSentence {
   spelling: ReadonlyMap<string, string>;
   /** Distinct content words (folded), the candidates for a match by meaning. */
   words: readonly string[];
+  /** The index term of each of `words`, in the same order. */
+  wordTerms: readonly string[];
   /** Terms of the names the sentence mentions. */
   names: ReadonlySet<string>;
   figures: readonly NumberMention[];
@@ -61,5 +63,6 @@ function readSentence(passage: Passage, isCommonWord: (term: string) => boolean)
     if (!STOP_WORDS.has(token.norm) && !isFigureTerm(term) && /^\p{L}/u.test(token.norm)) words.add(token.norm);
   }
   const names = new Set(entityGroups(passage.text, isCommonWord, isFigureTerm).flatMap((g) => g.terms));
-  return { passage, terms, spelling, words: [...words], names, figures: findNumbers(passage.text) };
+  const distinct = [...words];
+  return { passage, terms, spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w), names, figures: findNumbers(passage.text) };
 }

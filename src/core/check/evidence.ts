@@ -4,13 +4,12 @@ import type { CheckContext } from './context';
 import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityGroups, entityPresent, type EntityGroup } from './entities';
 import { referredTerms } from './references';
-import { contentTerms, termOf } from '../search/tokenize';
+import { contentTerms } from '../search/tokenize';
 import { isFigureTerm } from './analysis';
 import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
 import { sameNumber } from './numbers';
-import { wordMeaning, type MatchKind, type MeaningCutoffs } from './meaning';
+import { wordMeaning, wordRelation, type MatchKind, type MeaningCutoffs } from './meaning';
 import { THRESHOLDS } from './thresholds';
-import { getLexicon } from '../lexicon';
 
 /** A statement word and its best counterpart in the evidence. */
 export interface WordMatch {
@@ -67,21 +66,23 @@ export function assembleEvidence(analysis: StatementAnalysis, candidates: readon
   for (const c of candidates) if (!docIds.includes(c.passage.docId)) docIds.push(c.passage.docId);
   let best: Evidence | undefined;
   for (const docId of docIds.slice(0, CANDIDATE_DOCUMENTS)) {
-    const evidence = evidenceIn(docId, analysis, context, cutoffs);
+    const evidence = evidenceIn(docId, analysis, candidates, context, cutoffs);
     // The source that names everyone the statement names, then the one that says most of it.
     if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.coverage > best.coverage + 1e-9))) best = evidence;
   }
   return best;
 }
 
-function evidenceIn(docId: string, analysis: StatementAnalysis, context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
+function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
   const passages = context.passagesOf(docId);
   if (passages.length === 0) return undefined;
   const doc = readDocument(docId, passages, (term) => context.index.isCommonWord(term));
   const sentences = doc.sentences;
   const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
   const statementTerms = new Set(analysis.words.map((w) => w.term));
-  const cells = sentences.map((s) => aligned.map((w) => cellFor(w, s, cutoffs, statementTerms)));
+  const considered = sentencesToRead(analysis, sentences, candidates);
+  const literalOnly = (s: ReadSentence): Cell[] => aligned.map((w) => (s.terms.has(w.term) ? { strength: 1, kind: 'same', counterpart: s.spelling.get(w.term) } : { strength: 0 }));
+  const cells = sentences.map((s, j) => (considered.has(j) ? aligned.map((w) => cellFor(w, s, cutoffs, statementTerms)) : literalOnly(s)));
   const figureIn = sentences.map((s) => analysis.figures.map((f) => s.figures.some((g) => sameNumber(f, g))));
   // Names choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent).
   const named = analysis.words.filter((w) => w.name !== undefined && w.quote === undefined);
@@ -101,7 +102,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, context: CheckCo
   while (chosen.length < MAX_SENTENCES) {
     let pick = -1;
     let pickGain = 0;
-    for (let j = 0; j < sentences.length; j++) {
+    for (const j of considered) {
       if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
       const g = gain(j);
       if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
@@ -176,13 +177,39 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, context: CheckCo
   };
 }
 
+// Reading a sentence for meaning costs a lexicon lookup per pair of words: only the sentences
+// that share most words, names and figures with the statement (and the retrieved ones), with the
+// neighbours they may be read with, are read that way.
+const SENTENCES_BY_WORDS = 6;
+
+function sentencesToRead(analysis: StatementAnalysis, sentences: readonly ReadSentence[], candidates: readonly ScoredPassage[]): Set<number> {
+  const literal = sentences.map((s, j) => {
+    let score = 0;
+    for (const w of analysis.words) if (s.terms.has(w.term)) score += w.weight;
+    for (const f of analysis.figures) if (s.figures.some((g) => sameNumber(f, g))) score += 1;
+    return { j, score };
+  });
+  const seeds = new Set(literal.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, SENTENCES_BY_WORDS).map((x) => x.j));
+  const retrieved = new Set(candidates.map((c) => c.passage.id));
+  sentences.forEach((s, j) => {
+    if (retrieved.has(s.passage.id)) seeds.add(j);
+  });
+  for (const q of analysis.quotes) {
+    const at = q.passage ? sentences.findIndex((s) => s.passage.id === q.passage!.id) : -1;
+    if (at >= 0) seeds.add(at);
+  }
+  const read = new Set<number>();
+  for (const j of seeds) for (let k = Math.max(0, j - LINK_REACH); k <= Math.min(sentences.length - 1, j + LINK_REACH); k++) read.add(k);
+  return read;
+}
+
 /** How a sentence gives a statement word: the same index term, else the word that means it most nearly. */
 function cellFor(word: StatementWord, sentence: ReadSentence, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
   if (sentence.terms.has(word.term)) return { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) };
   let best: Cell = { strength: 0 };
-  for (const candidate of sentence.words) {
+  for (const [i, candidate] of sentence.words.entries()) {
     // One counterpart per word: a source word the statement itself uses stands for that word, not for another ("last" is not "higher").
-    if (statementTerms.has(termOf(candidate) ?? candidate)) continue;
+    if (statementTerms.has(sentence.wordTerms[i])) continue;
     const meaning = wordMeaning(word.norm, candidate, cutoffs);
     if (!meaning) continue;
     if (meaning.strength > best.strength || (best.strength === 0 && meaning.kind === 'antonym' && best.kind === undefined)) best = { strength: meaning.strength, kind: meaning.kind, counterpart: candidate };
@@ -222,8 +249,7 @@ const NAME_RELATIONS = new Set(['same', 'inflection', 'derived', 'pertainym', 'a
 function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, words: readonly string[]): boolean {
   const word = analysis.words.find((w) => w.term === group.terms[0]);
   if (!word) return false;
-  const lexicon = getLexicon();
-  return words.some((candidate) => NAME_RELATIONS.has(lexicon.relation(word.norm, candidate) ?? ''));
+  return words.some((candidate) => NAME_RELATIONS.has(wordRelation(word.norm, candidate) ?? ''));
 }
 
 function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[], present: readonly boolean[], context: CheckContext): EntityGroup[] {

@@ -34,25 +34,51 @@ export interface MeaningCutoffs {
   relatedSimilarity: number;
 }
 
-const memo = new Map<string, Meaning | null>();
-const MEMO_LIMIT = 200_000;
+// A draft asks about the same pairs of words again and again: each statement word keeps what it
+// was found to mean against each source word, per set of cut-offs (the fit tries several).
+const memos = new WeakMap<MeaningCutoffs, Map<string, Map<string, Meaning | null>>>();
+const MEMO_WORDS = 20_000;
 
 /** The relation of a statement word to a source word (folded words), or undefined when they are unrelated. */
 export function wordMeaning(statementWord: string, sourceWord: string, cutoffs: MeaningCutoffs): Meaning | undefined {
-  const key = `${statementWord} ${sourceWord} ${cutoffs.similarity} ${cutoffs.relatedSimilarity}`;
-  let meaning = memo.get(key);
+  let memo = memos.get(cutoffs);
+  if (!memo) memos.set(cutoffs, (memo = new Map()));
+  let row = memo.get(statementWord);
+  if (!row) {
+    if (memo.size >= MEMO_WORDS) memo.clear();
+    memo.set(statementWord, (row = new Map()));
+  }
+  let meaning = row.get(sourceWord);
   if (meaning === undefined) {
     meaning = lookUp(statementWord, sourceWord, cutoffs) ?? null;
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, meaning);
+    row.set(sourceWord, meaning);
   }
   return meaning ?? undefined;
 }
 
+const relations = new Map<string, Map<string, Relation | null>>();
+
+/** The lexicon's relation of two folded words, remembered (names are compared with every word of a source). */
+export function wordRelation(a: string, b: string): Relation | undefined {
+  let row = relations.get(a);
+  if (!row) {
+    if (relations.size >= MEMO_WORDS) relations.clear();
+    relations.set(a, (row = new Map()));
+  }
+  let relation = row.get(b);
+  if (relation === undefined) {
+    relation = getLexicon().relation(a, b) ?? null;
+    row.set(b, relation);
+  }
+  return relation ?? undefined;
+}
+
 function lookUp(a: string, b: string, cutoffs: MeaningCutoffs): Meaning | undefined {
   const lexicon = getLexicon();
-  const relation = lexicon.relation(a, b);
   const similarity = lexicon.similarity(a, b);
+  // Words used apart (a low cosine) count only as the same word in another spelling: a WordNet link
+  // between them would need more closeness than that, so the sense links are not looked up.
+  const relation = similarity !== undefined && similarity < cutoffs.relatedSimilarity ? lexicon.formRelation(a, b) : lexicon.relation(a, b);
   if (relation && (FORM_RELATIONS.has(relation) || relation === 'antonym' || similarity === undefined || similarity >= cutoffs.relatedSimilarity)) {
     return { strength: RELATION_STRENGTH[relation], kind: relation };
   }

@@ -23,6 +23,8 @@ export interface Lexicon {
   knows(word: string): boolean;
   /** The strongest link between the two words over all their senses, strongest first in RELATION_STRENGTH. */
   relation(a: string, b: string): LexicalRelation | undefined;
+  /** The same word in another spelling: 'same', 'inflection' or 'abbreviation' (no WordNet sense links, so cheap). */
+  formRelation(a: string, b: string): 'same' | 'inflection' | 'abbreviation' | undefined;
   /**
    * Whether swapping one word for the other reverses a claim whatever roles the words play
    * (allow ~ ban, increase ~ decrease): the opposites of the polarity tables (polarity.ts), by base form.
@@ -44,6 +46,7 @@ export interface Lexicon {
 /** Relations from strongest to weakest; relation() returns the first that links the two words. */
 export const RELATION_STRENGTH: readonly LexicalRelation[] = ['same', 'inflection', 'abbreviation', 'synonym', 'antonym', 'pertainym', 'derived', 'hypernym', 'hyponym', 'part'];
 
+// Most words come folded already ("brawl"): only others pay for the rewrite.
 const normalize = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase();
 
 interface WordEntry {
@@ -158,7 +161,7 @@ class WordNetLexicon implements Lexicon {
     return entry.forms.length > 0 || entry.vectorRow !== undefined;
   }
 
-  relation(a: string, b: string): LexicalRelation | undefined {
+  formRelation(a: string, b: string): 'same' | 'inflection' | 'abbreviation' | undefined {
     const x = normalize(a);
     const y = normalize(b);
     if (!x || !y) return undefined;
@@ -167,7 +170,16 @@ class WordNetLexicon implements Lexicon {
     const ey = this.analyse(y);
     if (ex.lemma === ey.lemma || ex.forms.includes(y) || ey.forms.includes(x) || ex.forms.some((f) => ey.forms.includes(f))) return 'inflection';
     const isWord = (w: string) => this.analyse(w).forms.length > 0;
-    if (abbreviates(x, y, isWord) || abbreviates(y, x, isWord)) return 'abbreviation';
+    // Every way English abbreviates keeps the first letter ("Utd", "U.S.", "Sept.").
+    if (x[0] === y[0] && (abbreviates(x, y, isWord) || abbreviates(y, x, isWord))) return 'abbreviation';
+    return undefined;
+  }
+
+  relation(a: string, b: string): LexicalRelation | undefined {
+    const form = this.formRelation(a, b);
+    if (form) return form;
+    const ex = this.analyse(normalize(a));
+    const ey = this.analyse(normalize(b));
     const found = this.wordnet.relation(this.links(ex), this.links(ey));
     if (found === 'synonym') return found;
     if (this.wordnet.antonymous(this.lemmaLinks(ex), this.lemmaLinks(ey)) || this.opposed(ex, ey)) return 'antonym';
