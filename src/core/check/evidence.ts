@@ -94,16 +94,20 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const current = aligned.map(() => 0);
   const figureFound = analysis.figures.map(() => false);
   const nameFound = named.map(() => false);
-  for (const q of analysis.quotes) {
-    const at = q.passage && q.passage.docId === docId ? sentences.findIndex((s) => s.passage.id === q.passage!.id) : -1;
-    if (at >= 0 && !chosen.includes(at)) take(at);
-  }
+  // A quotation chooses the sentence that carries its words, like any other words of the statement
+  // (the quote may also be found where its speaker said it, away from what the statement tells).
+  const quoted = analysis.quotes.map((_, i) => ({ i, words: analysis.words.filter((w) => w.quote === i) })).filter((q) => q.words.length > 0 && analysis.quotes[q.i].passage?.docId === docId);
+  const quoteIn = sentences.map((s) => quoted.map((q) => q.words.every((w) => s.terms.has(w.term))));
+  const quoteFound = quoted.map(() => false);
   const minGain = aligned.length > 0 ? Math.min(...aligned.map((w) => w.weight)) / 2 : 0;
   while (chosen.length < MAX_SENTENCES) {
     let pick = -1;
     let pickGain = 0;
     for (const j of considered) {
       if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
+      // A sentence joins the evidence for what it says of the statement's words and names; a figure
+      // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
+      if (wordGain(j) < (chosen.length === 0 ? 1e-9 : minGain)) continue;
       const g = gain(j);
       if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
     }
@@ -112,11 +116,16 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   }
   if (chosen.length === 0) return undefined;
 
-  function gain(j: number): number {
+  function wordGain(j: number): number {
     let g = 0;
+    for (let k = 0; k < quoteFound.length; k++) if (!quoteFound[k] && quoteIn[j][k]) g += quoted[k].words.reduce((sum, w) => sum + w.weight, 0);
     for (const [k, w] of aligned.entries()) g += w.weight * Math.max(0, cells[j][k].strength - current[k]);
-    for (let k = 0; k < figureFound.length; k++) if (!figureFound[k] && figureIn[j][k]) g += figureWeight;
     for (let k = 0; k < nameFound.length; k++) if (!nameFound[k] && nameIn[j][k]) g += named[k].weight;
+    return g;
+  }
+  function gain(j: number): number {
+    let g = wordGain(j);
+    for (let k = 0; k < figureFound.length; k++) if (!figureFound[k] && figureIn[j][k]) g += figureWeight;
     return g;
   }
   function take(j: number): void {
@@ -124,6 +133,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     for (let k = 0; k < current.length; k++) current[k] = Math.max(current[k], cells[j][k].strength);
     for (let k = 0; k < figureFound.length; k++) figureFound[k] ||= figureIn[j][k];
     for (let k = 0; k < nameFound.length; k++) nameFound[k] ||= nameIn[j][k];
+    for (let k = 0; k < quoteFound.length; k++) quoteFound[k] ||= quoteIn[j][k];
   }
   // Sentences read together tell one thing: they stand within a few sentences of each other. (A
   // name or an age given elsewhere in the source is the name and figure rules' to find.)

@@ -46,10 +46,11 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     } else open.push(figure);
   }
   if (open.length === 0) return finding;
-  // Rivals come from the evidence and its neighbouring sentences, where the source tells the same event.
-  const rivals = near.filter((n) => !analysis.figures.some((f) => sameNumber(f, n)));
-  const compared = compareFigures(open, analysis.text, rivals, (m) => textOf.get(m) ?? '');
-  finding.conflicts = compared.conflicts;
-  finding.unmatched = compared.unmatched;
+  // Rivals come from the evidence and its neighbouring sentences, where the source tells the same
+  // event. All the statement's figures are compared, so each source figure pairs with one of them:
+  // in "a 1-3 draw" against "a 3-3 draw" the second 3 is the rival of the 1.
+  const compared = compareFigures(analysis.figures, analysis.text, near, (m) => textOf.get(m) ?? '');
+  finding.conflicts = compared.conflicts.filter((c) => open.includes(c.statement));
+  finding.unmatched = compared.unmatched.filter((m) => open.includes(m));
   return finding;
 }

@@ -69,6 +69,8 @@ const NEGATION_SCOPE = 3;
 function negatedTerms(text: string): Map<string, string> {
   const tokens = wordTokens(text.replace(/\u2019/g, "'"));
   const negated = new Map<string, string>();
+  const affirmed = new Set<string>();
+  const inScope = new Set<number>();
   const negation = (i: number): boolean => NEGATION.test(tokens[i].raw.toLowerCase());
   for (let i = 0; i < tokens.length; i++) {
     if (!negation(i)) continue;
@@ -80,10 +82,17 @@ function negatedTerms(text: string): Map<string, string> {
       }
       // A negation stays in its clause: punctuation (a comma, a quotation mark, a dash) ends its reach.
       if (/[^\s-]/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      inScope.add(j);
       const term = tokenTerm(tokens[j]);
       if (term !== undefined && !negated.has(term)) negated.set(term, tokens[i].raw);
     }
   }
+  tokens.forEach((token, i) => {
+    const term = tokenTerm(token);
+    if (term !== undefined && !inScope.has(i) && !negation(i)) affirmed.add(term);
+  });
+  // A word the text says both ways ("I will take a cut. I won't take a raise") is not said the other way round.
+  for (const term of affirmed) negated.delete(term);
   return negated;
 }
 
