@@ -3,8 +3,9 @@ import type { StatementAnalysis } from '../analysis';
 import type { Evidence } from '../evidence';
 import type { CheckContext } from '../context';
 import { compareFigures, type NumberConflict } from '../numberCheck';
-import { findNumbers, sameNumber, type NumberMention } from '../numbers';
+import { findNumbers, sameNumber, type NumberKind, type NumberMention } from '../numbers';
 import { antecedentStart } from '../references';
+import type { ReadSentence } from '../documentReading';
 
 /** What the evidence makes of the statement's figures. */
 export interface FigureFinding {
@@ -16,41 +17,60 @@ export interface FigureFinding {
 }
 
 /**
- * A figure is the source's when a sentence of the evidence gives it, or another sentence of the
- * same source gives it of someone the evidence or the statement names ("Spahic, 34, ..."). Else a
- * figure of its kind near the evidence is the source's version of it (a conflict).
+ * A figure is the source's when a sentence of the evidence (or a neighbour) gives it. Else a
+ * figure of its kind in the evidence's main sentence is the source's version of it (a conflict).
+ * Else, for an age or a date (said once of a person or an event, "Spahic, 34, ..."), another
+ * sentence of the same source may give it of what the statement speaks of: a sentence that names
+ * someone the statement or the evidence names, or shares two of the statement's words. Counts,
+ * scores and amounts are the facts of what the evidence tells, never taken from elsewhere. Else a figure of its kind near the
+ * evidence is the source's version, and a figure with none is unmatched.
  */
+const CIRCUMSTANTIAL: ReadonlySet<NumberKind> = new Set<NumberKind>(['age', 'year', 'month', 'weekday', 'day']);
+
 export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, context: CheckContext): FigureFinding {
   const finding: FigureFinding = { conflicts: [], unmatched: [], added: [] };
   if (analysis.figures.length === 0) return finding;
   // The evidence gives what its sentences and their neighbours give (and, after "This is 30% more", what came before).
   const doc = context.documents.get(evidence.docId);
   const textOf = new Map<NumberMention, string>();
+  const docOffset = new Map<NumberMention, number>();
   const near = doc
     ? evidence.passages.flatMap((p) => {
-        const text = doc.text.slice(antecedentStart(p, context), p.contextEnd);
+        const from = antecedentStart(p, context);
+        const text = doc.text.slice(from, p.contextEnd);
         const mentions = findNumbers(text);
-        for (const m of mentions) textOf.set(m, text);
+        for (const m of mentions) {
+          textOf.set(m, text);
+          docOffset.set(m, from + m.start);
+        }
         return mentions;
       })
     : [];
   const given = [...evidence.sentences.flatMap((s) => s.figures), ...near];
+  const open = analysis.figures.filter((figure) => !given.some((g) => sameNumber(figure, g)));
+  if (open.length === 0) return finding;
+  // All the statement's figures are compared, so each source figure pairs with one of them: in
+  // "a 1-3 draw" against "a 3-3 draw" the second 3 is the rival of the 1.
+  const compared = compareFigures(analysis.figures, analysis.text, near, (m) => textOf.get(m) ?? '');
+  const primary = evidence.sentences[0];
+  const inPrimary = (m: NumberMention): boolean => {
+    const at = docOffset.get(m) ?? -1;
+    return at >= primary.passage.start && at < primary.passage.end;
+  };
   const names = new Set([...analysis.names.flatMap((g) => g.terms), ...evidence.sentences.flatMap((s) => [...s.names])]);
-  const open: NumberMention[] = [];
-  for (const figure of analysis.figures) {
-    if (given.some((g) => sameNumber(figure, g))) continue;
-    // Only an age is said of a person apart from the event ("Spahic, 34, ..."); other figures belong to what the evidence tells.
-    const elsewhere = figure.kind === 'age' ? evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && s.figures.some((g) => g.kind === 'age' && sameNumber(figure, g)) && [...s.names].some((n) => names.has(n))) : undefined;
+  const words = new Set(analysis.words.filter((w) => w.name === undefined).map((w) => w.term));
+  const speaksOf = (s: ReadSentence): boolean => [...s.names].some((n) => names.has(n)) || [...s.terms].filter((t) => words.has(t)).length >= 2;
+  for (const figure of open) {
+    const conflict = compared.conflicts.find((c) => c.statement === figure);
+    if (conflict && inPrimary(conflict.source)) {
+      finding.conflicts.push(conflict);
+      continue;
+    }
+    const elsewhere = !CIRCUMSTANTIAL.has(figure.kind) ? undefined : evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && s.figures.some((g) => sameNumber(figure, g)) && speaksOf(s));
     if (elsewhere) {
       if (!finding.added.includes(elsewhere.passage)) finding.added.push(elsewhere.passage);
-    } else open.push(figure);
+    } else if (conflict) finding.conflicts.push(conflict);
+    else finding.unmatched.push(figure);
   }
-  if (open.length === 0) return finding;
-  // Rivals come from the evidence and its neighbouring sentences, where the source tells the same
-  // event. All the statement's figures are compared, so each source figure pairs with one of them:
-  // in "a 1-3 draw" against "a 3-3 draw" the second 3 is the rival of the 1.
-  const compared = compareFigures(analysis.figures, analysis.text, near, (m) => textOf.get(m) ?? '');
-  finding.conflicts = compared.conflicts.filter((c) => open.includes(c.statement));
-  finding.unmatched = compared.unmatched.filter((m) => open.includes(m));
   return finding;
 }
