@@ -3,7 +3,7 @@ import type { ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityGroups, entityPresent, type EntityGroup } from './entities';
-import { referredTerms } from './references';
+import { antecedentStart, referredTerms } from './references';
 import { contentTerms } from '../search/tokenize';
 import { isFigureTerm } from './analysis';
 import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
@@ -107,7 +107,8 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
       if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
       // A sentence joins the evidence for what it says of the statement's words and names; a figure
       // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
-      if (wordGain(j) < (chosen.length === 0 ? 1e-9 : minGain)) continue;
+      // The exception is a sentence that refers back to the evidence ("This is about 30% more than in 2021.").
+      if (wordGain(j) < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j)) continue;
       const g = gain(j);
       if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
     }
@@ -137,6 +138,10 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   }
   // Sentences read together tell one thing: they stand within a few sentences of each other. (A
   // name or an age given elsewhere in the source is the name and figure rules' to find.)
+  function refersBack(j: number): boolean {
+    const from = antecedentStart(sentences[j].passage, context);
+    return chosen.some((i) => i < j && sentences[i].passage.end > from);
+  }
   function linked(j: number): boolean {
     return chosen.some((i) => Math.abs(i - j) <= LINK_REACH);
   }
