@@ -58,7 +58,8 @@ export function analyseStatement(text: string, context: CheckContext): Statement
     if (term === undefined || isFigureTerm(term) || ageWords.has(token.start)) continue;
     const capitalized = /^\p{Lu}/u.test(token.raw);
     const name = capitalized ? nameOf.get(term) : undefined;
-    const quote = quotes.findIndex((q) => q.outcome !== 'unverified' && token.start >= q.span.start && token.end <= q.span.end);
+    // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
+    const quote = quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
     const weight = context.index.stats.idf(term) * (REPORTING.has(term) ? REPORTING_FACTOR : 1);
     words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, ...(name !== undefined ? { name } : {}), ...(quote >= 0 ? { quote } : {}) });
   }

@@ -156,7 +156,10 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     if (word.name !== undefined) return present[word.name] ? { word, strength: 1, kind: 'name' } : { word, strength: 0 };
     if (word.quote !== undefined) {
       const q = analysis.quotes[word.quote];
-      return q.passage?.docId === docId ? { word, strength: 1, kind: 'quote', passage: q.passage } : { word, strength: 0 };
+      if (q.passage?.docId === docId) return { word, strength: 1, kind: 'quote', passage: q.passage };
+      // A short quotation ("clearly") found first in another source may stand word for word here too.
+      const at = chosen.find((j) => sentences[j].terms.has(word.term));
+      return at === undefined ? { word, strength: 0 } : { word, strength: 1, kind: 'same', counterpart: sentences[at].spelling.get(word.term), passage: sentences[at].passage };
     }
     const k = aligned.indexOf(word);
     let bestAt = -1;
