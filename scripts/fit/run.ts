@@ -2,7 +2,7 @@
 // sample tuning set (test/fixtures/dev.json) and the real-news dev sets when ../shared is there.
 // For each pair of meaning cut-offs on a small grid (vector similarity for a match by use, and
 // the similarity a WordNet link needs) it works out every statement's support features,
-// searches the support cut-offs (coverage, heaviest missing word, unlinked and substituted names) for the best
+// searches the support cut-offs (coverage, heaviest missing word, names told apart from the rest and substituted names) for the best
 // mean balanced accuracy over the sets, and keeps the meaning cut-offs whose cross-validated balanced
 // accuracy (5 folds, whole articles held out together) is best. It prints the fit and the
 // cross-validated figures, and writes the file only with --write.
@@ -92,13 +92,13 @@ function predictFlag(e: Example, cutoffs: SupportCutoffs): boolean {
 
 /** The cut-offs with the best mean balanced accuracy over the sets (the first of equals on the grid). */
 function fitCutoffs(examples: readonly Example[]): SupportCutoffs {
-  let best: SupportCutoffs = { coverage: COVERAGE_GRID[0], heaviestMissing: MISSING_GRID[0], unlinkedNames: NAMES_GRID[0], substitutedNames: NAMES_GRID[0] };
+  let best: SupportCutoffs = { coverage: COVERAGE_GRID[0], heaviestMissing: MISSING_GRID[0], detachedNames: NAMES_GRID[0], substitutedNames: NAMES_GRID[0] };
   let bestFigure = -1;
   for (const coverage of COVERAGE_GRID) {
     for (const heaviestMissing of MISSING_GRID) {
-      for (const unlinkedNames of NAMES_GRID) {
+      for (const detachedNames of NAMES_GRID) {
         for (const substitutedNames of NAMES_GRID) {
-          const cutoffs = { coverage, heaviestMissing, unlinkedNames, substitutedNames };
+          const cutoffs = { coverage, heaviestMissing, detachedNames, substitutedNames };
           const figure = meanBalanced(examples, cutoffs);
           if (figure > bestFigure + 1e-9) [best, bestFigure] = [cutoffs, figure];
         }
@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     const cutoffs = fitCutoffs(examples);
     const cvFigures = perSet(examples, crossValidated(examples));
     const cv = [...cvFigures.values()].reduce((sum, f) => sum + f.balanced, 0) / cvFigures.size;
-    console.log(`\nsimilarity ${meaning.similarity}, WordNet links from similarity ${meaning.relatedSimilarity}: coverage >= ${cutoffs.coverage}, heaviest missing word <= ${cutoffs.heaviestMissing}, unlinked names <= ${cutoffs.unlinkedNames}, substituted names <= ${cutoffs.substitutedNames}`);
+    console.log(`\nsimilarity ${meaning.similarity}, WordNet links from similarity ${meaning.relatedSimilarity}: coverage >= ${cutoffs.coverage}, heaviest missing word <= ${cutoffs.heaviestMissing}, names told apart <= ${cutoffs.detachedNames}, substituted names <= ${cutoffs.substitutedNames}`);
     report('fit', perSet(examples, examples.map((e) => predictFlag(e, cutoffs))));
     report('cross-validated', cvFigures);
     console.log(`  mean cross-validated balanced accuracy ${fmt(cv)}`);

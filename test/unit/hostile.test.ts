@@ -14,7 +14,7 @@ import { planQuoteInsertion } from '../../src/core/citations/quoteInsertion';
 import { loadFile } from '../../src/core/corpus/loadCorpus';
 import { SourcedEngine } from '../../src/core/engine';
 import { MAX_PASSAGE_CHARS } from '../../src/core/text/passages';
-import { buildHoverCard } from '../../src/core/render/hoverCard';
+import { buildHoverCard, MAX_PASSAGES } from '../../src/core/render/hoverCard';
 import { escapeMarkdown } from '../../src/core/render/markdownEscape';
 import type { PassageHit, SourceDocument, StatementResult } from '../../src/core/types';
 import { DISGUISING, markdownHazards, ownLinkCount } from './hostileMarkdown';
@@ -145,7 +145,7 @@ describe('hostile sources', () => {
     for (const result of results) {
       if (result.verdict === 'not-a-claim') continue;
       const card = buildHoverCard({ result, draft, documents: engine.documents, openLink });
-      assertInertCard(card, Math.min(2, result.sources.length), `${result.verdict}: ${result.statement.text}`);
+      assertInertCard(card, Math.min(MAX_PASSAGES, result.sources.length), `${result.verdict}: ${result.statement.text}`);
       assert.ok(!result.fix || (result.fix.start >= 0 && result.fix.end <= draft.length), 'fix inside the draft');
     }
   });

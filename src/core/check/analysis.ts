@@ -18,6 +18,8 @@ export interface StatementWord {
   name?: number;
   /** Index into `quotes` when the word is inside a quotation the sources were searched for. */
   quote?: number;
+  /** A reporting verb, or a word of the clause that introduces a quotation: it frames, it does not claim alone. */
+  framing?: boolean;
 }
 
 /** Everything the rules read about a statement, worked out once. */
@@ -36,6 +38,9 @@ const FIGURE_UNITS = new Set(['percent', 'cent', 'thousand', 'million', 'billion
 // Reporting verbs vary freely between a source and a faithful paraphrase.
 const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain', 'report', 'state', 'describ', 'accord']);
 const REPORTING_FACTOR = 0.3;
+// "Umarov was more blunt: “...”": the clause a colon ends before a quotation introduces speech;
+// its words frame the quote as reporting verbs do.
+const INTRODUCED_QUOTE = /:\s*["\u201C\u2018']/u;
 // "62-year-old", "68 years old": the age is the figure, which the figure rule compares.
 const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
 
@@ -52,6 +57,7 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   for (const m of text.matchAll(AGE_UNIT)) for (const t of tokens) if (t.start >= m.index! && t.end <= m.index! + m[0].length) ageWords.add(t.start);
   const nameOf = new Map<string, number>();
   for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
+  const framingEnd = INTRODUCED_QUOTE.exec(text)?.index ?? -1;
   const words: StatementWord[] = [];
   for (const token of tokens) {
     const term = tokenTerm(token);
@@ -60,8 +66,9 @@ export function analyseStatement(text: string, context: CheckContext): Statement
     const name = capitalized ? nameOf.get(term) : undefined;
     // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
     const quote = quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
-    const weight = context.index.stats.idf(term) * (REPORTING.has(term) ? REPORTING_FACTOR : 1);
-    words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, ...(name !== undefined ? { name } : {}), ...(quote >= 0 ? { quote } : {}) });
+    const framing = REPORTING.has(term) || (name === undefined && token.end <= framingEnd);
+    const weight = context.index.stats.idf(term) * (framing ? REPORTING_FACTOR : 1);
+    words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, ...(name !== undefined ? { name } : {}), ...(quote >= 0 ? { quote } : {}), ...(framing ? { framing } : {}) });
   }
   return { text, tokens, words, names, figures: findNumbers(text), quotes };
 }

@@ -76,7 +76,7 @@ export function arbitrate(statement: DraftStatement, findings: RuleFindings, con
       return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: where ${closest} says this, it names someone else, not ${names}; ${ADD_SOURCE}.`, sources), confidence });
     }
     if (support.failed === 'names') {
-      const names = namesAsWritten(findings.analysis, evidence.unlinkedNames);
+      const names = namesAsWritten(findings.analysis, evidence.detachedNames);
       return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: ${closest} mentions ${names}, but not where it says the rest; ${ADD_SOURCE}.`, sources), confidence });
     }
     const weak = evidence.matches.filter((m) => m.word.name === undefined && m.strength < 0.75);

@@ -33,7 +33,7 @@ export interface Evidence {
   /** Names of the statement the source never mentions. */
   missingNames: EntityGroup[];
   /** Names the source mentions, but not in (or referred to by) the sentences used. */
-  unlinkedNames: EntityGroup[];
+  detachedNames: EntityGroup[];
   /**
    * Names the evidence carries only by reference (a neighbour, "he", the source's topic) while
    * its main sentence names someone the statement does not: "Kuleba accused" against "Blinken accused".
@@ -186,7 +186,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     matches,
     coverage: total > 0 ? covered / total : 0,
     missingNames: analysis.names.filter((_, i) => !inDocument[i]),
-    unlinkedNames: analysis.names.filter((_, i) => inDocument[i] && !present[i]),
+    detachedNames: analysis.names.filter((_, i) => inDocument[i] && !present[i]),
     primaryCoverage: total > 0 ? primaryCovered / total : 0,
     substitutedNames: substituted(analysis, chosenSentences, present, context),
     opposites,

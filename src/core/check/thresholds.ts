@@ -11,7 +11,7 @@ export interface SupportCutoffs {
   /** Largest share of the statement's weight one word with no counterpart may carry. */
   heaviestMissing: number;
   /** Most names the source mentions, but not where it says the rest, a supported statement may have. */
-  unlinkedNames: number;
+  detachedNames: number;
   /** Most names carried only by reference where the main sentence names someone else. */
   substitutedNames: number;
 }

@@ -24,7 +24,7 @@ export interface HoverCardInput {
 /** A passage's excerpt: short enough that two fit the hover's default size, even with the Problems panel open. */
 const PASSAGE_CHARS = 260;
 // Every sentence the verdict used: up to three of one source, a fact and the age or title given elsewhere.
-const MAX_PASSAGES = 3;
+export const MAX_PASSAGES = 3;
 
 /**
  * One part of the card, or undefined when it has nothing to add. The card is these parts in

@@ -11,9 +11,9 @@ export interface SupportFeatures {
   /** The weightiest word with no counterpart, as a share of the statement's weight. */
   heaviestMissing: number;
   /** Names the source mentions but not where it says the rest (0, 1, 2 or more). */
-  unlinkedNames: number;
+  detachedNames: number;
   /** Of those, the names of who speaks or where it happened: "Kova said", "in Oslo" (part of the claim itself). */
-  unlinkedRoles: number;
+  detachedRoles: number;
   /** Names carried only by reference where the main sentence names someone else (0, 1, 2 or more). */
   substitutedNames: number;
   /** Figures of the statement the source neither gives nor contradicts. */
@@ -35,14 +35,15 @@ export interface SupportFinding {
 }
 
 export function supportFeatures(evidence: Evidence, figures: FigureFinding | undefined): SupportFeatures {
-  const unmatched = evidence.matches.filter((m) => m.strength === 0 && m.word.name === undefined);
+  // A framing word ("said", "was more blunt:") left unsaid lowers coverage but is never the one word that sinks a statement.
+  const unmatched = evidence.matches.filter((m) => m.strength === 0 && m.word.name === undefined && !m.word.framing);
   const total = evidence.matches.reduce((sum, m) => sum + m.word.weight, 0);
   return {
     coverage: evidence.coverage,
     primaryCoverage: evidence.primaryCoverage,
     heaviestMissing: total > 0 ? Math.max(0, ...unmatched.map((m) => m.word.weight)) / total : 0,
-    unlinkedNames: evidence.unlinkedNames.length,
-    unlinkedRoles: evidence.unlinkedNames.filter((g) => g.speaker || g.locative).length,
+    detachedNames: evidence.detachedNames.length,
+    detachedRoles: evidence.detachedNames.filter((g) => g.speaker || g.locative).length,
     substitutedNames: evidence.substitutedNames.length,
     unmatchedFigures: figures?.unmatched.length ?? 0,
     extraSentences: evidence.passages.length - 1 + (figures?.added.length ?? 0),
@@ -58,7 +59,7 @@ export function supportFeatures(evidence: Evidence, figures: FigureFinding | und
 export function decideSupport(features: SupportFeatures, cutoffs: SupportCutoffs = THRESHOLDS.support): Pick<SupportFinding, 'supported' | 'failed' | 'confidence'> {
   const margin = (value: number, cut: number, up: boolean): number => Math.min(1, Math.abs(value - cut) / Math.max(1e-9, up ? 1 - cut : cut));
   if (features.substitutedNames > cutoffs.substitutedNames) return { supported: false, failed: 'substitutedNames', confidence: 0.7 };
-  if (features.unlinkedRoles > 0 || features.unlinkedNames > cutoffs.unlinkedNames) return { supported: false, failed: 'names', confidence: 0.7 };
+  if (features.detachedRoles > 0 || features.detachedNames > cutoffs.detachedNames) return { supported: false, failed: 'names', confidence: 0.7 };
   if (features.coverage < cutoffs.coverage) return { supported: false, failed: 'coverage', confidence: 0.5 + 0.5 * margin(features.coverage, cutoffs.coverage, false) };
   if (features.heaviestMissing > cutoffs.heaviestMissing) return { supported: false, failed: 'missingWord', confidence: 0.5 + 0.5 * margin(features.heaviestMissing, cutoffs.heaviestMissing, true) };
   if (features.unmatchedFigures > 0) return { supported: false, failed: 'figures', confidence: 0.8 };
