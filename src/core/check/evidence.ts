@@ -253,7 +253,11 @@ function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadSentence
   const contextTerms = new Set(doc ? chosen.flatMap((s) => contentTerms(doc.text.slice(s.passage.contextStart, s.passage.contextEnd), true)) : []);
   const documentCount = (term: string): number => context.termCountIn(docId, term);
   const meaningful = chosen.flatMap((s) => s.words);
+  // Who said something belongs to the words said: the speaker must be the one of the sentence that
+  // says most of it (named there, referred to, or its quote's speaker), not of a sentence beside it.
+  const primaryTerms = new Set([...chosen[0].terms, ...referredTerms(chosen[0].passage, context)]);
   return analysis.names.map((g) => {
+    if (g.speaker) return entityPresent(g, { sentenceTerms: primaryTerms, contextTerms: new Set(), documentCount });
     if (entityPresent(g, { sentenceTerms, contextTerms, documentCount })) return true;
     // "the Frenchman", "Scottish", "Man Utd": a one-word name the evidence gives as its country, people or full form.
     if (g.terms.length === 1 && namedByMeaning(analysis, g, meaningful)) return true;
