@@ -42,11 +42,15 @@ const MEMO_WORDS = 20_000;
 /** The relation of a statement word to a source word (folded words), or undefined when they are unrelated. */
 export function wordMeaning(statementWord: string, sourceWord: string, cutoffs: MeaningCutoffs): Meaning | undefined {
   let memo = memos.get(cutoffs);
-  if (!memo) memos.set(cutoffs, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    memos.set(cutoffs, memo);
+  }
   let row = memo.get(statementWord);
   if (!row) {
     if (memo.size >= MEMO_WORDS) memo.clear();
-    memo.set(statementWord, (row = new Map()));
+    row = new Map();
+    memo.set(statementWord, row);
   }
   let meaning = row.get(sourceWord);
   if (meaning === undefined) {
@@ -63,7 +67,8 @@ export function wordRelation(a: string, b: string): Relation | undefined {
   let row = relations.get(a);
   if (!row) {
     if (relations.size >= MEMO_WORDS) relations.clear();
-    relations.set(a, (row = new Map()));
+    row = new Map();
+    relations.set(a, row);
   }
   let relation = row.get(b);
   if (relation === undefined) {
