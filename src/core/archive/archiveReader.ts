@@ -223,7 +223,7 @@ export class ArchiveReader {
     const documents = await this.documents([...wanted]);
     // Whether a capitalized word is a name or a sentence-initial common word depends on the archive's lower-case uses.
     const documentTerms = new Set<string>();
-    for (const entry of documents.values()) for (const term of capitalizedTerms(entry.doc.text)) documentTerms.add(term);
+    for (const entry of documents.values()) for (const term of capitalizedTermsOf(entry)) documentTerms.add(term);
     await this.loadTerms([...documentTerms]);
     const byId = new Map([...documents].map(([dbId, entry]) => [dbId, entry.doc.id]));
     // Every query asked has an answer, if only an empty one, so the checker does not ask it again.
@@ -272,8 +272,7 @@ export class ArchiveReader {
       const known = [...new Set(terms)].filter((t) => (this.termCache.get(t)?.passages ?? 0) > 0);
       const informative = known.sort((a, b) => bm25Idf(total, df(b)) - bm25Idf(total, df(a))).slice(0, MAX_QUERY_TERMS);
       if (informative.length === 0 || queries.has(key)) continue;
-      const rare = informative.filter((t) => this.termCache.get(t)!.passages <= COMMON_TERM_PASSAGES);
-      const finding = rare.length > 0 ? rare : informative.slice(0, 1);
+      const finding = findingTerms(informative, (t) => this.termCache.get(t)!.passages);
       // A term the checker weighs 0 (a figure) is evidence when found: it counts in full, as in its coverage.
       const factor = (term: string) => weights?.[terms.indexOf(term)] || 1;
       queries.set(key, { key, match: finding.map(tsLexeme).join(' | '), terms: informative.map((term) => ({ term, weight: bm25Idf(total, df(term)) * factor(term) })), candidates });
@@ -377,6 +376,35 @@ async function settled<T extends readonly unknown[]>(work: { [K in keyof T]: Pro
   const failed = outcomes.find((o) => o.status === 'rejected');
   if (failed) throw failed.reason;
   return outcomes.map((o) => (o as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * The terms whose passages become a search's candidates: the rarest first, while their passages
+ * fit in MAX_RANKED_ROWS, so every passage holding one of them is ranked (not the first rows
+ * the index happens to return); the rarest alone when even it is common.
+ */
+function findingTerms(terms: readonly string[], passagesWith: (term: string) => number): string[] {
+  const byRarity = [...terms].sort((a, b) => passagesWith(a) - passagesWith(b));
+  const finding: string[] = [];
+  let rows = 0;
+  for (const term of byRarity) {
+    rows += passagesWith(term);
+    if (finding.length > 0 && (rows > MAX_RANKED_ROWS || passagesWith(term) > COMMON_TERM_PASSAGES)) break;
+    finding.push(term);
+  }
+  return finding;
+}
+
+const capitalizedOf = new WeakMap<DocumentEntry, Set<string>>();
+
+/** Index terms of the capitalized words of a cached document's text, scanned once. */
+function capitalizedTermsOf(entry: DocumentEntry): Set<string> {
+  let terms = capitalizedOf.get(entry);
+  if (!terms) {
+    terms = capitalizedTerms(entry.doc.text);
+    capitalizedOf.set(entry, terms);
+  }
+  return terms;
 }
 
 /** Index terms of the capitalized words of a text. */

@@ -124,7 +124,13 @@ export function archiveFailureSuite(cluster: () => Cluster): void {
       await whilePassagesLocked(url, { applicationName: 'sourced-dropped' }, async (reader, locker) => {
         const checking = checkWithArchives(engine, draft, [reader], { deadlineMs: 20_000 });
         await waitFor(async () => (await waitingBackends(locker, 'sourced-dropped')) > 0);
-        await locker.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sourced-dropped'`);
+        // The check's searches run on several connections, and the later ones may connect after the first is dropped: drop each.
+        let settled = false;
+        void checking.finally(() => (settled = true));
+        while (!settled) {
+          await locker.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sourced-dropped'`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         const dropped = await checking;
         assert.equal(dropped.problems[0]?.problem.kind, 'dropped');
         assert.deepEqual(verdicts(dropped), localOnly);
