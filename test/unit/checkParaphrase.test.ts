@@ -229,3 +229,21 @@ describe('figures written differently', () => {
     assert.equal(verdictOf(SOURCE, 'Petrova spoke with the minister by phone on 4 May 2022.'), 'number-mismatch');
   });
 });
+
+describe('paraphrase: an event the source only expects is not reported as done', () => {
+  const SOURCE = ['Hopefully, the special envoy Lena Varga will soon travel to Tallinn.', 'The coach will persist with the struggling striker Tom Reid this season.'];
+
+  it('does not support "has travelled" from "will soon travel", and says why', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Lena Varga has already travelled to Tallinn.');
+    assert.equal(result.verdict, 'unsupported-claim');
+    assert.match(result.message, /"travelled" only as expected or possible \("will"\)/);
+  });
+
+  it('supports the statement that keeps the source\'s future', () => {
+    assert.equal(verdictOf(SOURCE, 'Lena Varga will travel to Tallinn soon.'), 'supported');
+  });
+
+  it('reads the future as reaching only the verb it governs, not that verb\'s object', () => {
+    assert.equal(verdictOf(SOURCE, 'The striker Tom Reid has struggled this season.'), 'supported');
+  });
+});

@@ -55,7 +55,9 @@ export function arbitrate(statement: DraftStatement, findings: RuleFindings, con
   const polarity = findings.polarity;
   if (polarity) {
     const why =
-      polarity.kind === 'negation'
+      polarity.kind === 'modality'
+        ? `gives "${polarity.word}" only as expected or possible ("${polarity.counterpart}"), not as done`
+        : polarity.kind === 'negation'
         ? `says it the other way round (negation: "${polarity.word}")`
         : polarity.kind === 'opposite'
           ? polarity.counterpart

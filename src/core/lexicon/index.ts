@@ -9,6 +9,7 @@ import { abbreviates } from './abbreviations';
 import { Morphology } from './morphology';
 import { buildOpposites } from './polarity';
 import { WordNetRelations, type WordLinks } from './relations';
+import { POS_BIT } from './format';
 import { WordVectors } from './vectors';
 
 /** How word b relates to word a (hypernym: b is a broader term for a; hyponym: a narrower one). */
@@ -19,6 +20,8 @@ export interface Lexicon {
   lemma(word: string): string;
   /** Every base form WordNet allows for the word, in any part of speech. */
   baseForms(word: string): string[];
+  /** Whether WordNet has the word (by one of its base forms) as a verb. */
+  canBeVerb(word: string): boolean;
   /** Whether WordNet or the vectors know the word (or its base form). */
   knows(word: string): boolean;
   /** The strongest link between the two words over all their senses, strongest first in RELATION_STRENGTH. */
@@ -150,6 +153,10 @@ class WordNetLexicon implements Lexicon {
 
   lemma(word: string): string {
     return this.analyse(word).lemma;
+  }
+
+  canBeVerb(word: string): boolean {
+    return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.verb) !== 0);
   }
 
   baseForms(word: string): string[] {

@@ -1,14 +1,16 @@
-import { contentTerms, tokenTerm, wordTokens } from '../../search/tokenize';
+import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../../search/tokenize';
 import type { Passage } from '../../types';
 import type { CheckContext } from '../context';
 import type { StatementAnalysis } from '../analysis';
 import type { Evidence } from '../evidence';
 import { unstatedStance } from '../stance';
 import { reversedWord } from '../opposites';
+import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
+import { getLexicon } from '../../lexicon';
 
 /** A way the evidence says the reverse of the statement, or does not take its stance. */
 export interface PolarityFinding {
-  kind: 'negation' | 'opposite' | 'stance';
+  kind: 'negation' | 'opposite' | 'stance' | 'modality';
   /** The statement's word, as written. */
   word: string;
   /** The source's word, when it says the opposite. */
@@ -19,6 +21,8 @@ export interface PolarityFinding {
 export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, context: CheckContext): PolarityFinding | undefined {
   const negation = negationMismatch(analysis, evidence);
   if (negation) return { kind: 'negation', word: negation };
+  const unrealized = modalityMismatch(analysis, evidence);
+  if (unrealized) return { kind: 'modality', ...unrealized };
   const opposite = evidence.opposites[0];
   if (opposite) return { kind: 'opposite', word: opposite.word.raw, counterpart: opposite.counterpart };
   const reversed = evidence.passages.map((p) => reversedWord(analysis.text, p.text)).find(Boolean);
@@ -95,6 +99,71 @@ function negatedTerms(text: string): Map<string, string> {
   for (const term of affirmed) negated.delete(term);
   return negated;
 }
+
+/**
+ * A word the statement reports as fact where the sentence that gives it says it will, may or is
+ * planned to happen ("has already travelled" against "will soon travel"): the statement's word and
+ * the source's marker, as written.
+ */
+function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { word: string; counterpart: string } | undefined {
+  const tokens = wordTokens(analysis.text.replace(/\u2019/g, "'"));
+  // A statement that itself looks ahead ("will", "plans to") is compared by the other rules.
+  if (tokens.some((_, i) => isFutureMarker(tokens, i))) return undefined;
+  for (const match of evidence.matches) {
+    if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
+    if (!reportsAsDone(tokens, match.word.start)) continue;
+    const counterpart = match.counterpart ? tokenTerm({ raw: match.counterpart, norm: match.counterpart.toLowerCase(), start: 0, end: 0 }) : match.word.term;
+    const terms = [...new Set([counterpart ?? match.word.term, match.word.term])];
+    const theirs = unrealizedTerms(match.passage.text);
+    const marker = terms.map((t) => theirs.get(t)).find(Boolean);
+    // Another sentence of the evidence that states it as fact ("have never before combined") answers it.
+    const statedElsewhere = evidence.passages.some((p) => p.id !== match.passage!.id && terms.some((t) => wordTokens(p.text).some((k) => tokenTerm(k) === t)) && !terms.some((t) => unrealizedTerms(p.text).has(t)));
+    if (marker && !statedElsewhere) return { word: match.word.raw, counterpart: marker };
+  }
+  return undefined;
+}
+
+/** Whether the statement's word at `start` is a past form ("travelled", "met") or follows "has"/"had" closely. */
+function reportsAsDone(tokens: readonly WordToken[], start: number): boolean {
+  const i = tokens.findIndex((t) => t.start === start);
+  if (i < 0) return false;
+  if (tokens.slice(Math.max(0, i - 2), i).some((t) => PERFECT_AUXILIARIES.has(t.norm))) return true;
+  const word = tokens[i].norm;
+  const lemma = getLexicon().lemma(word);
+  // A past form differs from its base form and is not a third person ("returns") or a participle in -ing.
+  return lemma !== word && !/(?:s|ing)$/.test(word);
+}
+
+function isFutureMarker(tokens: readonly WordToken[], i: number): boolean {
+  const word = tokens[i].raw.toLowerCase();
+  return FUTURE_AUXILIARIES.has(word) || (INTENTION_VERBS.has(word) && tokens[i + 1]?.norm === 'to');
+}
+
+/** The terms a text puts under a modal or an intention ("will soon travel", "plans to visit"), each with its marker, unless the text also states them as fact. */
+function unrealizedTerms(text: string): Map<string, string> {
+  const tokens = wordTokens(text.replace(/\u2019/g, "'"));
+  const marked = new Map<string, string>();
+  const inScope = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isFutureMarker(tokens, i)) continue;
+    for (let j = i + 1; j <= i + MODAL_SCOPE && j < tokens.length; j++) {
+      if (/[^\s-]/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      inScope.add(j);
+      const term = tokenTerm(tokens[j]);
+      if (term !== undefined && !marked.has(term)) marked.set(term, tokens[i].raw);
+      // The auxiliary governs the next verb ("will soon travel", "will persist" and not its object).
+      if (!AUXILIARY_VERBS.has(tokens[j].norm) && getLexicon().canBeVerb(tokens[j].norm)) break;
+    }
+  }
+  tokens.forEach((token, i) => {
+    const term = tokenTerm(token);
+    if (term !== undefined && !inScope.has(i)) marked.delete(term);
+  });
+  return marked;
+}
+
+const MODAL_SCOPE = 3;
+const AUXILIARY_VERBS = new Set(['be', 'been', 'have', 'get']);
 
 const SAME_SENSE = new Set(['same', 'inflection', 'derived', 'synonym', 'abbreviation']);
 const STOPPING = /^(?:stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing)$/;
