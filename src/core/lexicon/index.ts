@@ -49,6 +49,8 @@ export interface Lexicon {
 /** Relations from strongest to weakest; relation() returns the first that links the two words. */
 export const RELATION_STRENGTH: readonly LexicalRelation[] = ['same', 'inflection', 'abbreviation', 'synonym', 'antonym', 'pertainym', 'derived', 'hypernym', 'hyponym', 'part'];
 
+const HAS_LETTER = /\p{L}/u;
+
 // Most words come folded already ("brawl"): only others pay for the rewrite.
 const normalize = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -146,7 +148,9 @@ class WordNetLexicon implements Lexicon {
   }
 
   reverses(a: string, b: string): boolean {
-    // Most words have no opposite: then b need not be looked up at all.
+    // The polarity tables hold words: a figure ("2019", "4.5") is not looked up at all.
+    if (!HAS_LETTER.test(a)) return false;
+    // Most words have no opposite: then b need not be looked up either.
     const entry = this.analyse(a);
     return this.oppositesOf(entry) !== undefined && this.opposed(entry, this.analyse(b));
   }
