@@ -184,6 +184,23 @@ const shots = [
     },
   },
   {
+    name: 'hover-two-sentences',
+    what: 'hover card on a sentence two sentences of one source support together',
+    async take(page) {
+      const text = await hoverCard(page, 'medal');
+      // The envoy's title is in one sentence of the source, the medal in the next ("He is a former ...").
+      expectText('the two-sentence hover', text, [/2 sentences|support/i, /special representative/i, /friendship medal/i]);
+    },
+  },
+  {
+    name: 'hover-paraphrase',
+    what: 'hover card on a paraphrase, with the pairs matched by meaning',
+    async take(page) {
+      const text = await hoverCard(page, 'dismissed');
+      expectText('the paraphrase hover', text, [/Matched by meaning/, /dismissed ≈ rejected/]);
+    },
+  },
+  {
     name: 'hover-misquote',
     what: 'hover card on a misquote',
     async take(page) {

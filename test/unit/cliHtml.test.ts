@@ -88,7 +88,7 @@ describe('sourced check --format html, in a browser', function () {
         return { verdict: m.className, colour: getComputedStyle(m).backgroundColor, markRight: m.getBoundingClientRect().right, noteLeft: note.left, noteTop: note.top, rowTop: row.getBoundingClientRect().top, noteText: row.textContent ?? '' };
       }),
     );
-    assert.deepEqual(marks.map((m) => m.verdict), ['supported', 'problem number-mismatch', 'supported', 'problem misquote', 'problem misattribution', 'unsupported-claim', 'supported']);
+    assert.deepEqual(marks.map((m) => m.verdict), ['supported', 'problem number-mismatch', 'supported', 'problem misquote', 'problem misattribution', 'unsupported-claim', 'supported', 'supported', 'supported']);
     const colour = (verdict: string) => new Set(marks.filter((m) => m.verdict.split(' ')[0] === verdict).map((m) => m.colour));
     for (const verdict of ['supported', 'problem', 'unsupported-claim']) assert.equal(colour(verdict).size, 1, verdict);
     assert.equal(new Set(marks.map((m) => m.colour)).size, 3, 'supported, problems and unsupported claims share colours');
