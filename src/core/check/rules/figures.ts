@@ -66,7 +66,9 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
       finding.conflicts.push(conflict);
       continue;
     }
-    const elsewhere = !CIRCUMSTANTIAL.has(figure.kind) ? undefined : evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && s.figures.some((g) => sameNumber(figure, g)) && speaksOf(s));
+    // "The 34-year-old" and "the 34-year-old defender" name no one: an age said of no one by both is the article's subject's.
+    const unownedAge = (s: ReadSentence): boolean => figure.kind === 'age' && !figure.owner && s.figures.some((g) => g.kind === 'age' && !g.owner && sameNumber(figure, g));
+    const elsewhere = !CIRCUMSTANTIAL.has(figure.kind) ? undefined : evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && s.figures.some((g) => sameNumber(figure, g)) && (speaksOf(s) || unownedAge(s)));
     if (elsewhere) {
       if (!finding.added.includes(elsewhere.passage)) finding.added.push(elsewhere.passage);
     } else if (conflict) finding.conflicts.push(conflict);
