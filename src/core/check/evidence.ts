@@ -50,7 +50,8 @@ export interface Evidence {
 // A statement draws on one to three sentences of a source (a fact and the age or title given
 // elsewhere); more would let scattered words add up to a claim no sentence makes.
 const MAX_SENTENCES = 3;
-const CANDIDATE_DOCUMENTS = 4;
+// Each source read costs most of a check; beyond the two best-ranked ones the dev sets gain nothing.
+const CANDIDATE_DOCUMENTS = 2;
 const LINK_REACH = 2;
 
 interface Cell {
