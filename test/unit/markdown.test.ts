@@ -141,6 +141,17 @@ describe('extractStatements', () => {
     }
   });
 
+  it('checks a run-on sentence of pages in pieces of at most 600 characters, cut after a comma where it can be', () => {
+    const clause = (i: number) => `the council approved ${i} permits for the harbour`;
+    const md = `${Array.from({ length: 200 }, (_, i) => clause(i)).join(', and ')} on Tuesday.`;
+    const statements = extractStatements(md);
+    assert.ok(statements.length >= md.length / 600);
+    for (const s of statements) assert.ok(s.text.length <= 600, `${s.text.length} characters`);
+    assert.ok(statements.slice(0, -1).every((s) => s.text.endsWith(',')));
+    assert.equal(statements.map((s) => s.text).join(' '), md);
+    assertRoundTrip(md, statements);
+  });
+
   it('reads a paragraph far longer than one parse window with its markup and offsets intact', () => {
     // Inline content is parsed in windows of some tens of KB: a paragraph of 2,000 wrapped lines, and one of a single line.
     const sentence = (i: number) => `Clause ${i} of the **report** cites [the mayor](https://example.org/${i}) on _permits_.`;

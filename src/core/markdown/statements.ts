@@ -2,7 +2,7 @@
 // quotes, table cells), as plain text mapped back to draft offsets. One pass over the tokens,
 // no recursion, so no nesting depth can overflow the stack.
 import type { Token } from 'markdown-it';
-import type { DraftStatement } from '../types';
+import type { DraftStatement, Sentence } from '../types';
 import { splitSentences } from '../text/sentences';
 import { parseDraftTokens, type DraftTokens } from './draftTokens';
 import { CHECKED_COMMENT, plainTextOf } from './plainText';
@@ -43,7 +43,7 @@ function blockStatements(inline: Token, parsed: DraftTokens): DraftStatement[] {
   const block = parsed.blockSpan(inline);
   if (!block) return [];
   const plain = plainTextOf(inline, parsed);
-  const sentences = splitSentences(plain.text);
+  const sentences = splitSentences(plain.text).flatMap((sentence) => boundedPieces(plain.text, sentence));
   return sentences.map((sentence, n) => {
     const nextStart = sentences[n + 1]?.start ?? plain.text.length;
     return {
@@ -56,6 +56,47 @@ function blockStatements(inline: Token, parsed: DraftTokens): DraftStatement[] {
       checked: plain.checkedMarks.some((mark) => mark >= sentence.end && mark <= nextStart),
     };
   });
+}
+
+/**
+ * Longest statement checked as one. A sentence with no full stop for pages (a paragraph written
+ * as one run-on, or pasted without punctuation) is checked in pieces of at most this length, cut
+ * after a comma, semicolon or colon where it can be, else at a space: the checker weighs every
+ * word of a statement against every word of its evidence, so one 500 KB statement took minutes.
+ */
+const MAX_STATEMENT_CHARS = 600;
+
+function boundedPieces(text: string, sentence: Sentence): Sentence[] {
+  if (sentence.end - sentence.start <= MAX_STATEMENT_CHARS) return [sentence];
+  const pieces: Sentence[] = [];
+  let from = sentence.start;
+  while (sentence.end - from > MAX_STATEMENT_CHARS) {
+    const cut = pieceEnd(text, from, from + MAX_STATEMENT_CHARS);
+    pieces.push(piece(text, from, cut));
+    from = cut;
+    while (from < sentence.end && /\s/u.test(text[from])) from++;
+  }
+  if (from < sentence.end) pieces.push(piece(text, from, sentence.end));
+  return pieces;
+}
+
+/** Where a piece from `from` ends, at most at `limit`: after the last clause mark in its second half, else at its last space. */
+function pieceEnd(text: string, from: number, limit: number): number {
+  let space = -1;
+  for (let i = limit - 1; i > from + MAX_STATEMENT_CHARS / 2; i--) {
+    if (/[,;:]/u.test(text[i - 1]) && /\s/u.test(text[i])) return i;
+    if (space === -1 && /\s/u.test(text[i])) space = i;
+  }
+  if (space !== -1) return space;
+  // No space at all: a hard cut, keeping a surrogate pair whole.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+function piece(text: string, start: number, end: number): Sentence {
+  let last = end;
+  while (last > start && /\s/u.test(text[last - 1])) last--;
+  return { text: text.slice(start, last), start, end: last };
 }
 
 /** A plain number[] copy (Array.from on a typed array is several times slower). */
