@@ -199,7 +199,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
 // Reading a sentence for meaning costs a lexicon lookup per pair of words: only the sentences
 // that share most words, names and figures with the statement (and the retrieved ones), with the
 // neighbours they may be read with, are read that way.
-const SENTENCES_BY_WORDS = 6;
+const SENTENCES_BY_WORDS = 3;
 
 function sentencesToRead(analysis: StatementAnalysis, sentences: readonly ReadSentence[], candidates: readonly ScoredPassage[]): Set<number> {
   const literal = sentences.map((s, j) => {
