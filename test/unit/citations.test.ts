@@ -6,6 +6,7 @@ import { filterQuotes, quotesHoldingWords } from '../../src/core/quotes/quoteFil
 import { openQuoteBefore } from '../../src/core/citations/quoteMarks';
 import { planQuoteInsertion, sentenceLead, surnameOf } from '../../src/core/citations/quoteInsertion';
 import type { SourceQuote } from '../../src/core/types';
+import { pick, randomInt, seededRandom } from '../../scripts/bench/prng';
 import { makeSource, passageOf } from './citationsFixtures';
 
 const SOURCE_TEXT = 'Intro line.\nSecond line.\n“It’s a slow game,” Mr. Temur Umarov said.\n';
@@ -147,6 +148,23 @@ describe('quote filtering', () => {
 });
 
 describe('quote ranking', () => {
+  it('returns the first of all matches ranked in full, when most of thousands of quotes match', () => {
+    const random = seededRandom(5);
+    const vocabulary = ['the', 'then', 'there', 'war', 'was', 'we', 'talks', 'tall', 'game', 'games', 'i', 'it', 'in'];
+    // Fewer quotes with a speaker than a page of results, and more.
+    for (const attributedShare of [0.01, 0.2]) {
+      const many = Array.from({ length: 3000 }, (_, n): SourceQuote => {
+        const text = Array.from({ length: randomInt(random, 2, 7) }, () => pick(random, vocabulary)).join(' ');
+        return { docId: `d${n}`, passageId: `d${n}#0`, text, start: 0, end: text.length, speaker: random() < attributedShare ? 'Umarov' : undefined };
+      });
+      for (const typed of ['t', 'the', 'i', 'we t', 'war game']) {
+        const all = filterQuotes(many, typed, Number.POSITIVE_INFINITY);
+        assert.ok(all.length > 200, typed);
+        assert.deepEqual(filterQuotes(many, typed), all.slice(0, 50), typed);
+      }
+    }
+  });
+
   it('puts quotes with a known speaker first', () => {
     const plain: SourceQuote = { docId: 'd', passageId: 'd#0', text: 'diplomatic storytelling game', start: 0, end: 1 };
     const said: SourceQuote = { ...plain, text: 'It’s really just a diplomatic storytelling game,', speaker: 'Umarov' };

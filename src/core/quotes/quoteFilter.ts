@@ -1,5 +1,6 @@
 import { quoteWords, quoteWordsOf } from './quoteWords';
 import type { SourceQuote } from '../types';
+import { kthLargest } from '../kthLargest';
 
 // Completion filters tens of thousands of quotes on every keystroke: each quote's words are split once.
 const quoteWordCache = new WeakMap<SourceQuote, string[]>();
@@ -38,6 +39,8 @@ interface QuoteWordIndex {
   words: string[];
   /** Per word: (quote index, first position of the word in the quote) pairs, quotes ascending. */
   occurrences: number[][];
+  /** Per quote: how many words it has. */
+  wordCounts: Int32Array;
 }
 
 const wordIndexes = new WeakMap<readonly SourceQuote[], QuoteWordIndex>();
@@ -55,7 +58,7 @@ function wordIndexFor(quotes: readonly SourceQuote[]): QuoteWordIndex {
       });
     });
     const words = [...byWord.keys()].sort();
-    index = { words, occurrences: words.map((w) => byWord.get(w)!) };
+    index = { words, occurrences: words.map((w) => byWord.get(w)!), wordCounts: Int32Array.from(quotes, (quote) => wordsOf(quote).length) };
     wordIndexes.set(quotes, index);
   }
   return index;
@@ -67,27 +70,36 @@ function wordIndexFor(quotes: readonly SourceQuote[]): QuoteWordIndex {
  * list stays the same array between corpus changes, so the index is built once, not per keystroke.
  */
 function indexedMatches(quotes: readonly SourceQuote[], wanted: readonly string[]): Array<{ quote: SourceQuote; score: number }> {
-  const index = wordIndexFor(quotes);
+  const { words, occurrences, wordCounts } = wordIndexFor(quotes);
   const matchedWords = new Int32Array(quotes.length);
   const coverage = new Float64Array(quotes.length);
+  // Per typed word: the quotes it is found in (in the order first found) and the first position in each.
+  // A one-letter prefix is found in most quotes, so these are arrays over quotes, not maps.
+  const foundFor = new Int32Array(quotes.length);
+  const firstAt = new Int32Array(quotes.length);
+  const found: number[] = [];
   wanted.forEach((prefix, i) => {
-    const firstAt = new Map<number, number>();
-    for (let w = lowerBound(index.words, prefix); w < index.words.length && index.words[w].startsWith(prefix); w++) {
-      const pairs = index.occurrences[w];
+    found.length = 0;
+    for (let w = lowerBound(words, prefix); w < words.length && words[w].startsWith(prefix); w++) {
+      const pairs = occurrences[w];
       for (let k = 0; k < pairs.length; k += 2) {
-        if (matchedWords[pairs[k]] !== i) continue;
-        const before = firstAt.get(pairs[k]);
-        if (before === undefined || pairs[k + 1] < before) firstAt.set(pairs[k], pairs[k + 1]);
+        const q = pairs[k];
+        if (matchedWords[q] !== i) continue;
+        if (foundFor[q] !== i + 1) {
+          foundFor[q] = i + 1;
+          firstAt[q] = pairs[k + 1];
+          found.push(q);
+        } else if (pairs[k + 1] < firstAt[q]) firstAt[q] = pairs[k + 1];
       }
     }
-    for (const [q, at] of firstAt) {
+    for (const q of found) {
       matchedWords[q] = i + 1;
-      coverage[q] += 1 - at / (wordsOf(quotes[q]).length + 1);
+      coverage[q] += 1 - firstAt[q] / (wordCounts[q] + 1);
     }
   });
   const matches: Array<{ quote: SourceQuote; score: number }> = [];
   for (let q = 0; q < quotes.length; q++) {
-    if (matchedWords[q] === wanted.length) matches.push({ quote: quotes[q], score: coverage[q] / Math.sqrt(wordsOf(quotes[q]).length) });
+    if (matchedWords[q] === wanted.length) matches.push({ quote: quotes[q], score: coverage[q] / Math.sqrt(wordCounts[q]) });
   }
   return matches;
 }
@@ -138,5 +150,27 @@ export function filterQuotes(quotes: readonly SourceQuote[], typed: string, limi
   const scored = quotes.length >= INDEXED_FROM ? indexedMatches(quotes, wanted) : scanMatches(quotes, wanted);
   // Quotes with a known speaker come first: they can be attributed.
   const attributed = (q: SourceQuote) => (q.speaker ? 1 : 0);
-  return scored.sort((a, b) => attributed(b.quote) - attributed(a.quote) || b.score - a.score).slice(0, limit).map((s) => s.quote);
+  return placeable(scored, limit)
+    .sort((a, b) => attributed(b.quote) - attributed(a.quote) || b.score - a.score)
+    .slice(0, limit)
+    .map((s) => s.quote);
+}
+
+type Scored = { quote: SourceQuote; score: number };
+
+/**
+ * The matches that can be among the `limit` best (attributed first, then by score), in their
+ * order: a word or two typed match most quotes, and sorting them all took most of a keystroke.
+ */
+function placeable(scored: Scored[], limit: number): Scored[] {
+  if (scored.length <= limit * 4) return scored;
+  const withSpeaker = scored.filter((s) => s.quote.speaker);
+  if (withSpeaker.length >= limit) return atLeastKthScore(withSpeaker, limit);
+  return [...withSpeaker, ...atLeastKthScore(scored.filter((s) => !s.quote.speaker), limit - withSpeaker.length)];
+}
+
+function atLeastKthScore(scored: Scored[], k: number): Scored[] {
+  if (scored.length <= k) return scored;
+  const threshold = kthLargest(Float64Array.from(scored, (s) => s.score), k);
+  return scored.filter((s) => s.score >= threshold);
 }

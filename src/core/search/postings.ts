@@ -4,6 +4,7 @@
 // field boosts, score times matched query terms), so rankings are those of the minisearch index
 // it replaces, at a fraction of the indexing time and memory, and it serializes as raw arrays.
 import { IntList } from './intList';
+import { kthLargest } from '../kthLargest';
 
 const K = 1.2;
 const B = 0.7;
@@ -362,31 +363,4 @@ class Scratch {
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
-}
-
-/** The k-th largest value (1-based), by quickselect. */
-function kthLargest(values: Float64Array, k: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  const target = Math.min(k, values.length) - 1;
-  while (low < high) {
-    const pivot = values[(low + high) >> 1];
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i] > pivot) i++;
-      while (values[j] < pivot) j--;
-      if (i <= j) {
-        const swapped = values[i];
-        values[i] = values[j];
-        values[j] = swapped;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else break;
-  }
-  return values[target];
 }
