@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { planCitation } from '../core/citations/citation';
-import { sourceTitle } from '../core/render/sourceLabel';
+import { sourceTitle } from '../core/text/documentTitle';
 import type { StatementResult } from '../core/types';
 import { applyEditsCommand, type OffsetEdit } from './applyEdits';
 import { DIAGNOSTIC_SOURCE, isProblem } from './diagnostics';

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { filterQuotes } from '../core/quotes/quoteFilter';
 import { openQuoteBefore } from '../core/citations/quoteMarks';
-import { escapeMarkdown, truncate } from '../core/render/markdownEscape';
+import { escapeMarkdown } from '../core/render/markdownEscape';
+import { truncate } from '../core/text/truncate';
 import { sourceLabelParts } from '../core/render/sourceLabel';
 import type { SourceQuote } from '../core/types';
 import { SourcedEngine } from '../core/engine';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { emphasizeMarkdown, splitByTerms } from '../../src/core/render/highlight';
 import { buildHoverCard } from '../../src/core/render/hoverCard';
-import { escapeMarkdown, truncate } from '../../src/core/render/markdownEscape';
+import { escapeMarkdown } from '../../src/core/render/markdownEscape';
+import { truncate } from '../../src/core/text/truncate';
 import { paragraphText } from '../../src/core/render/paragraph';
 import { sourceLabelParts, sourceTooltip } from '../../src/core/render/sourceLabel';
 import { quoteDiff, quoteDiffMarkdown } from '../../src/core/render/wordDiff';

@@ -6,7 +6,7 @@ import { isFlagged } from '../../core/check/results';
 import { sourceLines } from '../../core/citations/sourceLines';
 import { splitByTerms } from '../../core/render/highlight';
 import { cleanText, withoutInvisible } from '../../core/render/markdownEscape';
-import { sourceTitle } from '../../core/render/sourceLabel';
+import { sourceTitle } from '../../core/text/documentTitle';
 import { VERDICT_LABELS } from '../../core/render/verdictLabels';
 import type { PassageHit, StatementResult } from '../../core/types';
 import { sourcePath, type CheckedFile, type CheckReport } from '../checkReport';

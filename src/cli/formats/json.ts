@@ -1,7 +1,7 @@
 // JSON output: every statement with its verdict and the sources behind it, 0-based ranges.
 import { sourceLines } from '../../core/citations/sourceLines';
 import { LineIndex } from '../../core/lineIndex';
-import { sourceTitle } from '../../core/render/sourceLabel';
+import { sourceTitle } from '../../core/text/documentTitle';
 import type { SourceDocument } from '../../core/types';
 import { sourcePath, type CheckReport } from '../checkReport';
 

@@ -5,7 +5,7 @@ import { contributes, version } from '../../../package.json';
 import { isFlagged } from '../../core/check/results';
 import { sourceLines } from '../../core/citations/sourceLines';
 import { LineIndex } from '../../core/lineIndex';
-import { sourceTitle } from '../../core/render/sourceLabel';
+import { sourceTitle } from '../../core/text/documentTitle';
 import { VERDICT_LABELS } from '../../core/render/verdictLabels';
 import type { ProblemCode } from '../../core/types';
 import { sourcePath, type CheckReport } from '../checkReport';

@@ -10,7 +10,7 @@ import type { FigureFinding } from './rules/figures';
 import type { PolarityFinding } from './rules/polarity';
 import type { SupportFinding } from './rules/support';
 import { clip, draftFix, draftRange, result } from './results';
-import { sourceTitle } from '../render/sourceLabel';
+import { sourceTitle } from '../text/documentTitle';
 
 /** Everything the rules found about one statement. */
 export interface RuleFindings {

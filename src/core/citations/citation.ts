@@ -3,7 +3,7 @@ import { pageLabel, pageOfOffset } from '../formats/pages';
 import type { Passage, SourceDocument } from '../types';
 import { footnoteKeyFor } from './footnoteKey';
 import { definitionForSource, footnoteDefinitions, usedFootnoteKeys } from './footnotes';
-import { sourceTitle } from '../render/sourceLabel';
+import { sourceTitle } from '../text/documentTitle';
 import { sourceLines } from './sourceLines';
 import { pathInside } from './sourcePlace';
 

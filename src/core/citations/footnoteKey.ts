@@ -1,4 +1,4 @@
-import { sourceTitle } from '../render/sourceLabel';
+import { sourceTitle } from '../text/documentTitle';
 import type { SourceDocument } from '../types';
 
 function slug(text: string): string {

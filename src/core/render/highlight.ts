@@ -1,4 +1,5 @@
-import { escapeMarkdown, truncate } from './markdownEscape';
+import { escapeMarkdown } from './markdownEscape';
+import { truncate } from '../text/truncate';
 
 export interface TextSegment {
   text: string;
