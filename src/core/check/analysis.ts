@@ -1,4 +1,4 @@
-import { tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
+import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
 import { findNumbers, type NumberMention } from './numbers';
 import { entityGroups, type EntityGroup } from './entities';
 import { checkQuotes, type QuoteFinding } from '../quotes/quoteCheck';
@@ -30,6 +30,8 @@ export interface StatementAnalysis {
   names: EntityGroup[];
   figures: NumberMention[];
   quotes: QuoteFinding[];
+  /** The index terms to search the sources by (an age's "years old" left out: the age is the figure). */
+  searchTerms: string[];
 }
 
 // Figures and calendar words are judged by the figure rule, not as words to align.
@@ -37,7 +39,8 @@ const CALENDAR = /^(?:januari|februari|march|april|mai|may|june|juli|august|sept
 const FIGURE_UNITS = new Set(['percent', 'cent', 'thousand', 'million', 'billion', 'trillion']);
 // Reporting verbs vary freely between a source and a faithful paraphrase.
 const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain', 'report', 'state', 'describ', 'accord']);
-const REPORTING_FACTOR = 0.3;
+/** How much a framing word (reporting verb, clause introducing a quotation) weighs against other words. */
+export const FRAMING_FACTOR = 0.3;
 // "Umarov was more blunt: “...”": the clause a colon ends before a quotation introduces speech;
 // its words frame the quote as reporting verbs do.
 const INTRODUCED_QUOTE = /:\s*["\u201C\u2018']/u;
@@ -67,8 +70,8 @@ export function analyseStatement(text: string, context: CheckContext): Statement
     // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
     const quote = quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
     const framing = REPORTING.has(term) || (name === undefined && token.end <= framingEnd);
-    const weight = context.index.stats.idf(term) * (framing ? REPORTING_FACTOR : 1);
+    const weight = context.index.stats.idf(term) * (framing ? FRAMING_FACTOR : 1);
     words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, ...(name !== undefined ? { name } : {}), ...(quote >= 0 ? { quote } : {}), ...(framing ? { framing } : {}) });
   }
-  return { text, tokens, words, names, figures: findNumbers(text), quotes };
+  return { text, tokens, words, names, figures: findNumbers(text), quotes, searchTerms: contentTerms(text.replace(AGE_UNIT, '')) };
 }

@@ -1,9 +1,8 @@
 import type { DraftFix, DraftStatement, StatementResult, Verdict } from '../types';
-import { contentTerms } from '../search/tokenize';
 import type { ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 import { isNotAClaim } from './notAClaim';
-import { analyseStatement, isFigureTerm, type StatementAnalysis } from './analysis';
+import { analyseStatement, FRAMING_FACTOR, isFigureTerm, type StatementAnalysis } from './analysis';
 import { assembleEvidence } from './evidence';
 import { checkQuoteRules } from './rules/quotes';
 import { checkFigures } from './rules/figures';
@@ -16,7 +15,6 @@ import { quoteReports } from '../quotes/quoteCheck';
 import { result, withFixApplied } from './results';
 
 const CANDIDATES = 8;
-const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
 
 /**
  * One verdict for one statement of a draft: the statement is analysed once, the sources that
@@ -67,7 +65,6 @@ export function assessStatement(statement: DraftStatement, context: CheckContext
 
 /** Candidate passages by the statement's words; its figures count, so the passage that gives them ranks first. */
 function retrieve(analysis: StatementAnalysis, context: CheckContext): ScoredPassage[] {
-  const terms = contentTerms(analysis.text.replace(AGE_UNIT, ''));
-  const reporting = new Map(analysis.words.map((w) => [w.term, w.weight / Math.max(1e-9, context.index.stats.idf(w.term))]));
-  return context.index.rank(terms, CANDIDATES, (term) => (isFigureTerm(term) ? 1 : reporting.get(term) ?? 1));
+  const framing = new Set(analysis.words.filter((w) => w.framing).map((w) => w.term));
+  return context.index.rank(analysis.searchTerms, CANDIDATES, (term) => (isFigureTerm(term) ? 1 : framing.has(term) ? FRAMING_FACTOR : 1));
 }

@@ -34,48 +34,47 @@ export interface MeaningCutoffs {
   relatedSimilarity: number;
 }
 
+const MEMO_WORDS = 20_000;
+
+/** Answers about pairs of words, remembered per first word and bounded in how many first words it keeps. */
+class PairMemo<V> {
+  private readonly rows = new Map<string, Map<string, V | null>>();
+
+  get(a: string, b: string, compute: () => V | undefined): V | undefined {
+    let row = this.rows.get(a);
+    if (!row) {
+      if (this.rows.size >= MEMO_WORDS) this.rows.clear();
+      row = new Map();
+      this.rows.set(a, row);
+    }
+    let value = row.get(b);
+    if (value === undefined) {
+      value = compute() ?? null;
+      row.set(b, value);
+    }
+    return value ?? undefined;
+  }
+}
+
 // A draft asks about the same pairs of words again and again: each statement word keeps what it
 // was found to mean against each source word, per set of cut-offs (the fit tries several).
-const memos = new WeakMap<MeaningCutoffs, Map<string, Map<string, Meaning | null>>>();
-const MEMO_WORDS = 20_000;
+const memos = new WeakMap<MeaningCutoffs, PairMemo<Meaning>>();
 
 /** The relation of a statement word to a source word (folded words), or undefined when they are unrelated. */
 export function wordMeaning(statementWord: string, sourceWord: string, cutoffs: MeaningCutoffs): Meaning | undefined {
   let memo = memos.get(cutoffs);
   if (!memo) {
-    memo = new Map();
+    memo = new PairMemo();
     memos.set(cutoffs, memo);
   }
-  let row = memo.get(statementWord);
-  if (!row) {
-    if (memo.size >= MEMO_WORDS) memo.clear();
-    row = new Map();
-    memo.set(statementWord, row);
-  }
-  let meaning = row.get(sourceWord);
-  if (meaning === undefined) {
-    meaning = lookUp(statementWord, sourceWord, cutoffs) ?? null;
-    row.set(sourceWord, meaning);
-  }
-  return meaning ?? undefined;
+  return memo.get(statementWord, sourceWord, () => lookUp(statementWord, sourceWord, cutoffs));
 }
 
-const relations = new Map<string, Map<string, Relation | null>>();
+const relations = new PairMemo<Relation>();
 
 /** The lexicon's relation of two folded words, remembered (names are compared with every word of a source). */
 export function wordRelation(a: string, b: string): Relation | undefined {
-  let row = relations.get(a);
-  if (!row) {
-    if (relations.size >= MEMO_WORDS) relations.clear();
-    row = new Map();
-    relations.set(a, row);
-  }
-  let relation = row.get(b);
-  if (relation === undefined) {
-    relation = getLexicon().relation(a, b) ?? null;
-    row.set(b, relation);
-  }
-  return relation ?? undefined;
+  return relations.get(a, b, () => getLexicon().relation(a, b));
 }
 
 function lookUp(a: string, b: string, cutoffs: MeaningCutoffs): Meaning | undefined {

@@ -2,7 +2,7 @@ import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../../searc
 import type { Passage } from '../../types';
 import type { CheckContext } from '../context';
 import type { StatementAnalysis } from '../analysis';
-import type { Evidence } from '../evidence';
+import type { Evidence, WordMatch } from '../evidence';
 import { unstatedStance } from '../stance';
 import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
@@ -44,13 +44,13 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
 function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): string | undefined {
   const ours = negatedTerms(analysis.text);
   const theirs = new Map(evidence.passages.map((p) => [p.id, negatedTerms(p.text)]));
-  const evidenceNegations = new Set(evidence.passages.flatMap((p) => [...negatedTerms(p.text).values()].map((w) => w.toLowerCase())));
+  const evidenceNegations = new Set([...theirs.values()].flatMap((negated) => [...negated.values()].map((w) => w.toLowerCase())));
   for (const match of evidence.matches) {
     // Only a word the source gives in the same sense can be said the other way round: "hope" is near "enough" in use, not in meaning.
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
     const term = match.word.term;
     const source = theirs.get(match.passage.id) ?? negatedTerms(match.passage.text);
-    const counterpart = match.counterpart ? tokenTerm({ raw: match.counterpart, norm: match.counterpart.toLowerCase(), start: 0, end: 0 }) : term;
+    const counterpart = counterpartTerm(match);
     const negatedThere = source.has(term) || (counterpart !== undefined && source.has(counterpart));
     if (ours.has(term) === negatedThere) continue;
     const word = ours.get(term) ?? source.get(term) ?? (counterpart !== undefined ? source.get(counterpart) : undefined);
@@ -84,8 +84,7 @@ function negatedTerms(text: string): Map<string, string> {
         i = j;
         break;
       }
-      // A negation stays in its clause: punctuation (a comma, a quotation mark, a dash) ends its reach.
-      if (/[^\s-]/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      if (clauseEndsBefore(text, tokens, j)) break;
       inScope.add(j);
       const term = tokenTerm(tokens[j]);
       if (term !== undefined && !negated.has(term)) negated.set(term, tokens[i].raw);
@@ -109,15 +108,23 @@ function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { wo
   const tokens = wordTokens(analysis.text.replace(/\u2019/g, "'"));
   // A statement that itself looks ahead ("will", "plans to") is compared by the other rules.
   if (tokens.some((_, i) => isFutureMarker(tokens, i))) return undefined;
+  const byPassage = new Map<string, Map<string, string>>();
+  const unrealized = (passage: Passage): Map<string, string> => {
+    let terms = byPassage.get(passage.id);
+    if (!terms) {
+      terms = unrealizedTerms(passage.text);
+      byPassage.set(passage.id, terms);
+    }
+    return terms;
+  };
   for (const match of evidence.matches) {
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
     if (!reportsAsDone(tokens, match.word.start)) continue;
-    const counterpart = match.counterpart ? tokenTerm({ raw: match.counterpart, norm: match.counterpart.toLowerCase(), start: 0, end: 0 }) : match.word.term;
-    const terms = [...new Set([counterpart ?? match.word.term, match.word.term])];
-    const theirs = unrealizedTerms(match.passage.text);
-    const marker = terms.map((t) => theirs.get(t)).find(Boolean);
+    const passage = match.passage;
+    const terms = [...new Set([counterpartTerm(match) ?? match.word.term, match.word.term])];
+    const marker = terms.map((t) => unrealized(passage).get(t)).find(Boolean);
     // Another sentence of the evidence that states it as fact ("have never before combined") answers it.
-    const statedElsewhere = evidence.passages.some((p) => p.id !== match.passage!.id && terms.some((t) => wordTokens(p.text).some((k) => tokenTerm(k) === t)) && !terms.some((t) => unrealizedTerms(p.text).has(t)));
+    const statedElsewhere = evidence.sentences.some((s) => s.passage.id !== passage.id && terms.some((t) => s.terms.has(t) && !unrealized(s.passage).has(t)));
     if (marker && !statedElsewhere) return { word: match.word.raw, counterpart: marker };
   }
   return undefined;
@@ -147,7 +154,7 @@ function unrealizedTerms(text: string): Map<string, string> {
   for (let i = 0; i < tokens.length; i++) {
     if (!isFutureMarker(tokens, i)) continue;
     for (let j = i + 1; j <= i + MODAL_SCOPE && j < tokens.length; j++) {
-      if (/[^\s-]/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      if (clauseEndsBefore(text, tokens, j)) break;
       inScope.add(j);
       const term = tokenTerm(tokens[j]);
       if (term !== undefined && !marked.has(term)) marked.set(term, tokens[i].raw);
@@ -164,6 +171,17 @@ function unrealizedTerms(text: string): Map<string, string> {
 
 const MODAL_SCOPE = 3;
 const AUXILIARY_VERBS = new Set(['be', 'been', 'have', 'get']);
+
+/** A negation or a future stays in its clause: punctuation between two words (a comma, a quotation mark, a dash) ends its reach. */
+function clauseEndsBefore(text: string, tokens: readonly WordToken[], j: number): boolean {
+  return /[^\s-]/.test(text.slice(tokens[j - 1].end, tokens[j].start));
+}
+
+/** The index term of the source's word a statement word was matched to. */
+function counterpartTerm(match: WordMatch): string | undefined {
+  const token = match.counterpart ? wordTokens(match.counterpart)[0] : undefined;
+  return token ? tokenTerm(token) : match.word.term;
+}
 
 const SAME_SENSE = new Set(['same', 'inflection', 'derived', 'synonym', 'abbreviation']);
 const STOPPING = /^(?:stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing)$/;
