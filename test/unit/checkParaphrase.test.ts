@@ -247,3 +247,15 @@ describe('paraphrase: an event the source only expects is not reported as done',
     assert.equal(verdictOf(SOURCE, 'The striker Tom Reid has struggled this season.'), 'supported');
   });
 });
+
+describe('paraphrase: a unit written onto a figure', () => {
+  const SOURCE = ['Machida later tipped the scales on the welterweight limit of 185lb as he prepares for the fight.'];
+
+  it('reads "185 lb" as the "185lb" the source writes', () => {
+    assert.equal(verdictOf(SOURCE, 'Machida tipped the scales at 185 lb ahead of the fight.'), 'supported');
+  });
+
+  it('still flags a unit the source does not give ("185 kg" against "185lb")', () => {
+    assert.notEqual(verdictOf(SOURCE, 'Machida tipped the scales at 185 kg ahead of the fight.'), 'supported');
+  });
+});

@@ -13,6 +13,12 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('twenty-five people'), [['count', 25]]);
   });
 
+  it('reads a money scale written after a space as the scale ("£15 m" = "£15m")', () => {
+    assert.deepEqual(summary('a deal worth around £ 15 m to include'), [['money', 15e6]]);
+    assert.ok(sameNumber(findNumbers('£ 15 m')[0], findNumbers('£15m')[0]));
+    assert.ok(!sameNumber(findNumbers('£ 15 m')[0], findNumbers('£15')[0]));
+  });
+
   it('reads a fraction as one figure, but not a date written with slashes', () => {
     assert.deepEqual(summary('a bore of 3-7/8 inches and a stroke of 7 inches'), [['count', 3.875], ['count', 7]]);
     assert.deepEqual(summary('1/2 mile'), [['count', 0.5]]);

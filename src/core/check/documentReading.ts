@@ -64,5 +64,13 @@ function readSentence(passage: Passage, isCommonWord: (term: string) => boolean)
   }
   const names = new Set(entityGroups(passage.text, isCommonWord, isFigureTerm).flatMap((g) => g.terms));
   const distinct = [...words];
-  return { passage, terms, spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w), names, figures: findNumbers(passage.text) };
+  const figures = findNumbers(passage.text);
+  // A unit written onto a figure is a word the sentence says: "185lb" says "lb" as "185 lb" does.
+  for (const figure of figures) {
+    const unit = figure.glued && figure.unit !== undefined ? termOf(figure.unit) : undefined;
+    if (unit === undefined || terms.has(unit)) continue;
+    terms.add(unit);
+    spelling.set(unit, figure.raw);
+  }
+  return { passage, terms, spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w), names, figures };
 }

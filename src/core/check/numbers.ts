@@ -100,6 +100,12 @@ export function findNumbers(text: string): NumberMention[] {
       continue;
     }
     const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
+    // "£15 m" is "£15m" with a space before the scale letter.
+    const spacedScale = g.currency && !g.scale ? /^\s([mk])(?![\p{L}\d])/u.exec(text.slice(end)) : null;
+    if (spacedScale) {
+      value *= SCALES[scaleName(spacedScale[1])];
+      end += spacedScale[0].length;
+    }
     if (g.percent) kind = 'percent';
     else if (g.currency) {
       kind = 'money';
