@@ -2,7 +2,7 @@ import type { Passage } from '../types';
 import { STOP_WORDS } from '../search/stopWords';
 import { scanTerms, termOf, tokenTerm, wordTokens } from '../search/tokenize';
 import { findNumbers, type NumberMention } from './numbers';
-import { entityGroups } from './entities';
+import { entityGroups, type EntityGroup } from './entities';
 import { isFigureTerm } from './analysis';
 
 /** One sentence of a source as evidence assembly reads it. */
@@ -16,6 +16,8 @@ export interface ReadSentence {
   words: readonly string[];
   /** The index term of each of `words`, in the same order. */
   wordTerms: readonly string[];
+  /** The names the sentence mentions. */
+  nameGroups: readonly EntityGroup[];
   /** Terms of the names the sentence mentions. */
   names: ReadonlySet<string>;
   figures: readonly NumberMention[];
@@ -62,7 +64,7 @@ function readSentence(passage: Passage, isCommonWord: (term: string) => boolean)
     if (!spelling.has(term)) spelling.set(term, token.raw);
     if (!STOP_WORDS.has(token.norm) && !isFigureTerm(term) && /^\p{L}/u.test(token.norm)) words.add(token.norm);
   }
-  const names = new Set(entityGroups(passage.text, isCommonWord, isFigureTerm).flatMap((g) => g.terms));
+  const nameGroups = entityGroups(passage.text, isCommonWord, isFigureTerm);
   const distinct = [...words];
   const figures = findNumbers(passage.text);
   // A unit written onto a figure is a word the sentence says: "185lb" says "lb" as "185 lb" does.
@@ -72,5 +74,5 @@ function readSentence(passage: Passage, isCommonWord: (term: string) => boolean)
     terms.add(unit);
     spelling.set(unit, figure.raw);
   }
-  return { passage, terms, spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w), names, figures };
+  return { passage, terms, spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w), nameGroups, names: new Set(nameGroups.flatMap((g) => g.terms)), figures };
 }

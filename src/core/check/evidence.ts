@@ -2,13 +2,12 @@ import type { Passage } from '../types';
 import type { ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 import type { StatementAnalysis, StatementWord } from './analysis';
-import { entityGroups, entityPresent, type EntityGroup } from './entities';
+import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
 import { contentTerms } from '../search/tokenize';
-import { isFigureTerm } from './analysis';
 import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
 import { sameNumber } from './numbers';
-import { wordMeaning, wordRelation, type MatchKind, type MeaningCutoffs } from './meaning';
+import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
 import { THRESHOLDS } from './thresholds';
 
 /** A statement word and its best counterpart in the evidence. */
@@ -226,14 +225,48 @@ function sentencesToRead(analysis: StatementAnalysis, sentences: readonly ReadSe
 function cellFor(word: StatementWord, sentence: ReadSentence, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
   if (sentence.terms.has(word.term)) return { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) };
   let best: Cell = { strength: 0 };
-  for (const [i, candidate] of sentence.words.entries()) {
+  for (const { at, meaning } of relatedWords(word.norm, sentence, cutoffs)) {
     // One counterpart per word: a source word the statement itself uses stands for that word, not for another ("last" is not "higher").
-    if (statementTerms.has(sentence.wordTerms[i])) continue;
-    const meaning = wordMeaning(word.norm, candidate, cutoffs);
-    if (!meaning) continue;
-    if (meaning.strength > best.strength || (best.strength === 0 && meaning.kind === 'antonym' && best.kind === undefined)) best = { strength: meaning.strength, kind: meaning.kind, counterpart: candidate };
+    if (statementTerms.has(sentence.wordTerms[at])) continue;
+    if (meaning.strength > best.strength || (best.strength === 0 && meaning.kind === 'antonym' && best.kind === undefined)) best = { strength: meaning.strength, kind: meaning.kind, counterpart: sentence.words[at] };
   }
   return best;
+}
+
+interface RelatedWord {
+  /** Index into the sentence's `words`. */
+  at: number;
+  meaning: Meaning;
+}
+
+const NONE_RELATED: readonly RelatedWord[] = [];
+// A draft's statements keep asking the same source sentences about the same words: each sentence
+// remembers, per statement word, the few of its words related to it (per set of cut-offs: the fit tries several).
+const relatedMemo = new WeakMap<MeaningCutoffs, WeakMap<ReadSentence, Map<string, readonly RelatedWord[]>>>();
+
+/** The sentence's words related in meaning to a statement word (folded), in the sentence's order. */
+function relatedWords(norm: string, sentence: ReadSentence, cutoffs: MeaningCutoffs): readonly RelatedWord[] {
+  let bySentence = relatedMemo.get(cutoffs);
+  if (!bySentence) {
+    bySentence = new WeakMap();
+    relatedMemo.set(cutoffs, bySentence);
+  }
+  let byWord = bySentence.get(sentence);
+  if (!byWord) {
+    byWord = new Map();
+    bySentence.set(sentence, byWord);
+  }
+  let related = byWord.get(norm);
+  if (!related) {
+    const found: RelatedWord[] = [];
+    sentence.words.forEach((candidate, at) => {
+      const meaning = wordMeaning(norm, candidate, cutoffs);
+      if (meaning) found.push({ at, meaning });
+    });
+    related = found.length > 0 ? found : NONE_RELATED;
+    byWord.set(norm, related);
+  }
+  return related;
 }
 
 // An article names its subject once and then says "its northern neighbour": a name the evidence
@@ -278,8 +311,7 @@ function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, words: 
 function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[], present: readonly boolean[], context: CheckContext): EntityGroup[] {
   const statementTerms = new Set(analysis.words.map((w) => w.term));
   const primary = chosen[0].passage;
-  const others = entityGroups(primary.text, (t) => context.index.isCommonWord(t), isFigureTerm).filter((g) => !g.terms.some((t) => statementTerms.has(t)));
-  if (others.length === 0) return [];
+  if (!chosen[0].nameGroups.some((g) => !g.terms.some((t) => statementTerms.has(t)))) return [];
   const literal = new Set(chosen.flatMap((s) => [...s.terms]));
   const documentCount = (term: string): number => context.termCountIn(primary.docId, term);
   return analysis.names.filter((g, i) => present[i] && !entityPresent(g, { sentenceTerms: literal, contextTerms: new Set(), documentCount }));
