@@ -13,6 +13,14 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('twenty-five people'), [['count', 25]]);
   });
 
+  it('runs number words together only as English composes them', () => {
+    assert.deepEqual(summary('kicked two first-half penalties'), [['count', 2], ['ordinal', 1]]);
+    assert.deepEqual(summary('one hundred and forty-seven victims'), [['count', 147]]);
+    assert.deepEqual(summary('two dozen eggs and three and four'), [['count', 24], ['count', 3], ['count', 4]]);
+    assert.deepEqual(summary('the twenty-first time'), [['ordinal', 21]]);
+    assert.deepEqual(summary('one of them'), []);
+  });
+
   it('reads a money scale written after a space as the scale ("£15 m" = "£15m")', () => {
     assert.deepEqual(summary('a deal worth around £ 15 m to include'), [['money', 15e6]]);
     assert.ok(sameNumber(findNumbers('£ 15 m')[0], findNumbers('£15m')[0]));

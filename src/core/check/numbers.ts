@@ -37,7 +37,7 @@ const MENTION = new RegExp(
   [
     '(?:(?<currency>[$€£¥])\\s?)?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[-\\s]\\d+)?\\/(?:2|3|4|8|16|32)(?![\\/\\d])|\\d+(?:\\.\\d+)?)(?<scale>\\s?(?:thousand|million|billion|trillion|mn|bn)\\b)?(?<percent>\\s?(?:%|per ?cent\\b))?',
     // "one" alone is too often a pronoun to be a figure, but "twenty-one" is 21.
-    `\\b(?<word>(?:${SPELLED.join('|')})(?:[\\s-]+(?:and\\s+)?(?:${[...SPELLED, ...Object.keys(SCALES), 'hundred'].join('|')})|-one)*)\\b`,
+    `\\b(?<word>(?:one(?=[\\s-]+(?:hundred|dozen|${Object.keys(SCALES).join('|')})\\b)|${SPELLED.join('|')})(?:[\\s-]+(?:and\\s+)?(?:${[...SPELLED, ...Object.keys(SCALES), 'hundred', 'dozen'].join('|')})|[\\s-]one)*)\\b`,
     `\\b(?<month>${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.)(?![\\w])`,
     `\\b(?<weekday>${WEEKDAYS.join('|')})\\b`,
   ].join('|'),
@@ -46,9 +46,10 @@ const MENTION = new RegExp(
 
 export function findNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
-  for (const m of text.matchAll(MENTION)) {
+  const scanner = new RegExp(MENTION.source, MENTION.flags);
+  for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
     const g = m.groups!;
-    const start = m.index!;
+    const start = m.index;
     let end = start + m[0].length;
     if (g.month) {
       if (g.month.toLowerCase() === 'may' && !/^\s+\d/.test(text.slice(end)) && !/\d\s+$/.test(text.slice(0, start)) && /^[a-z]/.test(g.month)) continue;
@@ -61,17 +62,20 @@ export function findNumbers(text: string): NumberMention[] {
       continue;
     }
     if (g.word) {
-      const lower = g.word.toLowerCase();
-      const value = spelledValue(lower);
+      // Number words run together only as English composes them: "two first-half penalties" is two, not three.
+      const spelled = spelledNumber(g.word);
+      end = start + spelled.length;
+      scanner.lastIndex = end;
+      const value = spelled.value;
       // "forty percent" and "forty dollars" are the figures "40%" and "$40", written out.
       const percent = SPELLED_PERCENT.exec(text.slice(end));
       const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
       const currency = currencyWord ? CURRENCY_WORDS[currencyWord[1].toLowerCase()] : undefined;
-      if (ORDINAL_WORDS.has(lower)) mentions.push({ kind: 'ordinal', value, start, end, raw: m[0] });
+      if (spelled.ordinal) mentions.push({ kind: 'ordinal', value, start, end, raw: text.slice(start, end) });
       else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
       else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
-      else if (YEARS_OLD.test(text.slice(end))) mentions.push({ kind: 'age', value, start, end, raw: m[0] });
-      else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: m[0] });
+      else if (YEARS_OLD.test(text.slice(end))) mentions.push({ kind: 'age', value, start, end, raw: text.slice(start, end) });
+      else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: text.slice(start, end) });
       continue;
     }
     // A figure inside a word ("G20") is a name; a currency sign after a letter is still money ("Â£90m" from a mis-decoded page).
@@ -151,19 +155,58 @@ function digitsValue(digits: string): number {
   return Number(digits.replace(/,/g, ''));
 }
 
-/** "two thousand four hundred" -> 2400, "twenty-five" -> 25. */
-function spelledValue(words: string): number {
+type NumberPart = 'unit' | 'teen' | 'tens' | 'ordinal' | 'hundred' | 'dozen' | 'scale' | 'and';
+
+// What may follow what in a spelled-out number: "twenty-one", "two hundred and five", "three
+// million", "twenty-first"; an ordinal ends it, and a unit never follows a unit.
+const NEXT_PART: Record<NumberPart | 'start', readonly NumberPart[]> = {
+  start: ['unit', 'teen', 'tens', 'ordinal'],
+  unit: ['hundred', 'dozen', 'scale'],
+  teen: ['hundred', 'scale'],
+  tens: ['unit', 'ordinal', 'scale'],
+  ordinal: [],
+  hundred: ['and', 'unit', 'teen', 'tens', 'ordinal', 'scale'],
+  dozen: ['scale'],
+  scale: ['and', 'unit', 'teen', 'tens', 'ordinal'],
+  and: ['unit', 'teen', 'tens', 'ordinal'],
+};
+
+function partOf(word: string): NumberPart | undefined {
+  if (word === 'and') return 'and';
+  if (word === 'hundred') return 'hundred';
+  if (word === 'dozen') return 'dozen';
+  if (SCALES[word]) return 'scale';
+  if (ORDINAL_WORDS.has(word)) return 'ordinal';
+  const value = NUMBER_WORDS.get(word);
+  if (value === undefined) return undefined;
+  return value < 10 ? 'unit' : value < 20 ? 'teen' : 'tens';
+}
+
+/** The longest spelled-out number at the start of `words`: "two hundred and five" -> 205, "twenty-first" -> 21st. */
+function spelledNumber(words: string): { value: number; length: number; ordinal: boolean } {
   let total = 0;
   let current = 0;
-  for (const word of words.split(/[\s-]+/)) {
-    if (word === 'and') continue;
-    if (word === 'hundred') current = (current || 1) * 100;
-    else if (SCALES[word]) {
+  let previous: NumberPart | 'start' = 'start';
+  let length = 0;
+  let value = 0;
+  let ordinal = false;
+  for (const m of words.matchAll(/[\p{L}]+/gu)) {
+    const word = m[0].toLowerCase();
+    const part = partOf(word);
+    if (!part || !NEXT_PART[previous].includes(part)) break;
+    previous = part;
+    if (part === 'and') continue;
+    if (part === 'hundred') current = (current || 1) * 100;
+    else if (part === 'dozen') current = (current || 1) * 12;
+    else if (part === 'scale') {
       total += (current || 1) * SCALES[word];
       current = 0;
-    } else current += NUMBER_WORDS.get(word) ?? 0;
+    } else current += NUMBER_WORDS.get(word)!;
+    length = m.index + m[0].length;
+    value = total + current;
+    ordinal = part === 'ordinal';
   }
-  return total + current;
+  return { value, length, ordinal };
 }
 
 /** "Lukashenko (68)", "Wan Qingsong, 57, professor", "X, 57, said". */
