@@ -259,3 +259,31 @@ describe('paraphrase: a unit written onto a figure', () => {
     assert.notEqual(verdictOf(SOURCE, 'Machida tipped the scales at 185 kg ahead of the fight.'), 'supported');
   });
 });
+
+describe('figures: a count said of the same one elsewhere in the source', () => {
+  const SOURCE = [
+    'Halden Town took an early lead at the Riverside Ground as Tomas Berg curled a shot into the corner.',
+    '',
+    'The visitors, who have lost three of their last four away games, were caught cold by two goals in the opening 30 minutes.',
+    '',
+    'Ivo Lund headed in from a corner before the break.',
+    '',
+    'The home crowd had waited all season for such a start.',
+    '',
+    'Heavy rain made the second half a scrappy affair.',
+    '',
+    'Goals: Berg 12, Lund 30.',
+  ];
+
+  it('takes a figure from a sentence that names the same person beside it', () => {
+    assert.equal(verdictOf(SOURCE, 'Tomas Berg gave Halden Town the lead after 12 minutes.'), 'supported');
+  });
+
+  it('still reports a figure the source gives of the same person differently', () => {
+    assert.equal(verdictOf(SOURCE, 'Tomas Berg gave Halden Town the lead after 14 minutes.'), 'number-mismatch');
+  });
+
+  it('does not take a figure the source gives of someone else', () => {
+    assert.notEqual(verdictOf(SOURCE, 'Ivo Lund gave Halden Town the lead after 12 minutes.'), 'supported');
+  });
+});

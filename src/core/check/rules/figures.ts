@@ -3,6 +3,7 @@ import type { StatementAnalysis } from '../analysis';
 import type { Evidence } from '../evidence';
 import type { CheckContext } from '../context';
 import { compareFigures, type NumberConflict } from '../numberCheck';
+import { contentTerms } from '../../search/tokenize';
 import { findNumbers, sameNumber, type NumberKind, type NumberMention } from '../numbers';
 import { antecedentStart } from '../references';
 import type { ReadSentence } from '../documentReading';
@@ -21,9 +22,9 @@ export interface FigureFinding {
  * figure of its kind in the evidence's main sentence is the source's version of it (a conflict).
  * Else, for an age or a date (said once of a person or an event, "Spahic, 34, ..."), another
  * sentence of the same source may give it of what the statement speaks of: a sentence that names
- * someone the statement or the evidence names, or shares two of the statement's words. Counts,
- * scores and amounts are the facts of what the evidence tells, never taken from elsewhere. Else a figure of its kind near the
- * evidence is the source's version, and a figure with none is unmatched.
+ * someone the statement or the evidence names, or shares two of the statement's words. A count,
+ * score or amount may come from another sentence only where that sentence says it of the same
+ * thing. Else a figure of its kind near the evidence is the source's version, and a figure with none is unmatched.
  */
 const CIRCUMSTANTIAL: ReadonlySet<NumberKind> = new Set<NumberKind>(['age', 'year', 'month', 'weekday', 'day']);
 
@@ -57,7 +58,9 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     const at = docOffset.get(m) ?? -1;
     return at >= primary.passage.start && at < primary.passage.end;
   };
-  const names = new Set([...analysis.names.flatMap((g) => g.terms), ...evidence.sentences.flatMap((s) => [...s.names])]);
+  const statementNames = new Set(analysis.names.flatMap((g) => g.terms));
+  const statementTerms = new Set(analysis.words.map((w) => w.term));
+  const names = new Set([...statementNames, ...evidence.sentences.flatMap((s) => [...s.names])]);
   const words = new Set(analysis.words.filter((w) => w.name === undefined).map((w) => w.term));
   const speaksOf = (s: ReadSentence): boolean => [...s.names].some((n) => names.has(n)) || [...s.terms].filter((t) => words.has(t)).length >= 2;
   for (const figure of open) {
@@ -68,11 +71,32 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     }
     // "The 34-year-old" and "the 34-year-old defender" name no one: an age said of no one by both is the article's subject's.
     const unownedAge = (s: ReadSentence): boolean => figure.kind === 'age' && !figure.owner && s.figures.some((g) => g.kind === 'age' && !g.owner && sameNumber(figure, g));
-    const elsewhere = !CIRCUMSTANTIAL.has(figure.kind) ? undefined : evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && s.figures.some((g) => sameNumber(figure, g)) && (speaksOf(s) || unownedAge(s)));
+    const fromElsewhere = (s: ReadSentence): boolean =>
+      CIRCUMSTANTIAL.has(figure.kind) ? s.figures.some((g) => sameNumber(figure, g)) && (speaksOf(s) || unownedAge(s)) : saidOfTheSame(figure, s, statementNames, statementTerms);
+    const elsewhere = evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && fromElsewhere(s));
     if (elsewhere) {
       if (!finding.added.includes(elsewhere.passage)) finding.added.push(elsewhere.passage);
     } else if (conflict) finding.conflicts.push(conflict);
     else finding.unmatched.push(figure);
   }
   return finding;
+}
+
+const AROUND_WORDS = 4;
+
+/**
+ * A count, score or amount belongs to what it is said of: another sentence gives the statement's
+ * figure when it names whom the statement names, says the figure beside one of the statement's
+ * words, and the name just before the figure, if any, is one of the statement's ("Berg 12, Lund 30").
+ */
+function saidOfTheSame(figure: NumberMention, sentence: ReadSentence, statementNames: ReadonlySet<string>, statementTerms: ReadonlySet<string>): boolean {
+  if (![...sentence.names].some((n) => statementNames.has(n))) return false;
+  const text = sentence.passage.text;
+  return sentence.figures.some((g) => {
+    if (!sameNumber(figure, g)) return false;
+    const before = contentTerms(text.slice(Math.max(0, g.start - 80), g.start)).slice(-AROUND_WORDS);
+    const after = contentTerms(text.slice(g.end, g.end + 80)).slice(0, AROUND_WORDS);
+    const owner = [...before].reverse().find((t) => sentence.names.has(t));
+    return (owner === undefined || statementNames.has(owner)) && [...before, ...after].some((t) => statementTerms.has(t));
+  });
 }
