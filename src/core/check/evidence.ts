@@ -81,23 +81,31 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
   const statementTerms = new Set(analysis.words.map((w) => w.term));
   const considered = sentencesToRead(analysis, sentences, candidates);
-  const literalOnly = (s: ReadSentence): Cell[] => aligned.map((w) => (s.terms.has(w.term) ? { strength: 1, kind: 'same', counterpart: s.spelling.get(w.term) } : { strength: 0 }));
-  const cells = sentences.map((s, j) => (considered.has(j) ? aligned.map((w) => cellFor(w, s, cutoffs, statementTerms)) : literalOnly(s)));
-  const figureIn = sentences.map((s) => analysis.figures.map((f) => s.figures.some((g) => sameNumber(f, g))));
   // Names choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent).
   const named = analysis.words.filter((w) => w.name !== undefined && w.quote === undefined);
-  const nameIn = sentences.map((s) => named.map((w) => s.terms.has(w.term)));
   // A figure is the most specific thing a statement says: in choosing sentences it counts like its weightiest word.
   const figureWeight = Math.max(1, ...analysis.words.map((w) => w.weight));
+  // A quotation chooses the sentence that carries its words, like any other words of the statement
+  // (the quote may also be found where its speaker said it, away from what the statement tells).
+  const quoted = analysis.quotes.map((_, i) => ({ i, words: analysis.words.filter((w) => w.quote === i) })).filter((q) => q.words.length > 0 && analysis.quotes[q.i].passage?.docId === docId);
+  const quoteWeight = quoted.map((q) => q.words.reduce((sum, w) => sum + w.weight, 0));
+  // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
+  const cells: Cell[][] = new Array(sentences.length);
+  const figureIn: boolean[][] = new Array(sentences.length);
+  const nameIn: boolean[][] = new Array(sentences.length);
+  const quoteIn: boolean[][] = new Array(sentences.length);
+  for (const j of considered) {
+    const s = sentences[j];
+    cells[j] = aligned.map((w) => cellFor(w, s, cutoffs, statementTerms));
+    figureIn[j] = analysis.figures.map((f) => s.figures.some((g) => sameNumber(f, g)));
+    nameIn[j] = named.map((w) => s.terms.has(w.term));
+    quoteIn[j] = quoted.map((q) => q.words.every((w) => s.terms.has(w.term)));
+  }
 
   const chosen: number[] = [];
   const current = aligned.map(() => 0);
   const figureFound = analysis.figures.map(() => false);
   const nameFound = named.map(() => false);
-  // A quotation chooses the sentence that carries its words, like any other words of the statement
-  // (the quote may also be found where its speaker said it, away from what the statement tells).
-  const quoted = analysis.quotes.map((_, i) => ({ i, words: analysis.words.filter((w) => w.quote === i) })).filter((q) => q.words.length > 0 && analysis.quotes[q.i].passage?.docId === docId);
-  const quoteIn = sentences.map((s) => quoted.map((q) => q.words.every((w) => s.terms.has(w.term))));
   const quoteFound = quoted.map(() => false);
   const minGain = aligned.length > 0 ? Math.min(...aligned.map((w) => w.weight)) / 2 : 0;
   while (chosen.length < MAX_SENTENCES) {
@@ -108,8 +116,9 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
       // A sentence joins the evidence for what it says of the statement's words and names; a figure
       // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
       // The exception is a sentence that refers back to the evidence ("This is about 30% more than in 2021.").
-      if (wordGain(j) < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j)) continue;
-      const g = gain(j);
+      const words = wordGain(j);
+      if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j)) continue;
+      const g = withFigures(j, words);
       if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
     }
     if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
@@ -119,13 +128,13 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
 
   function wordGain(j: number): number {
     let g = 0;
-    for (let k = 0; k < quoteFound.length; k++) if (!quoteFound[k] && quoteIn[j][k]) g += quoted[k].words.reduce((sum, w) => sum + w.weight, 0);
-    for (const [k, w] of aligned.entries()) g += w.weight * Math.max(0, cells[j][k].strength - current[k]);
+    for (let k = 0; k < quoteFound.length; k++) if (!quoteFound[k] && quoteIn[j][k]) g += quoteWeight[k];
+    for (let k = 0; k < aligned.length; k++) g += aligned[k].weight * Math.max(0, cells[j][k].strength - current[k]);
     for (let k = 0; k < nameFound.length; k++) if (!nameFound[k] && nameIn[j][k]) g += named[k].weight;
     return g;
   }
-  function gain(j: number): number {
-    let g = wordGain(j);
+  function withFigures(j: number, words: number): number {
+    let g = words;
     for (let k = 0; k < figureFound.length; k++) if (!figureFound[k] && figureIn[j][k]) g += figureWeight;
     return g;
   }
@@ -150,7 +159,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const present = namesPresent(analysis, chosenSentences, context);
   const documentCount = (term: string): number => context.termCountIn(docId, term);
   const inDocument = analysis.names.map(
-    (g, i) => present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, doc.words)),
+    (g, i) => present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, [doc])),
   );
   const matches: WordMatch[] = analysis.words.map((word) => {
     if (word.name !== undefined) return present[word.name] ? { word, strength: 1, kind: 'name' } : { word, strength: 0 };
@@ -286,7 +295,6 @@ function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadSentence
   const sentenceTerms = new Set(chosen.flatMap((s) => [...s.terms, ...referredTerms(s.passage, context)]));
   const contextTerms = new Set(doc ? chosen.flatMap((s) => contentTerms(doc.text.slice(s.passage.contextStart, s.passage.contextEnd), true)) : []);
   const documentCount = (term: string): number => context.termCountIn(docId, term);
-  const meaningful = chosen.flatMap((s) => s.words);
   // Who said something belongs to the words said: the speaker must be the one of the sentence that
   // says most of it (named there, referred to, or its quote's speaker), not of a sentence beside it.
   const primaryTerms = new Set([...chosen[0].terms, ...referredTerms(chosen[0].passage, context)]);
@@ -294,7 +302,7 @@ function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadSentence
     if (g.speaker) return entityPresent(g, { sentenceTerms: primaryTerms, contextTerms: new Set(), documentCount });
     if (entityPresent(g, { sentenceTerms, contextTerms, documentCount })) return true;
     // "the Frenchman", "Scottish", "Man Utd": a one-word name the evidence gives as its country, people or full form.
-    if (g.terms.length === 1 && namedByMeaning(analysis, g, meaningful)) return true;
+    if (g.terms.length === 1 && namedByMeaning(analysis, g, chosen)) return true;
     // A name the source keeps using is what it is about, also where a sentence says "he" or "the club".
     return !g.speaker && g.terms.every((t) => documentCount(t) >= TOPIC_MENTIONS);
   });
@@ -302,10 +310,28 @@ function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadSentence
 
 const NAME_RELATIONS = new Set(['same', 'inflection', 'derived', 'pertainym', 'abbreviation', 'synonym']);
 
-function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, words: readonly string[]): boolean {
+/** Whether the words of a source, or of some of its sentences, give the one-word name as its country, people or full form. */
+function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, readings: ReadonlyArray<ReadDocument | ReadSentence>): boolean {
   const word = analysis.words.find((w) => w.term === group.terms[0]);
   if (!word) return false;
-  return words.some((candidate) => NAME_RELATIONS.has(wordRelation(word.norm, candidate) ?? ''));
+  return readings.some((reading) => namesByMeaning(word.norm, reading));
+}
+
+// A draft's statements keep naming the same people and places: each source (and sentence) remembers its answer per name.
+const namedMemo = new WeakMap<ReadDocument | ReadSentence, Map<string, boolean>>();
+
+function namesByMeaning(norm: string, reading: ReadDocument | ReadSentence): boolean {
+  let byName = namedMemo.get(reading);
+  if (!byName) {
+    byName = new Map();
+    namedMemo.set(reading, byName);
+  }
+  let named = byName.get(norm);
+  if (named === undefined) {
+    named = reading.words.some((candidate) => NAME_RELATIONS.has(wordRelation(norm, candidate) ?? ''));
+    byName.set(norm, named);
+  }
+  return named;
 }
 
 function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[], present: readonly boolean[], context: CheckContext): EntityGroup[] {

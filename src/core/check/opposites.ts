@@ -1,6 +1,7 @@
 import { getLexicon } from '../lexicon';
 import { STOP_WORDS } from '../search/stopWords';
 import { wordTokens } from '../search/tokenize';
+import { rememberedByText } from '../text/rememberedByText';
 
 // A paraphrase that swaps a word for its opposite reverses the claim ("a lot to gain" against
 // "little to gain", "hasten the conflict" against "delay it"). The opposites are the lexicon's
@@ -12,10 +13,24 @@ const SAYS_IT = new Set(['same', 'inflection', 'synonym']);
 /** The statement's word (as written) whose opposite the passage says, and not the word itself. */
 export function reversedWord(statement: string, passageSentence: string): string | undefined {
   const lexicon = getLexicon();
-  const passage = [...new Set(wordTokens(passageSentence).filter((t) => !STOP_WORDS.has(t.norm)).map((t) => t.norm))];
-  return wordTokens(statement).find((token) => {
-    if (STOP_WORDS.has(token.norm)) return false;
-    if (!passage.some((word) => lexicon.reverses(token.norm, word))) return false;
-    return !passage.some((word) => SAYS_IT.has(lexicon.relation(token.norm, word) ?? 'none'));
-  })?.raw;
+  // Most words have no opposite: only one that has is compared with the passage's words.
+  return wordTokens(statement).find((token) => !STOP_WORDS.has(token.norm) && lexicon.opposable(token.norm) && reversedBy(token.norm, passageSentence))?.raw;
+}
+
+// A draft's statements ask the same few sentences about the same words: the answers are kept per sentence.
+const sentenceReading = rememberedByText((sentence) => ({
+  words: [...new Set(wordTokens(sentence).filter((t) => !STOP_WORDS.has(t.norm)).map((t) => t.norm))],
+  reversed: new Map<string, boolean>(),
+}));
+
+/** Whether the sentence says the opposite of the (folded) word, and not the word itself. */
+function reversedBy(word: string, sentence: string): boolean {
+  const known = sentenceReading(sentence);
+  let answer = known.reversed.get(word);
+  if (answer === undefined) {
+    const lexicon = getLexicon();
+    answer = known.words.some((w) => lexicon.reverses(word, w)) && !known.words.some((w) => SAYS_IT.has(lexicon.relation(word, w) ?? 'none'));
+    known.reversed.set(word, answer);
+  }
+  return answer;
 }

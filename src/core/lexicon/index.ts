@@ -34,6 +34,8 @@ export interface Lexicon {
    * Wider WordNet antonyms (military ~ civilian) come from relation() and need the words aligned.
    */
   reverses(a: string, b: string): boolean;
+  /** Whether the polarity tables give the word an opposite at all (else reverses(word, anything) is false). */
+  opposable(word: string): boolean;
   /**
    * Whether the noun is a kind of the category in its usual sense(s): WordNet's broader terms of
    * its first `senses` noun senses (default 1) reach the category's first noun sense
@@ -148,11 +150,13 @@ class WordNetLexicon implements Lexicon {
   }
 
   reverses(a: string, b: string): boolean {
-    // The polarity tables hold words: a figure ("2019", "4.5") is not looked up at all.
-    if (!HAS_LETTER.test(a)) return false;
     // Most words have no opposite: then b need not be looked up either.
-    const entry = this.analyse(a);
-    return this.oppositesOf(entry) !== undefined && this.opposed(entry, this.analyse(b));
+    return this.opposable(a) && this.opposed(this.analyse(a), this.analyse(b));
+  }
+
+  opposable(word: string): boolean {
+    // The polarity tables hold words: a figure ("2019", "4.5") is not looked up at all.
+    return HAS_LETTER.test(word) && this.oppositesOf(this.analyse(word)) !== undefined;
   }
 
   lemma(word: string): string {

@@ -5,6 +5,7 @@ import { queryCoverage } from './coverage';
 import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
 import type { PassageRetrieval, TermWeights } from './retrieval';
+import { rememberedByText } from '../text/rememberedByText';
 
 export interface PassageIndexState {
   postings: PostingsState;
@@ -220,12 +221,12 @@ function contextRanges(passages: readonly Passage[], contextStarts: readonly num
 /** The words of `text` whose index term is in `terms`, as written, for emphasis. */
 function matchedWords(text: string, terms: ReadonlySet<string>): string[] {
   const words = new Set<string>();
-  for (const token of wordTokens(text)) {
-    const term = tokenTerm(token);
-    if (term !== undefined && terms.has(term)) words.add(token.raw);
-  }
+  for (const { raw, term } of termedWords(text)) if (term !== undefined && terms.has(term)) words.add(raw);
   return [...words];
 }
+
+// Candidates come back statement after statement: each one's words and their terms are read once.
+const termedWords = rememberedByText((text) => wordTokens(text).map((token) => ({ raw: token.raw, term: tokenTerm(token) })));
 
 
 // A paragraph that opens with "This is about 30% more" speaks of the paragraph before it.

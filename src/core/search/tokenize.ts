@@ -3,6 +3,7 @@ import { foldText } from './normalize';
 import { STOP_WORDS } from './stopWords';
 import { NUMBER_WORDS } from './numberWords';
 import { IRREGULAR_VERBS } from './irregularVerbs';
+import { rememberedByText } from '../text/rememberedByText';
 
 /** A word of a text with its offsets; `norm` is folded (case, accents, apostrophes, separators). */
 export interface WordToken {
@@ -33,21 +34,15 @@ function foldWord(raw: string): string {
   return word.replace(/'/g, '');
 }
 
-// A check reads the same candidate passages' words in many places, for statement after statement:
-// each passage-sized text is tokenized once (a copy of the array is handed out; tokens are shared).
-const TOKEN_CACHE_ENTRIES = 4096;
-const TOKEN_CACHE_MAX_CHARS = 4000;
-const tokenCache = new Map<string, WordToken[]>();
+// A check reads the same candidate passages' words and terms in many places, for statement after
+// statement: each passage-sized text is scanned once (copies of the arrays are handed out).
+const TEXT_CACHE_MAX_CHARS = 4000;
+
+const tokensOf = rememberedByText((text) => scanWordTokens(text, 0));
 
 export function wordTokens(text: string, offset = 0): WordToken[] {
-  if (offset !== 0 || text.length > TOKEN_CACHE_MAX_CHARS) return scanWordTokens(text, offset);
-  let tokens = tokenCache.get(text);
-  if (!tokens) {
-    tokens = scanWordTokens(text, 0);
-    if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value!);
-    tokenCache.set(text, tokens);
-  }
-  return tokens.slice();
+  if (offset !== 0 || text.length > TEXT_CACHE_MAX_CHARS) return scanWordTokens(text, offset);
+  return tokensOf(text).slice();
 }
 
 function scanWordTokens(text: string, offset: number): WordToken[] {
@@ -91,9 +86,12 @@ export function acronymTerm(words: readonly string[]): string | undefined {
  * capitalized words also yields its acronym, so a passage saying "United States" matches "US".
  */
 export function contentTerms(text: string, withAcronyms = false): string[] {
-  const scan = scanTerms(text);
-  return withAcronyms ? scan.withAcronyms : scan.terms;
+  if (text.length > TEXT_CACHE_MAX_CHARS) return withAcronyms ? scanTerms(text).withAcronyms : scanTerms(text).terms;
+  const scan = termsOf(text);
+  return (withAcronyms ? scan.withAcronyms : scan.terms).slice();
 }
+
+const termsOf = rememberedByText(scanTerms);
 
 export interface ScannedTerms {
   terms: string[];

@@ -7,6 +7,7 @@ import { unstatedStance } from '../stance';
 import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
+import { rememberedByText } from '../../text/rememberedByText';
 
 /** A way the evidence says the reverse of the statement, or does not take its stance. */
 export interface PolarityFinding {
@@ -43,13 +44,13 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
  */
 function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): string | undefined {
   const ours = negatedTerms(analysis.text);
-  const theirs = new Map(evidence.passages.map((p) => [p.id, negatedTerms(p.text)]));
+  const theirs = new Map(evidence.passages.map((p) => [p.id, negatedIn(p.text)]));
   const evidenceNegations = new Set([...theirs.values()].flatMap((negated) => [...negated.values()].map((w) => w.toLowerCase())));
   for (const match of evidence.matches) {
     // Only a word the source gives in the same sense can be said the other way round: "hope" is near "enough" in use, not in meaning.
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
     const term = match.word.term;
-    const source = theirs.get(match.passage.id) ?? negatedTerms(match.passage.text);
+    const source = theirs.get(match.passage.id) ?? negatedIn(match.passage.text);
     const counterpart = counterpartTerm(match);
     const negatedThere = source.has(term) || (counterpart !== undefined && source.has(counterpart));
     if (ours.has(term) === negatedThere) continue;
@@ -60,6 +61,10 @@ function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): stri
   }
   return undefined;
 }
+
+// Evidence sentences come back statement after statement: what each negates or puts off is read once.
+const negatedIn = rememberedByText(negatedTerms);
+const unrealizedIn = rememberedByText(unrealizedTerms);
 
 const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing|without|.*n't)$/;
 const NEGATION_SCOPE = 3;
@@ -112,7 +117,7 @@ function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { wo
   const unrealized = (passage: Passage): Map<string, string> => {
     let terms = byPassage.get(passage.id);
     if (!terms) {
-      terms = unrealizedTerms(passage.text);
+      terms = unrealizedIn(passage.text);
       byPassage.set(passage.id, terms);
     }
     return terms;
