@@ -1,7 +1,7 @@
 // `sourced archive ingest --db URL [--delete-missing] DIR...`: loads folders of sources into a
 // newsroom archive on PostgreSQL (see core/archive/ingest).
 import { archiveLabel, describeArchiveError, openPool } from '../../core/archive/connection';
-import { ingest, type IngestProgress } from '../../core/archive/ingest';
+import { ingest, INGEST_CONNECTIONS, type IngestProgress } from '../../core/archive/ingest';
 import { optionHelp, parseOptions, type OptionSpec } from '../args';
 import { UsageError } from '../usageError';
 import { terminalLine, terminalSafe } from '../terminalText';
@@ -55,33 +55,28 @@ function progressLine(p: IngestProgress, startedMs: number): string {
 export async function runArchive(argv: string[]): Promise<number> {
   const args = parseIngestArgs(argv);
   const label = archiveLabel(args.db);
-  const pool = openPool(args.db, { maxConnections: 1 });
+  const pool = openPool(args.db, { maxConnections: INGEST_CONNECTIONS });
   const started = Date.now();
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   try {
-    const client = await pool.connect();
-    try {
-      const report = await ingest(client, label, {
-        roots: args.dirs,
-        deleteMissing: args.deleteMissing,
-        batchSize: args.batch,
-        onProgress: (p) => {
-          if (tty) process.stderr.write(`\r${progressLine(p, started)}\x1b[K`);
-          else if (Date.now() - lastLine > 5000 || p.done === p.files) {
-            lastLine = Date.now();
-            process.stderr.write(`${progressLine(p, started)}\n`);
-          }
-        },
-      });
-      if (tty) process.stderr.write('\n');
-      for (const skipped of report.skippedFiles) console.error(`sourced: skipped ${terminalSafe(skipped.path)}: ${terminalLine(skipped.reason)}`);
-      const migrated = report.schema.from === undefined ? `created the archive tables (schema ${report.schema.to}); ` : report.schema.from < report.schema.to ? `migrated the archive from schema ${report.schema.from} to ${report.schema.to}; ` : '';
-      console.log(`${label}: ${migrated}${report.added} added, ${report.replaced} replaced, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.skipped} skipped; ${report.passages} passages written.`);
-      return 0;
-    } finally {
-      client.release();
-    }
+    const report = await ingest(pool, label, {
+      roots: args.dirs,
+      deleteMissing: args.deleteMissing,
+      batchSize: args.batch,
+      onProgress: (p) => {
+        if (tty) process.stderr.write(`\r${progressLine(p, started)}\x1b[K`);
+        else if (Date.now() - lastLine > 5000 || p.done === p.files) {
+          lastLine = Date.now();
+          process.stderr.write(`${progressLine(p, started)}\n`);
+        }
+      },
+    });
+    if (tty) process.stderr.write('\n');
+    for (const skipped of report.skippedFiles) console.error(`sourced: skipped ${terminalSafe(skipped.path)}: ${terminalLine(skipped.reason)}`);
+    const migrated = report.schema.from === undefined ? `created the archive tables (schema ${report.schema.to}); ` : report.schema.from < report.schema.to ? `migrated the archive from schema ${report.schema.from} to ${report.schema.to}; ` : '';
+    console.log(`${label}: ${migrated}${report.added} added, ${report.replaced} replaced, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.skipped} skipped; ${report.passages} passages written.`);
+    return 0;
   } catch (error) {
     console.error(`sourced: ${terminalLine(describeArchiveError(error, label).message)}`);
     return 2;

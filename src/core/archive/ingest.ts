@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { compare, documentId, listCorpusFiles } from '../corpus/loadCorpus';
 import type { SkippedFile } from '../types';
 import { defaultExtractWorker, ExtractHelpers, loadArchiveRows } from '../worker/parallelLoad';
 import type { DocumentRow, TermCounts } from './documentRow';
 import type { Queryable } from './connection';
+import { copyRows, type CopyValue } from './copyRows';
 import { createOrMigrate, SEARCH_INDEX_NAMES, SEARCH_INDEXES } from './schema';
 
 export interface IngestOptions {
@@ -49,20 +50,44 @@ const INDEX_BUILD_MEMORY = '256MB';
 
 export class IngestBusyError extends Error {}
 
-/** Ingests `options.roots` through one connection (the caller's to open and release). */
-export async function ingest(client: PoolClient, label: string, options: IngestOptions): Promise<IngestReport> {
-  const schema = await createOrMigrate(client, label);
-  const lock = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('sourced archive ingest')) AS locked`);
-  if (!lock.rows[0].locked) throw new IngestBusyError(`another ingest is writing to ${label}: wait until it finishes, then run this one again (it picks up where that one stopped).`);
-  const script = options.extractWorkerScript ?? defaultExtractWorker();
-  // One set of helpers for every batch, instead of two new threads per batch.
-  const helpers = script === undefined ? undefined : new ExtractHelpers(script);
+/** Connections an ingest writes through: two batches are written side by side, each in its own transaction. */
+export const INGEST_CONNECTIONS = 2;
+
+/** Ingests `options.roots` through up to INGEST_CONNECTIONS connections of `pool` (the caller's to end). */
+export async function ingest(pool: Pool, label: string, options: IngestOptions): Promise<IngestReport> {
+  const client = await pool.connect();
   try {
-    return { ...(await ingestLocked(client, options, helpers)), schema };
+    const schema = await createOrMigrate(client, label);
+    const lock = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('sourced archive ingest')) AS locked`);
+    if (!lock.rows[0].locked) throw new IngestBusyError(`another ingest is writing to ${label}: wait until it finishes, then run this one again (it picks up where that one stopped).`);
+    const script = options.extractWorkerScript ?? defaultExtractWorker();
+    // One set of helpers for every batch, instead of two new threads per batch.
+    const helpers = script === undefined ? undefined : new ExtractHelpers(script);
+    const writers = [client];
+    try {
+      // A second writer where the pool allows one (a pool of one connection writes batches in turn).
+      if ((pool.options.max ?? 1) >= INGEST_CONNECTIONS) writers.push(await pool.connect());
+      for (const writer of writers) await configureWriter(writer);
+      return { ...(await ingestLocked(writers, options, helpers)), schema };
+    } finally {
+      helpers?.dispose();
+      for (const writer of writers.slice(1)) writer.release();
+      await client.query(`SELECT pg_advisory_unlock(hashtext('sourced archive ingest'))`).catch(() => undefined);
+    }
   } finally {
-    helpers?.dispose();
-    await client.query(`SELECT pg_advisory_unlock(hashtext('sourced archive ingest'))`).catch(() => undefined);
+    client.release();
   }
+}
+
+async function configureWriter(client: PoolClient): Promise<void> {
+  // A batch lost to a crash is written again by the next run (files are compared by hash), so
+  // commits need not wait for the disk; a larger GIN pending list takes bulk inserts in fewer merges.
+  await client.query(`SET synchronous_commit = off`);
+  await client.query(`SET gin_pending_list_limit = '64MB'`);
+  await client.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+  // Bodies and derived data are compressed as they are stored: lz4 does it several times faster
+  // than the default pglz (and reads back faster), where the server was built with it.
+  await client.query(`SET default_toast_compression = 'lz4'`).catch(() => undefined);
 }
 
 interface Root {
@@ -81,12 +106,8 @@ interface PreparedBatch {
   gone: string[];
 }
 
-async function ingestLocked(client: PoolClient, options: IngestOptions, helpers: ExtractHelpers | undefined): Promise<Omit<IngestReport, 'schema'>> {
-  // A batch lost to a crash is written again by the next run (files are compared by hash), so
-  // commits need not wait for the disk; a larger GIN pending list takes bulk inserts in fewer merges.
-  await client.query(`SET synchronous_commit = off`);
-  await client.query(`SET gin_pending_list_limit = '64MB'`);
-  await client.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+async function ingestLocked(writers: readonly PoolClient[], options: IngestOptions, helpers: ExtractHelpers | undefined): Promise<Omit<IngestReport, 'schema'>> {
+  const [client] = writers;
   const progress: IngestProgress = { files: 0, done: 0, added: 0, replaced: 0, unchanged: 0, skipped: 0, deleted: 0 };
   const skippedFiles: SkippedFile[] = [];
   const roots: Root[] = [];
@@ -125,29 +146,42 @@ async function ingestLocked(client: PoolClient, options: IngestOptions, helpers:
     const gone = skipped.map((s) => documentId(s.path, root.base)).filter((key) => stored.has(key));
     return { files: files.length, rows, unchanged, skipped, gone };
   };
-  // The next batch is read and segmented while the server writes this one.
-  let next = batches.length > 0 ? prepare(batches[0]) : undefined;
-  for (let b = 0; next; b++) {
-    options.signal?.throwIfAborted();
-    const batch = await next;
-    next = b + 1 < batches.length ? prepare(batches[b + 1]) : undefined;
-    next?.catch(() => undefined);
-    const { rows, gone } = batch;
-    skippedFiles.push(...batch.skipped);
-    progress.skipped += batch.skipped.length;
-    progress.unchanged += batch.unchanged;
-    await writeBatch(client, rows, gone);
-    for (const row of rows) {
+  // The next batch is read and segmented while the server writes this one (and the one before, on another connection).
+  const writing: Array<Promise<void> | undefined> = writers.map(() => undefined);
+  const written = (batch: PreparedBatch) => {
+    for (const row of batch.rows) {
       if (stored.has(row.key)) progress.replaced++;
       else progress.added++;
       stored.set(row.key, row.contentHash);
       passages += row.passageTerms.length;
     }
-    for (const key of gone) stored.delete(key);
-    progress.deleted += gone.length;
+    for (const key of batch.gone) stored.delete(key);
+    progress.deleted += batch.gone.length;
     progress.done += batch.files;
     options.onProgress?.({ ...progress });
+  };
+  try {
+    let next = batches.length > 0 ? prepare(batches[0]) : undefined;
+    for (let b = 0; next; b++) {
+      options.signal?.throwIfAborted();
+      const batch = await next;
+      next = b + 1 < batches.length ? prepare(batches[b + 1]) : undefined;
+      next?.catch(() => undefined);
+      skippedFiles.push(...batch.skipped);
+      progress.skipped += batch.skipped.length;
+      progress.unchanged += batch.unchanged;
+      const slot = b % writers.length;
+      await writing[slot];
+      // Replacements and deletions are counted against what is stored when the batch's write ends.
+      writing[slot] = writeBatch(writers[slot], batch.rows, batch.gone, options.signal).then(() => written(batch));
+      writing[slot].catch(() => undefined);
+    }
+  } finally {
+    // No write is left running on a connection that goes back to the pool (a failed one has rolled back).
+    await Promise.allSettled(writing);
   }
+  await Promise.all(writing);
+  options.signal?.throwIfAborted();
   if (options.deleteMissing) {
     const missing = [...stored.keys()].filter((key) => !present.has(key) && roots.some((r) => key.startsWith(r.prefix))).sort(compare);
     for (let i = 0; i < missing.length; i += DEFAULT_BATCH) {
@@ -156,13 +190,20 @@ async function ingestLocked(client: PoolClient, options: IngestOptions, helpers:
       options.onProgress?.({ ...progress });
     }
   }
-  for (const create of Object.values(SEARCH_INDEXES)) await client.query(create);
+  // Each index is built by a writer of its own, side by side (the passages' is the long one).
+  const builds = await Promise.allSettled(Object.values(SEARCH_INDEXES).map((create, i) => writers[i % writers.length].query(create)));
+  for (const build of builds) if (build.status === 'rejected') throw build.reason;
   return { ...progress, passages, skippedFiles: skippedFiles.sort((a, b) => compare(a.path, b.path)) };
 }
 
 async function storedHashes(db: Queryable): Promise<Map<string, string>> {
   const result = await db.query<{ doc_key: string; content_hash: string }>(`SELECT doc_key, content_hash FROM sourced_documents`);
   return new Map(result.rows.map((r) => [r.doc_key, r.content_hash]));
+}
+
+/** Each document's rows of a child table, read lazily. */
+function* rowsOf(rows: readonly DocumentRow[], childRows: (row: DocumentRow, index: number) => CopyValue[][]): Generator<CopyValue[]> {
+  for (let i = 0; i < rows.length; i++) yield* childRows(rows[i], i);
 }
 
 /** sha256 of the file's bytes (as loadFile computes it), or undefined when it cannot be read (loading it says why). */
@@ -175,7 +216,7 @@ async function fileHash(file: string): Promise<string | undefined> {
 }
 
 /** One transaction: drops the old rows of replaced and `removed` documents, inserts `rows`, and keeps the term statistics in step. */
-async function writeBatch(db: Queryable, rows: readonly DocumentRow[], removed: readonly string[]): Promise<void> {
+async function writeBatch(db: PoolClient, rows: readonly DocumentRow[], removed: readonly string[], signal?: AbortSignal): Promise<void> {
   if (rows.length === 0 && removed.length === 0) return;
   await db.query('BEGIN');
   try {
@@ -196,45 +237,20 @@ async function writeBatch(db: Queryable, rows: readonly DocumentRow[], removed: 
     for (const row of old.rows) addCounts(row.term_counts, -1);
     let passageTotal = -old.rows.reduce((n, r) => n + r.passages, 0);
     if (rows.length > 0) {
-      const inserted = await db.query<{ id: string; doc_key: string }>(
-        `INSERT INTO sourced_documents (doc_key, content_hash, format, title, author, outlet, published, url, body, derived, term_counts)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
-         RETURNING id, doc_key`,
-        [
-          rows.map((r) => r.key),
-          rows.map((r) => r.contentHash),
-          rows.map((r) => r.format),
-          rows.map((r) => r.metadata.title ?? null),
-          rows.map((r) => r.metadata.author ?? null),
-          rows.map((r) => r.metadata.outlet ?? null),
-          rows.map((r) => r.metadata.date ?? null),
-          rows.map((r) => r.metadata.url ?? null),
-          rows.map((r) => r.body),
-          rows.map((r) => r.derived),
-          rows.map((r) => JSON.stringify(r.termCounts)),
-        ],
+      // Ids are drawn first, so every table's rows can go in with COPY.
+      const ids = await db.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('sourced_documents', 'id'))::text AS id FROM generate_series(1, $1)`, [rows.length]);
+      const idOf = (i: number) => ids.rows[i].id;
+      await copyRows(
+        db,
+        'sourced_documents (id, doc_key, content_hash, format, title, author, outlet, published, url, body, derived, term_counts)',
+        rows.map((r, i) => [idOf(i), r.key, r.contentHash, r.format, r.metadata.title ?? null, r.metadata.author ?? null, r.metadata.outlet ?? null, r.metadata.date ?? null, r.metadata.url ?? null, r.body, r.derived, JSON.stringify(r.termCounts)]),
       );
-      const ids = new Map(inserted.rows.map((r) => [r.doc_key, r.id]));
-      const passageRows = { doc: [] as string[], ordinal: [] as number[], terms: [] as string[] };
-      const quoteRows = { doc: [] as string[], ordinal: [] as number[], words: [] as string[], speaker: [] as Array<string | null> };
+      await copyRows(db, 'sourced_passages (document_id, ordinal, terms)', rowsOf(rows, (row, i) => row.passageTerms.map((terms, n) => [idOf(i), n, terms])));
+      await copyRows(db, 'sourced_quotes (document_id, ordinal, words, speaker)', rowsOf(rows, (row, i) => row.quotes.map((quote, n) => [idOf(i), n, quote.words, quote.speaker])));
       for (const row of rows) {
-        const id = ids.get(row.key)!;
-        row.passageTerms.forEach((terms, n) => {
-          passageRows.doc.push(id);
-          passageRows.ordinal.push(n);
-          passageRows.terms.push(terms);
-        });
-        row.quotes.forEach((quote, n) => {
-          quoteRows.doc.push(id);
-          quoteRows.ordinal.push(n);
-          quoteRows.words.push(quote.words);
-          quoteRows.speaker.push(quote.speaker);
-        });
         addCounts(row.termCounts, 1);
         passageTotal += row.passageTerms.length;
       }
-      await db.query(`INSERT INTO sourced_passages (document_id, ordinal, terms) SELECT * FROM unnest($1::bigint[], $2::int[], $3::tsvector[])`, [passageRows.doc, passageRows.ordinal, passageRows.terms]);
-      await db.query(`INSERT INTO sourced_quotes (document_id, ordinal, words, speaker) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[])`, [quoteRows.doc, quoteRows.ordinal, quoteRows.words, quoteRows.speaker]);
     }
     // Sorted, so two writers would take the term rows' locks in the same order.
     const terms = [...deltas.keys()].filter((t) => deltas.get(t)![0] !== 0 || deltas.get(t)![1] !== 0).sort(compare);
@@ -247,6 +263,8 @@ async function writeBatch(db: Queryable, rows: readonly DocumentRow[], removed: 
       await db.query(`DELETE FROM sourced_terms WHERE term = ANY($1::text[]) AND passages <= 0`, [terms]);
     }
     await db.query(`UPDATE sourced_totals SET documents = documents + $1, passages = passages + $2`, [rows.length - old.rows.length, passageTotal]);
+    // An ingest stopped while this batch was written commits nothing more.
+    signal?.throwIfAborted();
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);

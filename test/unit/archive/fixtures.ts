@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Pool } from 'pg';
 import { openPool } from '../../../src/core/archive/connection';
-import { ingest, type IngestOptions, type IngestReport } from '../../../src/core/archive/ingest';
+import { ingest, INGEST_CONNECTIONS, type IngestOptions, type IngestReport } from '../../../src/core/archive/ingest';
 import type { Cluster } from './cluster';
 
 export const repo = path.resolve(__dirname, '../../..');
@@ -37,14 +37,9 @@ export function sourceFolder(name: string, files?: Record<string, string>): stri
 }
 
 export async function ingestInto(url: string, options: IngestOptions): Promise<IngestReport> {
-  const pool = openPool(url, { maxConnections: 1 });
+  const pool = openPool(url, { maxConnections: INGEST_CONNECTIONS });
   try {
-    const client = await pool.connect();
-    try {
-      return await ingest(client, 'test archive', options);
-    } finally {
-      client.release();
-    }
+    return await ingest(pool, 'test archive', options);
   } finally {
     await pool.end();
   }
