@@ -77,10 +77,10 @@ const QUOTE_PROBE_WORDS = 4;
 const MIN_QUOTE_WORDS = 3;
 /** Shorter words have no trigram of their own to look up. */
 const MIN_TRIGRAM_WORD = 3;
-/** Fewer searches than this in one statement are not worth a second connection. */
-const MIN_QUERIES_PER_STATEMENT = 4;
 const CACHED_DOCUMENTS = 400;
 const CACHED_TERMS = 100_000;
+/** Searches whose ranked candidates are kept: a paragraph's statements and a re-check ask the same ones again. */
+const CACHED_RANKINGS = 2_000;
 /** What a term found only among a passage's neighbours counts for, against its own sentence (as the checker's coverage). */
 const CONTEXT_CREDIT = 0.7;
 
@@ -130,6 +130,8 @@ export class ArchiveReader {
   private readonly documentCache = new Map<string, DocumentEntry>();
   private readonly termCache = new Map<string, TermCount>();
   private termCachePassages = -1;
+  /** Ranked candidates by search (terms, weights and candidate count), cleared with the term cache. */
+  private readonly rankCache = new Map<string, RankedRow[]>();
   /** Connections the pool may open: a draft's searches are spread over them. */
   private readonly connections: number;
 
@@ -214,9 +216,7 @@ export class ArchiveReader {
   private async retrieveChecked(request: RetrievalRequest): Promise<ArchiveAnswer> {
     await this.ensureSchema();
     const queryTerms = [...new Set(request.queries.flatMap((q) => q.terms))];
-    // In turn, not side by side: a changed total clears the term cache, which must not happen after this request's terms were loaded.
-    const passages = await this.totalPassages();
-    await this.loadTerms(queryTerms);
+    const passages = await this.totalsAndTerms(queryTerms);
     const ranking = this.rankingQueries(request, passages);
     const [ranked, quoted] = await settled([this.rank(ranking), this.quotations(request.quotes)] as const);
     const wanted = new Set([...[...ranked.values()].flat().map((h) => h.dbId), ...quoted]);
@@ -241,14 +241,25 @@ export class ArchiveReader {
     return { reader: this, passages, terms, ranked: hits, documents: new Map([...documents.values()].map((e) => [e.doc.id, e])) };
   }
 
-  private async totalPassages(): Promise<number> {
-    const totals = await this.db().query<{ passages: string }>('SELECT passages FROM sourced_totals');
-    const passages = Number(totals.rows[0].passages);
-    // Another ingest ran: cached statistics are stale.
+  /**
+   * The archive's passage total and, in the same round trip, the counts of `terms` not cached
+   * yet (all of them when the total changed: another ingest ran, so cached statistics are stale).
+   */
+  private async totalsAndTerms(terms: readonly string[]): Promise<number> {
+    const rows = await this.db().query<{ total: string; term: string | null; passages: number; lowercase: number }>(
+      `SELECT t.passages AS total, s.term, s.passages, s.lowercase FROM sourced_totals t LEFT JOIN sourced_terms s ON s.term = ANY($1::text[])`,
+      [terms],
+    );
+    const passages = Number(rows.rows[0].total);
     if (passages !== this.termCachePassages) {
       this.termCache.clear();
+      this.rankCache.clear();
       this.termCachePassages = passages;
     }
+    this.cacheTerms(
+      terms.filter((t) => !this.termCache.has(t)),
+      rows.rows.filter((r) => r.term !== null),
+    );
     return passages;
   }
 
@@ -257,9 +268,13 @@ export class ArchiveReader {
     const missing = terms.filter((t) => !this.termCache.has(t));
     if (missing.length === 0) return;
     const rows = await this.db().query<{ term: string; passages: number; lowercase: number }>('SELECT term, passages, lowercase FROM sourced_terms WHERE term = ANY($1::text[])', [missing]);
+    this.cacheTerms(missing, rows.rows);
+  }
+
+  private cacheTerms(missing: readonly string[], found: ReadonlyArray<{ term: string | null; passages: number; lowercase: number }>): void {
     if (this.termCache.size + missing.length > CACHED_TERMS) this.termCache.clear();
     for (const term of missing) this.termCache.set(term, { passages: 0, lowercase: 0 });
-    for (const row of rows.rows) this.termCache.set(row.term, { passages: row.passages, lowercase: row.lowercase });
+    for (const row of found) this.termCache.set(row.term!, { passages: row.passages, lowercase: row.lowercase });
   }
 
   /** Per query: the tsquery that finds candidates (its rarer terms) and the one that ranks them (all its informative terms). */
@@ -272,32 +287,37 @@ export class ArchiveReader {
       const known = [...new Set(terms)].filter((t) => (this.termCache.get(t)?.passages ?? 0) > 0);
       const informative = known.sort((a, b) => bm25Idf(total, df(b)) - bm25Idf(total, df(a))).slice(0, MAX_QUERY_TERMS);
       if (informative.length === 0 || queries.has(key)) continue;
-      const finding = findingTerms(informative, (t) => this.termCache.get(t)!.passages);
+      const match = findingQuery(informative, (t) => this.termCache.get(t)!.passages);
       // A term the checker weighs 0 (a figure) is evidence when found: it counts in full, as in its coverage.
       const factor = (term: string) => weights?.[terms.indexOf(term)] || 1;
-      queries.set(key, { key, match: finding.map(tsLexeme).join(' | '), terms: informative.map((term) => ({ term, weight: bm25Idf(total, df(term)) * factor(term) })), candidates });
+      queries.set(key, { key, match, terms: informative.map((term) => ({ term, weight: bm25Idf(total, df(term)) * factor(term) })), candidates });
     }
     return [...queries.values()];
   }
 
-  private async rank(queries: readonly RankingQuery[]): Promise<Map<string, Array<{ dbId: string; ordinal: number; relevance: number }>>> {
-    const ranked = new Map<string, Array<{ dbId: string; ordinal: number; relevance: number }>>();
-    // A draft's searches are split over the pool's connections, so a server with cores to spare answers them side by side.
-    const share = Math.max(MIN_QUERIES_PER_STATEMENT, Math.ceil(queries.length / this.connections));
+  private async rank(queries: readonly RankingQuery[]): Promise<Map<string, RankedRow[]>> {
+    const ranked = new Map<string, RankedRow[]>();
+    const asked: RankingQuery[] = [];
+    for (const query of queries) {
+      const cached = this.rankCache.get(rankCacheKey(query));
+      if (cached) ranked.set(query.key, cached);
+      else asked.push(query);
+    }
+    // The searches are split over the pool's connections, so a server with cores to spare answers them side by side.
+    const share = Math.ceil(asked.length / this.connections);
     const parts: RankingQuery[][] = [];
-    for (let i = 0; i < queries.length; i += share) parts.push(queries.slice(i, i + share));
+    for (let i = 0; i < asked.length; i += share) parts.push(asked.slice(i, i + share));
     const answers = await settled(parts.map((part) => this.db().query<{ query: number; document_id: string; ordinal: number; rank: number }>(RANK_SQL, [JSON.stringify(part.map(rankingRecord)), CONTEXT_CREDIT, MAX_RANKED_ROWS])));
+    const found = new Map<RankingQuery, RankedRow[]>(asked.map((query) => [query, []]));
     answers.forEach((answer, p) => {
-      for (const row of answer.rows) {
-        const key = parts[p][row.query].key;
-        const list = ranked.get(key) ?? [];
-        list.push({ dbId: row.document_id, ordinal: row.ordinal, relevance: row.rank });
-        ranked.set(key, list);
-      }
+      for (const row of answer.rows) found.get(parts[p][row.query])!.push({ dbId: row.document_id, ordinal: row.ordinal, relevance: row.rank });
     });
-    for (const list of ranked.values()) {
+    for (const [query, list] of found) {
       const best = list[0]?.relevance || 1;
       for (const hit of list) hit.relevance /= best;
+      ranked.set(query.key, list);
+      if (this.rankCache.size >= CACHED_RANKINGS) this.rankCache.delete(this.rankCache.keys().next().value!);
+      this.rankCache.set(rankCacheKey(query), list);
     }
     return ranked;
   }
@@ -362,6 +382,16 @@ export class ArchiveReader {
   }
 }
 
+/** A search's candidates as the archive ranked them: database id, passage ordinal, relevance 0..1. */
+interface RankedRow {
+  dbId: string;
+  ordinal: number;
+  relevance: number;
+}
+
+/** What makes two searches' rankings the same: their terms, weights and candidate count. */
+const rankCacheKey = (query: RankingQuery): string => JSON.stringify([query.match, query.terms, query.candidates]);
+
 /** An ILIKE pattern for text containing `word`, an apostrophe in it matching either style (' or ’). */
 function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/gu, '\\$&').replace(/['’ʼ]/gu, '_')}%`;
@@ -379,12 +409,16 @@ async function settled<T extends readonly unknown[]>(work: { [K in keyof T]: Pro
 }
 
 /**
- * The terms whose passages become a search's candidates: the rarest first, while their passages
- * fit in MAX_RANKED_ROWS, so every passage holding one of them is ranked (not the first rows
- * the index happens to return); the rarest alone when even it is common.
+ * The tsquery whose passages become a search's candidates: the rarest terms, OR-ed, while their
+ * passages fit in MAX_RANKED_ROWS, so every passage holding one of them is ranked (not the first
+ * rows the index happens to return). When even the rarest is common, the passages holding both
+ * of the two rarest: the index intersects their lists (instead of marking every passage of a
+ * common word, most of them never ranked), and the first rows of that smaller set are the better
+ * candidates. A one-term search on a common word takes its first passages.
  */
-function findingTerms(terms: readonly string[], passagesWith: (term: string) => number): string[] {
+function findingQuery(terms: readonly string[], passagesWith: (term: string) => number): string {
   const byRarity = [...terms].sort((a, b) => passagesWith(a) - passagesWith(b));
+  if (passagesWith(byRarity[0]) > COMMON_TERM_PASSAGES && byRarity.length >= 2) return `${tsLexeme(byRarity[0])} & ${tsLexeme(byRarity[1])}`;
   const finding: string[] = [];
   let rows = 0;
   for (const term of byRarity) {
@@ -392,7 +426,7 @@ function findingTerms(terms: readonly string[], passagesWith: (term: string) => 
     if (finding.length > 0 && (rows > MAX_RANKED_ROWS || passagesWith(term) > COMMON_TERM_PASSAGES)) break;
     finding.push(term);
   }
-  return finding;
+  return finding.map(tsLexeme).join(' | ');
 }
 
 const capitalizedOf = new WeakMap<DocumentEntry, Set<string>>();

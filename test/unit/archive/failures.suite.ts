@@ -60,6 +60,27 @@ export function archiveFailureSuite(cluster: () => Cluster): void {
       }
     });
 
+    it('a draft checked again takes its searches\' rankings from the reader: it answers in full while the passages table is locked', async () => {
+      const reader = new ArchiveReader({ name: 'newsroom', url });
+      const locker = new PgClient({ connectionString: url });
+      await locker.connect();
+      try {
+        const first = await checkWithArchives(engine, draft, [reader], { deadlineMs: 20_000 });
+        assert.ok(archived(first) > 0);
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE sourced_passages IN ACCESS EXCLUSIVE MODE');
+        // A ranking query would wait for the lock past the deadline; the cached rankings need none.
+        const again = await checkWithArchives(engine, draft, [reader], { deadlineMs: 10_000 });
+        assert.deepEqual(again.problems, []);
+        assert.deepEqual(verdicts(again), verdicts(first));
+        assert.equal(archived(again), archived(first));
+      } finally {
+        await locker.query('ROLLBACK').catch(() => undefined);
+        await locker.end();
+        await reader.close();
+      }
+    });
+
     it('server down: says it cannot be reached, then reconnects by itself when it is back', async () => {
       const reader = new ArchiveReader({ name: 'newsroom', url }, { connectTimeoutMs: 2000 });
       try {
