@@ -208,6 +208,19 @@ export class Archives implements vscode.Disposable {
     return this.documents.get(id);
   }
 
+  /** The quotations of an archived document (by its id, "NAME:KEY"); none when its archive cannot say. */
+  async quotesOf(docId: string): Promise<readonly SourceQuote[]> {
+    const colon = docId.indexOf(':');
+    const reader = this.readers.find((r) => r.name === docId.slice(0, colon));
+    if (!reader) return [];
+    try {
+      return (await reader.document(docId.slice(colon + 1)))?.quotes ?? [];
+    } catch (error) {
+      this.report(reader, describeArchiveError(error, reader.label));
+      return [];
+    }
+  }
+
   private keep(doc: SourceDocument): void {
     this.documents.delete(doc.id);
     this.documents.set(doc.id, doc);

@@ -181,8 +181,8 @@ export class RelatedPassagesView implements vscode.WebviewViewProvider, vscode.D
     }
     const documents = this.documents(index);
     const doc = documents.get(docId)!;
-    // An archived passage is inserted as it stands (its document's quotations stay in the archive).
-    const quotes = index.engine.documents.has(docId) ? index.engine.quotes() : [];
+    // An archived passage's quotations come from its archive (the reader keeps the documents it fetched).
+    const quotes = index.engine.documents.has(docId) ? index.engine.quotes() : ((await this.archives?.quotesOf(docId)) ?? []);
     const inPassage = quotes.find((q) => q.docId === docId && q.start >= start && q.end <= end);
     const quote: SourceQuote = inPassage ?? { docId, passageId: `${docId}@${start}`, text: doc.text.slice(start, end).trim(), start, end };
     const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);

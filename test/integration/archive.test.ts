@@ -47,13 +47,16 @@ describe('newsroom archive', function () {
     fs.mkdirSync(path.join(sources, 'wire'));
     fs.writeFileSync(path.join(sources, 'wire', 'harbour.md'), ARTICLE);
     await ingestInto(cluster.url('newsroom'), { roots: [path.join(sources, 'wire')] });
-    // The setting is machine-scoped (a URL of the reporter's machine): user settings. The test
-    // cluster's password rides in the URL; reporters keep theirs in secret storage.
-    await vscode.workspace.getConfiguration('sourced').update('archives', [{ name: 'newsroom', url: cluster.url('newsroom') }], vscode.ConfigurationTarget.Global);
+    // The setting is machine-scoped (a URL of the reporter's machine): user settings, with no
+    // password in the URL. With none in secret storage either, the connection takes PostgreSQL's
+    // own PGPASSWORD from the environment (this test runs in the extension's process).
+    process.env.PGPASSWORD = cluster.password;
+    await vscode.workspace.getConfiguration('sourced').update('archives', [{ name: 'newsroom', url: cluster.url('newsroom', undefined, null) }], vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('sourced').update('archives', undefined, vscode.ConfigurationTarget.Global);
+    delete process.env.PGPASSWORD;
     if (draft) fs.rmSync(draft, { force: true });
     if (sources) fs.rmSync(sources, { recursive: true, force: true });
     cluster?.destroy();

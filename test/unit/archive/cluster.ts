@@ -10,8 +10,8 @@ import { randomBytes } from 'crypto';
 
 export interface Cluster {
   dir: string;
-  /** The superuser's URL for a database. */
-  url(database?: string, user?: string, password?: string): string;
+  /** The superuser's URL for a database; with a null password, a URL without one (the client finds it elsewhere, e.g. PGPASSWORD). */
+  url(database?: string, user?: string, password?: string | null): string;
   password: string;
   start(): void;
   stop(): void;
@@ -58,7 +58,7 @@ export function startCluster(): Cluster {
   const cluster: Cluster = {
     dir,
     password,
-    url: (database = 'postgres', name = SUPERUSER, pass = password) => `postgresql://${encodeURIComponent(name)}:${encodeURIComponent(pass)}@/${database}?host=${encodeURIComponent(dir)}`,
+    url: (database = 'postgres', name = SUPERUSER, pass: string | null = password) => `postgresql://${encodeURIComponent(name)}${pass === null ? '' : `:${encodeURIComponent(pass)}`}@/${database}?host=${encodeURIComponent(dir)}`,
     start() {
       run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
       running = true;
