@@ -4,7 +4,7 @@
 // are cached in bounded amounts, so the extension's memory does not grow with the archive.
 import type { Pool } from 'pg';
 import type { DocumentEntry } from '../documentEntry';
-import { tokenTerm, wordTokens } from '../search/tokenize';
+import { capitalizedTerms, wordTokens } from '../search/tokenize';
 import { quoteWords } from '../quotes/quoteWords';
 import { bm25Idf } from '../search/retrieval';
 import { archiveLabel, DEFAULT_MAX_CONNECTIONS, describeArchiveError, openPool, type ArchiveConnectionOptions } from './connection';
@@ -437,17 +437,6 @@ function capitalizedTermsOf(entry: DocumentEntry): Set<string> {
   if (!terms) {
     terms = capitalizedTerms(entry.doc.text);
     capitalizedOf.set(entry, terms);
-  }
-  return terms;
-}
-
-/** Index terms of the capitalized words of a text. */
-function capitalizedTerms(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const token of wordTokens(text)) {
-    if (!/^\p{Lu}/u.test(token.raw)) continue;
-    const term = tokenTerm(token);
-    if (term !== undefined) terms.add(term);
   }
   return terms;
 }

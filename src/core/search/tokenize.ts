@@ -120,6 +120,31 @@ function factsOf(raw: string): WordFacts {
   return facts;
 }
 
+// What a word form written with a capital yields, for capitalizedTerms (null: no term, a stop word).
+const capitalTerms = new Map<string, string | null>();
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
+/**
+ * The index terms of a text's words that begin with a capital letter ("Trade", "US"), as
+ * wordTokens and tokenTerm give them, in one pass that builds no token for the other words.
+ */
+export function capitalizedTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const first = raw.charCodeAt(0);
+    // Lower-case ASCII letters and digits first: most words are neither capitalized nor non-ASCII.
+    if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) continue;
+    let term = capitalTerms.get(raw);
+    if (term === undefined) {
+      term = CAPITAL_FIRST.test(raw) ? (tokenTerm({ raw, norm: normalizeWord(raw), start: 0, end: raw.length }) ?? null) : null;
+      if (capitalTerms.size < 200_000) capitalTerms.set(raw, term);
+    }
+    if (term !== null) terms.add(term);
+  }
+  return terms;
+}
+
 /** One pass over a text for every kind of term the index and the checker need. */
 export function scanTerms(text: string): ScannedTerms {
   const terms: string[] = [];
