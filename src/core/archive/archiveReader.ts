@@ -70,7 +70,7 @@ export const queryKey = (terms: readonly string[]): string => terms.join(' ');
 
 const MAX_QUERY_TERMS = 8;
 /** Most passages one query ranks in SQL, however common its terms: a bound on its time. */
-const MAX_RANKED_ROWS = 2_000;
+const MAX_RANKED_ROWS = 1_000;
 const QUOTE_MATCHES = 12;
 /** The quotation search looks for a quote's longest words, all but one of them (the checker's own scan: quoteCheck). */
 const QUOTE_PROBE_WORDS = 4;
@@ -110,6 +110,9 @@ const RANK_SQL = `SELECT q.n AS query, c.document_id, c.ordinal, c.rank
     ORDER BY rank DESC, f.document_id, f.ordinal
     LIMIT q.wanted
   ) c`;
+
+/** The ranking query is prepared once a connection (its text is long and its plan the same every time). */
+const RANK_STATEMENT = 'sourced_rank';
 
 function rankingRecord(query: RankingQuery, n: number) {
   return {
@@ -307,7 +310,7 @@ export class ArchiveReader {
     const share = Math.ceil(asked.length / this.connections);
     const parts: RankingQuery[][] = [];
     for (let i = 0; i < asked.length; i += share) parts.push(asked.slice(i, i + share));
-    const answers = await settled(parts.map((part) => this.db().query<{ query: number; document_id: string; ordinal: number; rank: number }>(RANK_SQL, [JSON.stringify(part.map(rankingRecord)), CONTEXT_CREDIT, MAX_RANKED_ROWS])));
+    const answers = await settled(parts.map((part) => this.db().query<{ query: number; document_id: string; ordinal: number; rank: number }>({ name: RANK_STATEMENT, text: RANK_SQL, values: [JSON.stringify(part.map(rankingRecord)), CONTEXT_CREDIT, MAX_RANKED_ROWS] })));
     const found = new Map<RankingQuery, RankedRow[]>(asked.map((query) => [query, []]));
     answers.forEach((answer, p) => {
       for (const row of answer.rows) found.get(parts[p][row.query])!.push({ dbId: row.document_id, ordinal: row.ordinal, relevance: row.rank });
