@@ -149,6 +149,8 @@ export function archiveFailureSuite(cluster: () => Cluster): void {
         let settled = false;
         void checking.finally(() => (settled = true));
         while (!settled) {
+          // A new activity snapshot each time (the locker is inside its transaction), or a connection made after the first would never be seen.
+          await locker.query('SELECT pg_stat_clear_snapshot()');
           await locker.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sourced-dropped'`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
