@@ -40,7 +40,9 @@ const MEMO_WORDS = 20_000;
 class PairMemo<V> {
   private readonly rows = new Map<string, Map<string, V | null>>();
 
-  get(a: string, b: string, compute: () => V | undefined): V | undefined {
+  constructor(private readonly compute: (a: string, b: string) => V | undefined) {}
+
+  get(a: string, b: string): V | undefined {
     let row = this.rows.get(a);
     if (!row) {
       if (this.rows.size >= MEMO_WORDS) this.rows.clear();
@@ -49,7 +51,7 @@ class PairMemo<V> {
     }
     let value = row.get(b);
     if (value === undefined) {
-      value = compute() ?? null;
+      value = this.compute(a, b) ?? null;
       row.set(b, value);
     }
     return value ?? undefined;
@@ -64,17 +66,17 @@ const memos = new WeakMap<MeaningCutoffs, PairMemo<Meaning>>();
 export function wordMeaning(statementWord: string, sourceWord: string, cutoffs: MeaningCutoffs): Meaning | undefined {
   let memo = memos.get(cutoffs);
   if (!memo) {
-    memo = new PairMemo();
+    memo = new PairMemo((a, b) => lookUp(a, b, cutoffs));
     memos.set(cutoffs, memo);
   }
-  return memo.get(statementWord, sourceWord, () => lookUp(statementWord, sourceWord, cutoffs));
+  return memo.get(statementWord, sourceWord);
 }
 
-const relations = new PairMemo<Relation>();
+const relations = new PairMemo<Relation>((a, b) => getLexicon().relation(a, b));
 
 /** The lexicon's relation of two folded words, remembered (names are compared with every word of a source). */
 export function wordRelation(a: string, b: string): Relation | undefined {
-  return relations.get(a, b, () => getLexicon().relation(a, b));
+  return relations.get(a, b);
 }
 
 function lookUp(a: string, b: string, cutoffs: MeaningCutoffs): Meaning | undefined {

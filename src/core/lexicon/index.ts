@@ -54,7 +54,10 @@ export const RELATION_STRENGTH: readonly LexicalRelation[] = ['same', 'inflectio
 const HAS_LETTER = /\p{L}/u;
 
 // Most words come folded already ("brawl"): only others pay for the rewrite.
-const normalize = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase();
+const normalize = (word: string) => {
+  const lower = word.toLowerCase();
+  return /\s/.test(lower) ? lower.trim().replace(/\s+/g, ' ') : lower;
+};
 
 interface WordEntry {
   lemma: string;

@@ -21,11 +21,13 @@ export interface WordLinks {
   pertainyms: Set<number>;
 }
 
-const intersects = (a: Set<number>, b: Set<number>) => {
+// Asked a dozen times for every pair of words compared, most often of an empty set.
+function intersects(a: Set<number>, b: Set<number>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const x of small) if (large.has(x)) return true;
   return false;
-};
+}
 
 export class WordNetRelations {
   constructor(private readonly data: LexiconData) {}

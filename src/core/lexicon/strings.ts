@@ -16,12 +16,21 @@ export class SortedStrings {
 
   /** The index of the string, or undefined. */
   indexOf(value: string): number | undefined {
-    const key = Buffer.from(value);
+    // A word is looked up dozens of times as it is first analysed (its forms, rules, vectors):
+    // the key is encoded once and compared in place, without a native call per step.
+    if (scratch.length < value.length * 3) scratch = new Uint8Array(value.length * 3);
+    const keyLength = encoder.encodeInto(value, scratch).written;
+    const { text, offsets } = this;
     let low = 0;
     let high = this.size - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const order = this.text.compare(key, 0, key.length, this.offsets[mid], this.offsets[mid + 1]);
+      const start = offsets[mid];
+      const length = offsets[mid + 1] - start;
+      const shorter = Math.min(length, keyLength);
+      let order = 0;
+      for (let i = 0; i < shorter && order === 0; i++) order = text[start + i] - scratch[i];
+      if (order === 0) order = length - keyLength;
       if (order === 0) return mid;
       if (order < 0) low = mid + 1;
       else high = mid - 1;
@@ -29,3 +38,6 @@ export class SortedStrings {
     return undefined;
   }
 }
+
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(256);
