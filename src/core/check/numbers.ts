@@ -1,5 +1,6 @@
 import { NUMBER_WORDS, ORDINAL_WORDS } from '../search/numberWords';
 import { foldText } from '../search/normalize';
+import { rememberedByText } from '../text/rememberedByText';
 
 export type NumberKind = 'count' | 'percent' | 'money' | 'year' | 'month' | 'day' | 'weekday' | 'age' | 'ordinal';
 
@@ -45,6 +46,16 @@ const MENTION = new RegExp(
 );
 
 export function findNumbers(text: string): NumberMention[] {
+  if (text.length > REMEMBERED_CHARS) return scanNumbers(text);
+  // Fresh copies: callers tell mentions apart by identity.
+  return numbersIn(text).map((mention) => ({ ...mention }));
+}
+
+// The same evidence sentences and their neighbourhoods are read for figures statement after statement.
+const REMEMBERED_CHARS = 4000;
+const numbersIn = rememberedByText(scanNumbers);
+
+function scanNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   const scanner = new RegExp(MENTION.source, MENTION.flags);
   for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
