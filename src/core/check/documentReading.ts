@@ -30,6 +30,12 @@ export interface ReadDocument {
   terms: ReadonlySet<string>;
   /** Every distinct content word of the document (folded). */
   words: readonly string[];
+  /** The sentences (indices) that use each index term, in order. */
+  sentencesWith: ReadonlyMap<string, readonly number[]>;
+  /** Each passage's sentence index. */
+  sentenceOf: ReadonlyMap<string, number>;
+  /** The sentences' figures with finite values, by value (ties in sentence order). */
+  figuresByValue: ReadonlyArray<{ value: number; at: number; figure: NumberMention }>;
 }
 
 // Reading a source costs a few milliseconds; a check reads the few candidates' sources, and a
@@ -48,10 +54,29 @@ export function readDocument(docId: string, passages: readonly Passage[], isComm
   const sentences = passages.map((passage) => readSentence(passage, isCommonWord));
   const terms = new Set<string>();
   for (const s of sentences) for (const t of s.terms) terms.add(t);
-  const read: ReadDocument = { docId, sentences, terms, words: [...new Set(sentences.flatMap((s) => s.words))] };
+  const read: ReadDocument = { docId, sentences, terms, words: [...new Set(sentences.flatMap((s) => s.words))], ...sentenceIndex(sentences) };
   cache.set(docId, { passages, read });
   if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
   return read;
+}
+
+// A statement looks up its words and figures in a source of any length: through these indexes, not
+// by reading every sentence again.
+function sentenceIndex(sentences: readonly ReadSentence[]): Pick<ReadDocument, 'sentencesWith' | 'sentenceOf' | 'figuresByValue'> {
+  const sentencesWith = new Map<string, number[]>();
+  const sentenceOf = new Map<string, number>();
+  const figuresByValue: Array<{ value: number; at: number; figure: NumberMention }> = [];
+  sentences.forEach((s, at) => {
+    for (const term of s.terms) {
+      const list = sentencesWith.get(term);
+      if (list) list.push(at);
+      else sentencesWith.set(term, [at]);
+    }
+    if (!sentenceOf.has(s.passage.id)) sentenceOf.set(s.passage.id, at);
+    for (const figure of s.figures) if (Number.isFinite(figure.value)) figuresByValue.push({ value: figure.value, at, figure });
+  });
+  figuresByValue.sort((a, b) => a.value - b.value || a.at - b.at);
+  return { sentencesWith, sentenceOf, figuresByValue };
 }
 
 function readSentence(passage: Passage, isCommonWord: (term: string) => boolean): ReadSentence {

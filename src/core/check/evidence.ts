@@ -6,7 +6,7 @@ import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
 import { contentTerms } from '../search/tokenize';
 import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
-import { sameNumber } from './numbers';
+import { sameNumber, type NumberMention } from './numbers';
 import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
 import { THRESHOLDS } from './thresholds';
 
@@ -80,7 +80,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const sentences = doc.sentences;
   const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
   const statementTerms = new Set(analysis.words.map((w) => w.term));
-  const considered = sentencesToRead(analysis, sentences, candidates);
+  const considered = sentencesToRead(analysis, doc, candidates);
   // Names choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent).
   const named = analysis.words.filter((w) => w.name !== undefined && w.quote === undefined);
   // A figure is the most specific thing a statement says: in choosing sentences it counts like its weightiest word.
@@ -90,10 +90,10 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const quoted = analysis.quotes.map((_, i) => ({ i, words: analysis.words.filter((w) => w.quote === i) })).filter((q) => q.words.length > 0 && analysis.quotes[q.i].passage?.docId === docId);
   const quoteWeight = quoted.map((q) => q.words.reduce((sum, w) => sum + w.weight, 0));
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
-  const cells: Cell[][] = new Array(sentences.length);
-  const figureIn: boolean[][] = new Array(sentences.length);
-  const nameIn: boolean[][] = new Array(sentences.length);
-  const quoteIn: boolean[][] = new Array(sentences.length);
+  const cells: Cell[][] = [];
+  const figureIn: boolean[][] = [];
+  const nameIn: boolean[][] = [];
+  const quoteIn: boolean[][] = [];
   for (const j of considered) {
     const s = sentences[j];
     cells[j] = aligned.map((w) => cellFor(w, s, cutoffs, statementTerms));
@@ -209,25 +209,53 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
 // neighbours they may be read with, are read that way.
 const SENTENCES_BY_WORDS = 3;
 
-function sentencesToRead(analysis: StatementAnalysis, sentences: readonly ReadSentence[], candidates: readonly ScoredPassage[]): Set<number> {
-  const literal = sentences.map((s, j) => {
-    let score = 0;
-    for (const w of analysis.words) if (s.terms.has(w.term)) score += w.weight;
-    for (const f of analysis.figures) if (s.figures.some((g) => sameNumber(f, g))) score += 1;
-    return { j, score };
-  });
-  const seeds = new Set(literal.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, SENTENCES_BY_WORDS).map((x) => x.j));
-  const retrieved = new Set(candidates.map((c) => c.passage.id));
-  sentences.forEach((s, j) => {
-    if (retrieved.has(s.passage.id)) seeds.add(j);
-  });
+function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[]): Set<number> {
+  // Each sentence scores the weights of the statement's words it uses, then 1 for each figure it gives.
+  const score = new Map<number, number>();
+  for (const w of analysis.words) for (const j of doc.sentencesWith.get(w.term) ?? []) score.set(j, (score.get(j) ?? 0) + w.weight);
+  for (const f of analysis.figures) for (const j of sentencesGiving(f, doc)) score.set(j, (score.get(j) ?? 0) + 1);
+  // The best-scoring few, ties to the earlier sentence.
+  const best: Array<[j: number, score: number]> = [];
+  for (const entry of score) {
+    if (!(entry[1] > 0)) continue;
+    let at = best.length;
+    while (at > 0 && (entry[1] > best[at - 1][1] || (entry[1] === best[at - 1][1] && entry[0] < best[at - 1][0]))) at--;
+    if (at < SENTENCES_BY_WORDS) best.splice(at, 0, entry);
+    if (best.length > SENTENCES_BY_WORDS) best.pop();
+  }
+  const seeds = new Set(best.map(([j]) => j));
+  const retrieved: number[] = [];
+  for (const c of candidates) {
+    const j = doc.sentenceOf.get(c.passage.id);
+    if (j !== undefined) retrieved.push(j);
+  }
+  for (const j of retrieved.sort((a, b) => a - b)) seeds.add(j);
   for (const q of analysis.quotes) {
-    const at = q.passage ? sentences.findIndex((s) => s.passage.id === q.passage!.id) : -1;
-    if (at >= 0) seeds.add(at);
+    const at = q.passage ? doc.sentenceOf.get(q.passage.id) : undefined;
+    if (at !== undefined) seeds.add(at);
   }
   const read = new Set<number>();
-  for (const j of seeds) for (let k = Math.max(0, j - LINK_REACH); k <= Math.min(sentences.length - 1, j + LINK_REACH); k++) read.add(k);
+  for (const j of seeds) for (let k = Math.max(0, j - LINK_REACH); k <= Math.min(doc.sentences.length - 1, j + LINK_REACH); k++) read.add(k);
   return read;
+}
+
+/** The sentences (indices, ascending) that give the figure: those with a figure of about its value that sameNumber() accepts. */
+function sentencesGiving(figure: NumberMention, doc: ReadDocument): number[] {
+  // An unbounded figure ("1e999") is compared with every figure, as sameNumber() decides (never the index's bounds).
+  if (!Number.isFinite(figure.value)) return doc.sentences.flatMap((s, j) => (s.figures.some((g) => sameNumber(figure, g)) ? [j] : []));
+  const byValue = doc.figuresByValue;
+  // sameNumber() accepts values within 1e-9 of the statement's figure, relatively (searched a little wider; it decides).
+  const tolerance = 2e-9 * Math.max(1, Math.abs(figure.value));
+  let low = 0;
+  let high = byValue.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (byValue[mid].value < figure.value - tolerance) low = mid + 1;
+    else high = mid;
+  }
+  const found = new Set<number>();
+  for (let i = low; i < byValue.length && byValue[i].value <= figure.value + tolerance; i++) if (sameNumber(figure, byValue[i].figure)) found.add(byValue[i].at);
+  return [...found].sort((a, b) => a - b);
 }
 
 /** How a sentence gives a statement word: the same index term, else the word that means it most nearly. */
