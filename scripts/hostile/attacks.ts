@@ -20,10 +20,19 @@ export interface Attack {
   benchSizes: [number, number];
   /** Two sizes small enough for a unit test, several times apart. */
   testSizes: [number, number];
+  /**
+   * The largest input of its kind Sourced accepts, run by the bench after the two sizes: a source
+   * just under 10 MB on disk (or just under what it may unpack to), a draft of 1 MB. No file
+   * that size may take over 10 s or 1 GB, nor a draft of 1 MB over 2 s.
+   */
+  limitSize?: number;
 }
 
 const KB = 1024;
 const MB = 1024 * KB;
+/** Just under the 10 MB a source file may be (and just under the 20 MB a PDF's streams or a Word document's parts may unpack to). */
+const TEXT_LIMIT = 9.95 * MB;
+const UNPACKED_LIMIT = 19.5 * MB;
 
 /** `unit` repeated to about `size` bytes (at least once). */
 function repeat(unit: string, size: number): Buffer {
@@ -180,21 +189,23 @@ function zipFile(entries: Array<{ name: string; data: Buffer }>): Buffer {
 // --- The attacks --------------------------------------------------------------------------------
 
 const sourceAttacks: Attack[] = [
-  { name: 'capitals', description: '.txt of "A" repeated (names with appositives)', kind: 'source', file: 'a.txt', make: (n) => repeat('A ', n), benchSizes: [40 * KB, 300 * KB], testSizes: [4 * KB, 32 * KB] },
-  { name: 'capital-run', description: '.txt of one run of "A"', kind: 'source', file: 'a.txt', make: (n) => repeat('A', n), benchSizes: [40 * KB, 300 * KB], testSizes: [4 * KB, 32 * KB] },
-  { name: 'open-quotes', description: '.txt of unclosed “', kind: 'source', file: 'q.txt', make: (n) => repeat('“', n), benchSizes: [300 * KB, 3 * MB], testSizes: [8 * KB, 64 * KB] },
-  { name: 'open-quotes-words', description: '.txt of unclosed “ between words', kind: 'source', file: 'q.txt', make: (n) => repeat('“He said ', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB] },
-  { name: 'md-emphasis', description: '.md of "*_" repeated', kind: 'source', file: 'e.md', make: (n) => repeat('*_', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB] },
-  { name: 'md-brackets', description: '.md of "[" repeated', kind: 'source', file: 'b.md', make: (n) => repeat('[', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB] },
-  { name: 'md-links', description: '.md of link syntax repeated', kind: 'source', file: 'l.md', make: (n) => repeat('[a](', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB] },
-  { name: 'md-newlines', description: '.md of only newlines', kind: 'source', file: 'n.md', make: (n) => repeat('\n', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB] },
-  { name: 'md-cr', description: '.md of "x\\r" repeated', kind: 'source', file: 'r.md', make: (n) => repeat('x\r', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB] },
-  { name: 'md-lines', description: '.md, one sentence per line, no blank lines', kind: 'source', file: 's.md', make: (n) => sentences(n, '\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB] },
-  { name: 'md-paragraphs', description: '.md of ordinary paragraphs (the baseline)', kind: 'source', file: 'p.md', make: (n) => sentences(n, '\n\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB] },
-  { name: 'base64', description: '.txt of one base64 line', kind: 'source', file: 'b64.txt', make: base64Line, benchSizes: [1 * MB, 9.8 * MB], testSizes: [256 * KB, 2 * MB] },
-  { name: 'pdf-stream', description: 'PDF with a huge compressed stream (size unpacked)', kind: 'source', file: 'stream.pdf', make: pdfBigStream, benchSizes: [10 * MB, 200 * MB], testSizes: [64 * KB, 512 * KB] },
-  { name: 'pdf-pages', description: 'PDF of flat pages (200 bytes a page)', kind: 'source', file: 'pages.pdf', make: pdfFlatPages, benchSizes: [400 * KB, 4 * MB], testSizes: [8 * KB, 64 * KB] },
-  { name: 'docx-bomb', description: 'DOCX unzipping to far more XML (size unpacked)', kind: 'source', file: 'bomb.docx', make: docxBomb, benchSizes: [60 * MB, 1024 * MB], testSizes: [64 * KB, 512 * KB] },
+  { name: 'capitals', description: '.txt of "A" repeated (names with appositives)', kind: 'source', file: 'a.txt', make: (n) => repeat('A ', n), benchSizes: [40 * KB, 300 * KB], testSizes: [4 * KB, 32 * KB], limitSize: TEXT_LIMIT },
+  { name: 'capital-run', description: '.txt of one run of "A"', kind: 'source', file: 'a.txt', make: (n) => repeat('A', n), benchSizes: [40 * KB, 300 * KB], testSizes: [4 * KB, 32 * KB], limitSize: TEXT_LIMIT },
+  { name: 'open-quotes', description: '.txt of unclosed “', kind: 'source', file: 'q.txt', make: (n) => repeat('“', n), benchSizes: [300 * KB, 3 * MB], testSizes: [8 * KB, 64 * KB], limitSize: TEXT_LIMIT },
+  { name: 'open-quotes-words', description: '.txt of unclosed “ between words', kind: 'source', file: 'q.txt', make: (n) => repeat('“He said ', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-emphasis', description: '.md of "*_" repeated', kind: 'source', file: 'e.md', make: (n) => repeat('*_', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-brackets', description: '.md of "[" repeated', kind: 'source', file: 'b.md', make: (n) => repeat('[', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-links', description: '.md of link syntax repeated', kind: 'source', file: 'l.md', make: (n) => repeat('[a](', n), benchSizes: [40 * KB, 3 * MB], testSizes: [4 * KB, 32 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-newlines', description: '.md of only newlines', kind: 'source', file: 'n.md', make: (n) => repeat('\n', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-cr', description: '.md of "x\\r" repeated', kind: 'source', file: 'r.md', make: (n) => repeat('x\r', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-short-lines', description: '.md of "x\\n" repeated (a paragraph of 5 million lines at 10 MB)', kind: 'source', file: 'x.md', make: (n) => repeat('x\n', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
+  { name: 'section-ends', description: '.txt of "Tags" lines (each a section end that junks the lines after it)', kind: 'source', file: 't.txt', make: (n) => repeat('Tags\n', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-lines', description: '.md, one sentence per line, no blank lines', kind: 'source', file: 's.md', make: (n) => sentences(n, '\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB], limitSize: TEXT_LIMIT },
+  { name: 'md-paragraphs', description: '.md of ordinary paragraphs (the baseline)', kind: 'source', file: 'p.md', make: (n) => sentences(n, '\n\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB], limitSize: TEXT_LIMIT },
+  { name: 'base64', description: '.txt of one base64 line', kind: 'source', file: 'b64.txt', make: base64Line, benchSizes: [1 * MB, 9.8 * MB], testSizes: [256 * KB, 2 * MB], limitSize: TEXT_LIMIT },
+  { name: 'pdf-stream', description: 'PDF with a huge compressed stream (size unpacked)', kind: 'source', file: 'stream.pdf', make: pdfBigStream, benchSizes: [10 * MB, 200 * MB], testSizes: [64 * KB, 512 * KB], limitSize: UNPACKED_LIMIT },
+  { name: 'pdf-pages', description: 'PDF of flat pages (200 bytes a page)', kind: 'source', file: 'pages.pdf', make: pdfFlatPages, benchSizes: [400 * KB, 4 * MB], testSizes: [8 * KB, 64 * KB], limitSize: 1_990 * 200 },
+  { name: 'docx-bomb', description: 'DOCX unzipping to far more XML (size unpacked)', kind: 'source', file: 'bomb.docx', make: docxBomb, benchSizes: [60 * MB, 1024 * MB], testSizes: [64 * KB, 512 * KB], limitSize: UNPACKED_LIMIT },
 ];
 
 /** Lines from `line(i)`, i = 0, 1, ..., until about `size` bytes. */
@@ -212,9 +223,9 @@ function lines(size: number, line: (i: number) => string): Buffer {
 /** Draft attacks, checked against the sample corpus (what the extension does on every edit). */
 const draftAttacks: Attack[] = [
   { name: 'draft-nested-list', description: 'draft of list items each nested in the one before (1,000 deep at 1 MB)', kind: 'draft', file: 'nested.md', make: (n) => lines(n, (i) => `${'  '.repeat(i)}- Item ${i} says the minister spoke.\n`), benchSizes: [100 * KB, 1 * MB], testSizes: [8 * KB, 64 * KB] },
-  { name: 'draft-quote-depth', description: 'draft of paragraphs in ever deeper block quotes (1,000 deep at 540 KB)', kind: 'draft', file: 'quotes.md', make: (n) => lines(n, (i) => `${'>'.repeat(i + 1)} Paragraph ${i} says the mayor spoke.\n\n`), benchSizes: [54 * KB, 540 * KB], testSizes: [8 * KB, 64 * KB] },
+  { name: 'draft-quote-depth', description: 'draft of paragraphs in ever deeper block quotes (1,000 deep at 540 KB)', kind: 'draft', file: 'quotes.md', make: (n) => lines(n, (i) => `${'>'.repeat(i + 1)} Paragraph ${i} says the mayor spoke.\n\n`), benchSizes: [54 * KB, 540 * KB], testSizes: [8 * KB, 64 * KB], limitSize: 1 * MB },
   { name: 'draft-paragraph', description: 'draft of one paragraph with no full stop', kind: 'draft', file: 'paragraph.md', make: (n) => repeat('The mayor said the budget rose by 5 percent in 2019 and the council agreed ', n), benchSizes: [500 * KB, 5 * MB], testSizes: [16 * KB, 128 * KB] },
-  { name: 'draft-paragraphs', description: 'draft of short paragraphs (20,000 at 470 KB)', kind: 'draft', file: 'paragraphs.md', make: (n) => lines(n, (i) => `Short paragraph ${i}.\n\n`), benchSizes: [47 * KB, 470 * KB], testSizes: [4 * KB, 32 * KB] },
+  { name: 'draft-paragraphs', description: 'draft of short paragraphs (20,000 at 470 KB)', kind: 'draft', file: 'paragraphs.md', make: (n) => lines(n, (i) => `Short paragraph ${i}.\n\n`), benchSizes: [47 * KB, 470 * KB], testSizes: [4 * KB, 32 * KB], limitSize: 1 * MB },
   { name: 'draft-emphasis', description: 'draft of "*_" repeated', kind: 'draft', file: 'emphasis.md', make: (n) => repeat('*_', n), benchSizes: [40 * KB, 1 * MB], testSizes: [4 * KB, 32 * KB] },
   { name: 'draft-math', description: 'draft of lines opening $$ display math, never closed', kind: 'draft', file: 'math.md', make: (n) => repeat('$$ x\n', n), benchSizes: [100 * KB, 1 * MB], testSizes: [8 * KB, 64 * KB] },
   { name: 'draft-prose', description: 'draft of ordinary paragraphs (the baseline)', kind: 'draft', file: 'prose.md', make: (n) => lines(n, (i) => `${sentence(i)}${i % 4 === 3 ? '\n\n' : ' '}`), benchSizes: [100 * KB, 1 * MB], testSizes: [8 * KB, 64 * KB] },

@@ -1,6 +1,7 @@
 // `npm run bench:hostile [-- --only NAME,NAME] [-- --timeout SECONDS] [-- --small]`: generates each
-// hostile input (scripts/hostile/attacks.ts) at its two bench sizes (--small: the unit test's sizes)
-// and prints, per input, the time and the peak memory of a fresh process that indexes or checks it.
+// hostile input (scripts/hostile/attacks.ts) at its two bench sizes and at the limit of its kind
+// (--small: the unit test's sizes) and prints, per input, the time, CPU time (all threads) and the
+// peak memory of a fresh process that indexes or checks it.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -61,15 +62,22 @@ function measure(attack: Attack, folder: string, timeoutSeconds: number): Promis
   });
 }
 
+/** The issue's two sizes, then the limit of the input's kind (when it differs). */
+function benchSizes(attack: Attack): number[] {
+  const sizes: number[] = [...attack.benchSizes];
+  if (attack.limitSize !== undefined && !sizes.includes(attack.limitSize)) sizes.push(attack.limitSize);
+  return sizes;
+}
+
 function sizeLabel(bytes: number): string {
   return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
 }
 
 function format(rows: Row[]): string {
-  const lines = ['| input | size | file | time | first screen | peak memory | outcome |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+  const lines = ['| input | size | file | time | CPU | first screen | peak memory | outcome |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
   for (const { attack, size, fileBytes, result } of rows) {
     const firstScreen = 'firstScreenMs' in result && result.firstScreenMs !== undefined ? `${(result.firstScreenMs / 1000).toFixed(2)} s` : '';
-    const figures = 'failure' in result ? [`${(result.ms / 1000).toFixed(1)} s`, '', '', result.failure] : [`${(result.ms / 1000).toFixed(2)} s`, firstScreen, `${result.peakMB.toFixed(0)} MB`, result.outcome.slice(0, 100)];
+    const figures = 'failure' in result ? [`${(result.ms / 1000).toFixed(1)} s`, '', '', '', result.failure] : [`${(result.ms / 1000).toFixed(2)} s`, `${(result.cpuMs / 1000).toFixed(2)} s`, firstScreen, `${result.peakMB.toFixed(0)} MB`, result.outcome.slice(0, 100)];
     lines.push(`| ${attack.name}: ${attack.description} | ${sizeLabel(size)} | ${sizeLabel(fileBytes)} | ${figures.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -84,7 +92,7 @@ async function main(): Promise<void> {
   if (chosen.length === 0) throw new Error(`no input named ${only?.join(', ')}; the inputs are ${attacks.map((a) => a.name).join(', ')}`);
   const rows: Row[] = [];
   for (const attack of chosen) {
-    for (const size of process.argv.includes('--small') ? attack.testSizes : attack.benchSizes) {
+    for (const size of process.argv.includes('--small') ? attack.testSizes : benchSizes(attack)) {
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-hostile-'));
       try {
         const fileBytes = fs.statSync(writeInput(attack, folder, attack.make(size))).size;
@@ -95,7 +103,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`${os.cpus().length} cores, Node ${process.versions.node}; each input in a fresh process (time excludes start-up; first screen: a draft's first 5,000 characters, checked first as the editor checks what it shows; memory is the process's peak)\n`);
+  console.log(`${os.cpus().length} cores, Node ${process.versions.node}; each input in a fresh process (time excludes start-up; CPU: all threads of the process, less moved by other processes' load; first screen: a draft's first 5,000 characters, checked first as the editor checks what it shows; memory is the process's peak)\n`);
   console.log(format(rows));
 }
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { Token } from 'markdown-it';
+import { markdownItInline, plainInline } from '../../src/core/markdown/draftTokens';
 import { extractStatements } from '../../src/core/markdown/statements';
 
 /** Markdown assembled from syntax fragments, so random input hits real constructs. */
@@ -33,6 +35,26 @@ describe('Markdown statements under random input', () => {
           }
           last = s.end;
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('inline content without rule characters', () => {
+  // Plain lines (text and line breaks only) skip markdown-it's inline parser; its tokens must be the parser's own.
+  const plainLines = fc
+    .array(fc.oneof(fc.constantFrom('a', 'word', ' ', '  ', '   ', '\t', '\n', ' \n', '  \n', '\n  ', '\n\t', '.', '#', '-', ':', '$', '"', '“', '1', '=', '>', '\u00a0'), fc.string({ maxLength: 3 }).filter((s) => !/[\\`~*_[!<&^]/u.test(s))), { maxLength: 40 })
+    .map((parts) => parts.join(''));
+
+  it(`gives the tokens and spans markdown-it gives (${RUNS} inputs)`, function () {
+    this.timeout(60_000);
+    const shape = (tokens: Token[]) => tokens.map((t) => ({ type: t.type, content: t.content, map: t.map }));
+    fc.assert(
+      fc.property(plainLines, (content) => {
+        const plain: Token[] = [];
+        plainInline(content, plain);
+        assert.deepEqual(shape(plain), shape(markdownItInline(content)));
       }),
       { numRuns: RUNS },
     );

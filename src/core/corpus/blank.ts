@@ -15,12 +15,37 @@ export function blankJunk(source: CleanableText, ranges: OffsetRange[]): void {
   source.text = blankRanges(source.text, valid);
 }
 
+/**
+ * `text` with every character of `ranges` but line breaks replaced by a space. Built from slices:
+ * splitting the text into an array of one-character strings took 80 bytes a character.
+ */
 export function blankRanges(text: string, ranges: OffsetRange[]): string {
-  const chars = text.split('');
-  for (const { start, end } of ranges) {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  if (ranges.length === 0) return text;
+  const sorted = ranges.every((r, i) => i === 0 || ranges[i - 1].start <= r.start) ? ranges : [...ranges].sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let done = 0;
+  for (const { start, end } of sorted) {
+    const from = Math.max(start, done);
+    const to = Math.min(end, text.length);
+    if (to <= from) continue;
+    pieces.push(text.slice(done, from), blanked(text.slice(from, to)));
+    done = to;
   }
-  return chars.join('');
+  pieces.push(text.slice(done));
+  return pieces.join('');
+}
+
+/** A space for each UTF-16 unit of `piece` but its line breaks. */
+function blanked(piece: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const code = piece.charCodeAt(i);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    out += ' '.repeat(i - run) + piece[i];
+    run = i + 1;
+  }
+  return out + ' '.repeat(piece.length - run);
 }
 
 /** Sorted, with overlapping or touching ranges joined. */

@@ -1,8 +1,8 @@
 // Finds web junk in scraped article text with general rules: author bios, teasers of other
 // stories, markup residue, promos, "read also" sections and duplicated paragraphs.
 import type { OffsetRange } from '../types';
-import { splitLines, type TextLine } from './lines';
-import { detectTurns } from '../formats/transcript';
+import { TextLines } from './lines';
+import { isTranscript } from '../formats/transcript';
 
 const NAME_WORD = String.raw`[A-Z][\p{L}'’-]*\.?`;
 const PERSON_NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
@@ -33,37 +33,48 @@ const ARTICLE_PARAGRAPH_MIN_LENGTH = 200;
 
 /** Ranges of `text` that are web junk, in order. */
 export function findJunk(text: string): OffsetRange[] {
-  const lines = splitLines(text).filter((line) => line.text !== '');
+  const lines = new TextLines(text);
   const junk = new Set<number>();
   const ranges: OffsetRange[] = [];
   const tail = tailStart(lines);
+  // Lines up to here are known junk after a section end: a run of section ends is scanned once, not once each.
+  let sectionEnd = 0;
 
+  let previous = '';
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBio(line.text, i >= tail) || ABOUT_PERSON.test(line.text) || FURNITURE.test(line.text)) junk.add(i);
-    else if (isPromoHeading(line.text)) {
+    const line = lines.text(i);
+    if (isBio(line, i >= tail) || ABOUT_PERSON.test(line) || FURNITURE.test(line)) junk.add(i);
+    else if (isPromoHeading(line)) {
       junk.add(i);
-      if (lines[i + 1] && CALL_TO_ACTION.test(lines[i + 1].text)) junk.add(i + 1);
-    } else if (CALL_TO_ACTION.test(line.text) && PROMO_WORDS.test(line.text)) junk.add(i);
-    else if (startsWithMarkupResidue(line.text)) junk.add(i);
-    else if (i > 0 && sameParagraph(lines[i - 1].text, line.text)) junk.add(i);
-    else if (SECTION_END.test(line.text)) {
+      if (i + 1 < lines.length && CALL_TO_ACTION.test(lines.text(i + 1))) junk.add(i + 1);
+    } else if (CALL_TO_ACTION.test(line) && PROMO_WORDS.test(line)) junk.add(i);
+    else if (startsWithMarkupResidue(line)) junk.add(i);
+    else if (i > 0 && sameParagraph(previous, line)) junk.add(i);
+    else if (SECTION_END.test(line)) {
       junk.add(i);
-      for (let j = i + 1; j < lines.length && !isArticleParagraph(lines[j].text); j++) junk.add(j);
+      if (i >= sectionEnd) {
+        let j = i + 1;
+        for (; j < lines.length && !isArticleParagraph(lines.text(j)); j++) junk.add(j);
+        sectionEnd = j;
+      }
     }
+    previous = line;
   }
   // A speaker trailing off ("Well, I thought...") is not a teaser.
-  if (detectTurns(text).length === 0) markTeasers(lines, junk, tail);
+  if (!isTranscript(text)) markTeasers(lines, junk, tail);
 
-  for (const i of junk) ranges.push({ start: lines[i].start, end: lines[i].end });
-  for (const [i, line] of lines.entries()) if (!junk.has(i)) ranges.push(...markupResidueIn(line));
+  for (const i of junk) ranges.push({ start: lines.start(i), end: lines.end(i) });
+  for (let i = 0; i < lines.length; i++) if (!junk.has(i)) ranges.push(...markupResidueIn(lines.text(i), lines.start(i)));
   return ranges.sort((a, b) => a.start - b.start);
 }
 
 /** Index of the first line of the page's footer (bio, "About X", "Read also"...), or lines.length. */
-function tailStart(lines: TextLine[]): number {
-  const first = lines.findIndex((line, i) => i > 0 && (isBio(line.text, false) || ABOUT_PERSON.test(line.text) || SECTION_END.test(line.text)));
-  return first === -1 ? lines.length : first;
+function tailStart(lines: TextLines): number {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines.text(i);
+    if (isBio(line, false) || ABOUT_PERSON.test(line) || SECTION_END.test(line)) return i;
+  }
+  return lines.length;
 }
 
 function isBio(line: string, inTail: boolean): boolean {
@@ -78,12 +89,12 @@ function startsWithMarkupResidue(line: string): boolean {
   return line.includes('>') && line.search(MARKUP_RESIDUE) === 0;
 }
 
-function markupResidueIn(line: TextLine): OffsetRange[] {
+function markupResidueIn(line: string, lineStart: number): OffsetRange[] {
   const ranges: OffsetRange[] = [];
-  if (!line.text.includes('>')) return ranges;
-  for (const match of line.text.matchAll(MARKUP_RESIDUE)) {
+  if (!line.includes('>')) return ranges;
+  for (const match of line.matchAll(MARKUP_RESIDUE)) {
     const offset = match[0].length - match[0].trimStart().length;
-    ranges.push({ start: line.start + match.index + offset, end: line.start + match.index + match[0].length });
+    ranges.push({ start: lineStart + match.index + offset, end: lineStart + match.index + match[0].length });
   }
   return ranges;
 }
@@ -105,8 +116,8 @@ function isArticleParagraph(line: string): boolean {
  * Teasers of other stories: lines cut off with an ellipsis. One alone may be an article's
  * trailing quote, so a teaser counts only in the page's footer or next to another teaser.
  */
-function markTeasers(lines: TextLine[], junk: Set<number>, tail: number): void {
-  const isTeaser = (i: number) => lines[i].text.length <= TEASER_MAX_LENGTH && TRUNCATED.test(lines[i].text);
+function markTeasers(lines: TextLines, junk: Set<number>, tail: number): void {
+  const isTeaser = (i: number) => lines.end(i) - lines.start(i) <= TEASER_MAX_LENGTH && TRUNCATED.test(lines.text(i));
   for (let i = 0; i < lines.length; i++) {
     if (junk.has(i) || !isTeaser(i)) continue;
     const besideTeaser = (i > 0 && (isTeaser(i - 1) || junk.has(i - 1))) || (i + 1 < lines.length && isTeaser(i + 1));

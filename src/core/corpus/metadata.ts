@@ -3,8 +3,8 @@
 import type { OffsetRange, SourceMetadata } from '../types';
 import { webAddress } from '../formats/metadataValues';
 import { ABOUT_PERSON, FIRST_PERSON_BIO } from './clean';
-import { splitLines, type TextLine } from './lines';
-import { detectTurns } from '../formats/transcript';
+import { TextLines, type TextLine } from './lines';
+import { isTranscript } from '../formats/transcript';
 
 export interface TextMetadata {
   metadata: SourceMetadata;
@@ -33,15 +33,14 @@ const DATE_LINE = new RegExp(String.raw`^(?:(?:Published|Updated|Posted|Last upd
 export function readMetadata(text: string): TextMetadata {
   const metadata: SourceMetadata = {};
   const ranges: OffsetRange[] = [];
-  const lines = splitLines(text).filter((line) => line.text !== '');
-  // The same test that gives a transcript its speakers' turns.
-  const transcript = detectTurns(text).length > 0;
+  const lines = new TextLines(text);
   const set = (field: keyof SourceMetadata, value: string | undefined) => {
     const clean = value?.trim().replace(/[.,;:]$/u, '').trim();
     if (clean && metadata[field] === undefined) metadata[field] = clean;
   };
 
-  for (const [i, line] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const line: TextLine = { index: i, start: lines.start(i), end: lines.end(i), text: lines.text(i) };
     let match: RegExpMatchArray | null;
     if (i === 0 && (match = line.text.match(TITLE_BYLINE))) {
       set('title', match[1]);
@@ -63,7 +62,8 @@ export function readMetadata(text: string): TextMetadata {
     } else if ((match = line.text.match(FIRST_PERSON_BIO)) || (match = line.text.match(ABOUT_PERSON))) {
       set('author', match[1]);
     } else if (i === 0) {
-      readHeadline(line, metadata, ranges, transcript);
+      // The same test that gives a transcript its speakers' turns.
+      readHeadline(line, metadata, ranges, isTranscript(text));
     }
   }
   return { metadata, lines: ranges };

@@ -1,5 +1,6 @@
 import { STOP_WORDS } from '../search/stopWords';
 import { newlineWithin } from '../text/newline';
+import { isRegExpSpace } from '../text/spaces';
 import { nameInPhrase, type Speaker } from './names';
 import type { QuoteSpan } from './quoteSpans';
 
@@ -44,10 +45,27 @@ function descriptor(phrase: string, start: number): Speaker {
   return { kind: 'descriptor', text: trimmed, start: offset, end: offset + trimmed.length };
 }
 
+/**
+ * Whether `text` has more than `max` words (runs of non-space), counted from its end and no
+ * further than the word past `max`: a phrase is read only when it is short, and a long one (a
+ * 300-character window of "“He said “He said") must not be split into words for every quote in it.
+ */
+function moreWordsThan(text: string, max: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const space = isRegExpSpace(text.charCodeAt(i));
+    if (!space && !inWord && ++words > max) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
 /** Parses a subject phrase that stands right before a speech verb. */
 function subjectSpeaker(phrase: string, start: number): Speaker | undefined {
+  if (moreWordsThan(phrase, MAX_SUBJECT_WORDS)) return undefined;
   const words = phrase.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS) return undefined;
+  if (words.length === 0) return undefined;
   const lastWord = words[words.length - 1];
   if (PRONOUN.test(lastWord)) return pronoun(lastWord, start + phrase.lastIndexOf(lastWord));
   // "a spokesperson for the European Commission" is a description, not the Commission.
@@ -60,6 +78,31 @@ function subjectSpeaker(phrase: string, start: number): Speaker | undefined {
   return undefined;
 }
 
+const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a]);
+
+/** Whether text[from, to) ends with the mark `code` and then only spaces (`/,\s*$/` for a comma), read from the end. */
+function endsWithMark(text: string, from: number, to: number, code: number): boolean {
+  let i = to - 1;
+  while (i >= from && isRegExpSpace(text.charCodeAt(i))) i--;
+  return i >= from && text.charCodeAt(i) === code;
+}
+
+/**
+ * Where the last `words` words of text[from, to) start (a word: a run of non-space), or `from`
+ * when there are no more: a search from there sees every word a search from `from` would see
+ * among them, since it starts after a space.
+ */
+function lastWordsStart(text: string, from: number, to: number, words: number): number {
+  let seen = 0;
+  for (let i = to - 1; i >= from; i--) {
+    if (isRegExpSpace(text.charCodeAt(i))) continue;
+    if (i === from || isRegExpSpace(text.charCodeAt(i - 1))) {
+      if (++seen === words) return i;
+    }
+  }
+  return from;
+}
+
 /** Appositives ("a staff member at ...", "57", "senior fellow at ...") are skipped to reach the name. */
 function isAppositive(segment: string): boolean {
   const trimmed = segment.trim();
@@ -69,11 +112,19 @@ function isAppositive(segment: string): boolean {
 
 /** The speaker named before a verb; when the verb follows a comma, appositives in between are skipped. */
 export function speakerBeforeVerb(text: string, from: number, verbAt: number): Speaker | undefined {
-  const before = text.slice(from, verbAt);
-  if (!/,\s*$/.test(before)) {
-    const clause = before.split(/[,;:]/).pop() ?? '';
-    return subjectSpeaker(clause, verbAt - clause.length);
+  if (!endsWithMark(text, from, verbAt, 0x2c)) {
+    // The clause after the last `,` `;` or `:`, found from the end (not by splitting the whole
+    // sentence), and no further back than a subject's words can reach.
+    let clauseStart = verbAt;
+    let words = 0;
+    for (; clauseStart > from; clauseStart--) {
+      const code = text.charCodeAt(clauseStart - 1);
+      if (CLAUSE_MARKS.has(code)) break;
+      if (!isRegExpSpace(code) && (clauseStart - 1 === from || isRegExpSpace(text.charCodeAt(clauseStart - 2))) && ++words > MAX_SUBJECT_WORDS) return undefined;
+    }
+    return subjectSpeaker(text.slice(clauseStart, verbAt), clauseStart);
   }
+  const before = text.slice(from, verbAt);
   const segments: { text: string; start: number }[] = [];
   let offset = from;
   for (const part of before.split(',')) {
@@ -132,19 +183,24 @@ export function attributionBefore(text: string, quote: QuoteSpan): Speaker | und
   const sentenceBreaks = [...head.matchAll(/[.!?\u2026]["'\u201D\u2019]?\s+(?=[\p{Lu}"'\u201C\u2018])/gu)];
   const sentenceStart = windowStart + (sentenceBreaks.length ? sentenceBreaks[sentenceBreaks.length - 1].index! + sentenceBreaks[sentenceBreaks.length - 1][0].length : 0);
   const sentence = text.slice(sentenceStart, quote.open);
-  const according = /\baccording to\s+([^,;:]+)/i.exec(sentence);
+  // A verb counts only with at most 12 words after it, so the last verb is looked for among the
+  // last 13 words alone (a verb further back has at least 13 after it): searching the whole
+  // sentence for every quote made a text of quotes and verbs slow in proportion to the window.
+  const verbsFrom = lastWordsStart(sentence, 0, sentence.length, 13);
+  const tail = sentence.slice(verbsFrom);
   VERB.lastIndex = 0;
   let lastVerb: RegExpExecArray | null = null;
-  for (let m = VERB.exec(sentence); m; m = VERB.exec(sentence)) lastVerb = m;
+  for (let m = VERB.exec(tail); m; m = VERB.exec(tail)) lastVerb = m;
   if (lastVerb) {
-    const between = sentence.slice(lastVerb.index + lastVerb[0].length);
-    if (between.trim().split(/\s+/).length <= 12) {
-      const speaker = speakerBeforeVerb(text, sentenceStart, sentenceStart + lastVerb.index);
+    const between = tail.slice(lastVerb.index + lastVerb[0].length);
+    if (!moreWordsThan(between, 12)) {
+      const speaker = speakerBeforeVerb(text, sentenceStart, sentenceStart + verbsFrom + lastVerb.index);
       if (speaker) return speaker;
     }
   }
+  const according = /\baccording to\s+([^,;:]+)/i.exec(sentence);
   if (according) return nameInPhrase(according[1], sentenceStart + according.index + according[0].length - according[1].length);
-  if (/:\s*$/.test(sentence)) return colonSubject(sentence, sentenceStart);
+  if (endsWithMark(sentence, 0, sentence.length, 0x3a)) return colonSubject(sentence, sentenceStart);
   return undefined;
 }
 

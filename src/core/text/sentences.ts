@@ -74,9 +74,10 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
   // Single quotation marks double as apostrophes: the quote module tells them apart.
   const singles = findQuoteSpans(text, start, end).filter((q) => q.marks === 'single' && q.closed && q.close - q.open <= MAX_QUOTE_LENGTH);
   let nextSingle = 0;
+  const searched: ClosingSearch = {};
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (i > quoteClose && OPENING_QUOTE_CODES.has(code)) quoteClose = closingQuote(text, i, end);
+    if (i > quoteClose && OPENING_QUOTE_CODES.has(code)) quoteClose = closingQuote(text, i, end, searched);
     while (nextSingle < singles.length && singles[nextSingle].open < i) nextSingle++;
     if (i > quoteClose && singles[nextSingle]?.open === i) quoteClose = singles[nextSingle].close - 1;
     if (!TERMINATOR_CODES.has(code)) continue;
@@ -105,18 +106,24 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
   push(text, sentenceStart, end, out);
 }
 
+/** Per closing mark, how far a line is known to hold none of it (searched, nothing found). */
+type ClosingSearch = Partial<Record<string, number>>;
+
 /**
  * The index of the mark closing the quotation opened at text[open], on the same line and
  * within MAX_QUOTE_LENGTH, or -1. Scraped text often leaves quotations unclosed.
+ * `searched`: what earlier searches on this line found absent, so a run of unclosed marks is not
+ * searched again from each of them (600 characters each: 1 MB of them took seconds).
  */
-function closingQuote(text: string, open: number, end: number): number {
+function closingQuote(text: string, open: number, end: number, searched: ClosingSearch): number {
   const opener = text[open];
   if (opener === '"' && open > 0 && !/[\s([{—–-]/u.test(text[open - 1])) return -1; // a closing straight quote
   const closer = opener === '"' ? '"' : opener === '«' ? '»' : '”';
   // Looks no further than the line and the longest quotation: an unbounded search made a text of
   // unclosed marks quadratic.
   const limit = Math.min(end, open + MAX_QUOTE_LENGTH + 1);
-  for (let i = open + 1; i < limit; i++) if (text[i] === closer) return i;
+  for (let i = Math.max(open + 1, searched[closer] ?? 0); i < limit; i++) if (text[i] === closer) return i;
+  searched[closer] = limit;
   return -1;
 }
 

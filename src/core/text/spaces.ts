@@ -1,0 +1,7 @@
+// Whitespace as JavaScript itself reads it, for scans that look at one character at a time.
+
+/** Whether `code` (a UTF-16 unit) is whitespace to a regular expression's `\s` and to String.prototype.trim. */
+export function isRegExpSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
