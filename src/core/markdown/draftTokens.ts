@@ -16,6 +16,11 @@ export interface DraftTokens {
   tokens: Token[];
   /** An inline token's children, in order, parsed now (each window's tokens can be dropped once read). */
   inlineChildren(inline: Token): Iterable<Token>;
+  /**
+   * The same children, but where a stretch of content holds only text and line breaks, its text
+   * tokens come as spans (`onText`) and its breaks not at all: no token is made for them.
+   */
+  forEachInline(inline: Token, onChild: (child: Token) => void, onText: (start: number, end: number) => void): void;
   /** The range of an inline child token in its block's content (what markdown-it's inline parser read). */
   spanOf(child: Token): Span | undefined;
   /** The draft offset of an offset in an inline token's content. */
@@ -166,7 +171,7 @@ export function parseDraftTokens(draft: string): DraftTokens {
   const md = parser;
   const normalized = normalizeLineEnds(draft);
   // Link reference and footnote definitions found by the block parse, read by the inline parses.
-  const env = {};
+  const env: Record<string, unknown> = {};
   const tokens = md.parse(normalized.text, env);
   const lineStarts = lineStartsOf(normalized.text);
   const contentMaps = new Map<Token, Int32Array>();
@@ -182,13 +187,16 @@ export function parseDraftTokens(draft: string): DraftTokens {
       for (let from = 0; from < content.length; ) {
         const to = windowEnd(content, from);
         const children: Token[] = [];
-        const window = content.slice(from, to);
-        if (INLINE_RULE_START.test(window)) md.inline.parse(window, md, env, children);
-        else plainInline(window, children);
-        for (const child of children) {
-          if (child.map && from > 0) child.map = [child.map[0] + from, child.map[1] + from];
-          yield child;
-        }
+        parseWindow(md, env, content.slice(from, to), from, (child) => children.push(child));
+        yield* children;
+        from = to;
+      }
+    },
+    forEachInline(inline, onChild, onText) {
+      const content = inline.content;
+      for (let from = 0; from < content.length; ) {
+        const to = windowEnd(content, from);
+        parseWindow(md, env, content.slice(from, to), from, onChild, onText);
         from = to;
       }
     },
@@ -216,16 +224,17 @@ function plainToken(type: 'text' | 'softbreak' | 'hardbreak', content: string, m
 
 /**
  * The tokens markdown-it's inline parser makes of content in which no rule but the line break's
- * starts (INLINE_RULE_START finds none): per line a text token, its trailing spaces dropped, then
- * a break (hard after two spaces or more) spanning the next line's leading spaces and tabs. The
- * same tokens and spans, at a fraction of the cost on a paragraph of a million short lines.
+ * starts (INLINE_RULE_START finds none), given to `token` as type and span: per line a text token,
+ * its trailing spaces dropped, then a break (hard after two spaces or more) spanning the next
+ * line's leading spaces and tabs. The same tokens and spans, at a fraction of the cost on a
+ * paragraph of a million short lines.
  */
-export function plainInline(content: string, out: Token[]): void {
+export function plainInline(content: string, token: (type: 'text' | 'softbreak' | 'hardbreak', start: number, end: number) => void): void {
   let pos = 0;
   while (pos < content.length) {
     const newline = content.indexOf('\n', pos);
     if (newline === -1) {
-      out.push(plainToken('text', content.slice(pos), [pos, content.length]));
+      token('text', pos, content.length);
       return;
     }
     let end = newline;
@@ -237,12 +246,32 @@ export function plainInline(content: string, out: Token[]): void {
         hard = true;
       } else end--;
     }
-    if (end > pos) out.push(plainToken('text', content.slice(pos, end), [pos, end]));
+    if (end > pos) token('text', pos, end);
     let next = newline + 1;
     while (next < content.length && (content.charCodeAt(next) === 0x20 || content.charCodeAt(next) === 0x09)) next++;
-    out.push(plainToken(hard ? 'hardbreak' : 'softbreak', '', [newline, next]));
+    token(hard ? 'hardbreak' : 'softbreak', newline, next);
     pos = next;
   }
+}
+
+/**
+ * Parses one window of inline content, which starts at `from` in it, giving its tokens (spans in
+ * the content) to `onChild`; with `onText`, a plain window's text goes there as spans instead.
+ */
+function parseWindow(md: Parser, env: Record<string, unknown>, window: string, from: number, onChild: (child: Token) => void, onText?: (start: number, end: number) => void): void {
+  if (INLINE_RULE_START.test(window)) {
+    const children: Token[] = [];
+    md.inline.parse(window, md, env, children);
+    for (const child of children) {
+      if (child.map && from > 0) child.map = [child.map[0] + from, child.map[1] + from];
+      onChild(child);
+    }
+    return;
+  }
+  plainInline(window, (type, start, end) => {
+    if (!onText) onChild(plainToken(type, type === 'text' ? window.slice(start, end) : '', [from + start, from + end]));
+    else if (type === 'text') onText(from + start, from + end);
+  });
 }
 
 /**

@@ -15,10 +15,16 @@ export function markdownSyntaxRanges(markdown: string): OffsetRange[] {
   const prose = new Uint8Array(markdown.length);
   for (const token of parsed.tokens) {
     if (token.type !== 'inline') continue;
-    for (const child of parsed.inlineChildren(token)) {
-      const span = parsed.spanOf(child);
-      if (span) markProse(token, child, span, parsed, prose);
-    }
+    parsed.forEachInline(
+      token,
+      (child) => {
+        const span = parsed.spanOf(child);
+        if (span) markProse(token, child, span, parsed, prose);
+      },
+      (start, end) => {
+        for (let i = start; i < end; i++) prose[parsed.draftOffset(token, i)] = 1;
+      },
+    );
   }
   const ranges: OffsetRange[] = [];
   for (let i = 0; i < markdown.length; i++) {

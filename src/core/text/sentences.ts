@@ -72,7 +72,7 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
   let sentenceStart = start;
   let quoteClose = -1;
   // Single quotation marks double as apostrophes: the quote module tells them apart.
-  const singles = findQuoteSpans(text, start, end).filter((q) => q.marks === 'single' && q.closed && q.close - q.open <= MAX_QUOTE_LENGTH);
+  const singles = hasSingleMark(text, start, end) ? findQuoteSpans(text, start, end).filter((q) => q.marks === 'single' && q.closed && q.close - q.open <= MAX_QUOTE_LENGTH) : [];
   let nextSingle = 0;
   const searched: ClosingSearch = {};
   for (let i = start; i < end; i++) {
@@ -104,6 +104,15 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
     i = closeEnd - 1;
   }
   push(text, sentenceStart, end, out);
+}
+
+/** Whether text[start, end) holds a single quotation mark or apostrophe (' ‘ ’), without which it has no single-quoted span. */
+function hasSingleMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x27 || code === 0x2018 || code === 0x2019) return true;
+  }
+  return false;
 }
 
 /** Per closing mark, how far a line is known to hold none of it (searched, nothing found). */
