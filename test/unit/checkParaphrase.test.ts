@@ -287,3 +287,15 @@ describe('figures: a count said of the same one elsewhere in the source', () => 
     assert.notEqual(verdictOf(SOURCE, 'Ivo Lund gave Halden Town the lead after 12 minutes.'), 'supported');
   });
 });
+
+describe('polarity: names and converses', () => {
+  it('does not read a name as a stance word ("Grand Slam" against "praised")', () => {
+    const source = ['Ada Wren completed the career Grand Slam at the age of 29 in Paris.', 'The champion praised the fans and thanked her coach.'];
+    assert.equal(verdictOf(source, 'Ada Wren completed the career Grand Slam at 29 and praised the fans.'), 'supported');
+  });
+
+  it('reads a win told from the loser\'s side as the same event', () => {
+    const source = ['Halden Town lost the last four derbies to Riverside Rovers, a run that began in the autumn.'];
+    assert.equal(verdictOf(source, 'Riverside Rovers have won the last four derbies against Halden Town.'), 'supported');
+  });
+});

@@ -10,16 +10,17 @@ import { rememberedByText } from '../text/rememberedByText';
 // to the checker's alignment of statement and evidence words.
 const SAYS_IT = new Set(['same', 'inflection', 'synonym']);
 
-/** The statement's word (as written) whose opposite the passage says, and not the word itself. */
-export function reversedWord(statement: string, passageSentence: string): string | undefined {
+/** The statement's word (as written) whose opposite the passage says, and not the word itself; names on either side ("Grand Slam") are no stance words. */
+export function reversedWord(statementWords: readonly { raw: string; norm: string }[], passageSentence: string): string | undefined {
   const lexicon = getLexicon();
   // Most words have no opposite: only one that has is compared with the passage's words.
-  return wordTokens(statement).find((token) => !STOP_WORDS.has(token.norm) && lexicon.opposable(token.norm) && reversedBy(token.norm, passageSentence))?.raw;
+  return statementWords.find((token) => !STOP_WORDS.has(token.norm) && lexicon.opposable(token.norm) && reversedBy(token.norm, passageSentence))?.raw;
 }
 
 // A draft's statements ask the same few sentences about the same words: the answers are kept per sentence.
 const sentenceReading = rememberedByText((sentence) => ({
-  words: [...new Set(wordTokens(sentence).filter((t) => !STOP_WORDS.has(t.norm)).map((t) => t.norm))],
+  // A capitalized word inside the sentence is a name, not a stance word.
+  words: [...new Set(wordTokens(sentence).filter((t, i) => !STOP_WORDS.has(t.norm) && !(i > 0 && /^\p{Lu}/u.test(t.raw))).map((t) => t.norm))],
   reversed: new Map<string, boolean>(),
 }));
 

@@ -5,7 +5,9 @@
 // (it has increase/decrease, permit/forbid, but not allow/ban, support/oppose or grow/shrink).
 // This is general English: each group is a set of near-synonyms in news usage, each opposite
 // its reverse. One group a line, "|" before its opposite group; "+" marks a word that evidences
-// its group ("a record" for "rose") without being a stance word itself.
+// its group ("a record" for "rose") without being a stance word itself. Winning and losing are
+// one group, not opposites: they are converses, one event told from either side ("City beat
+// United" is "United lost to City"), which only reverse a claim said of the same side.
 
 /** Stance and direction words: what a statement claims by them must be stated by its source. */
 export const STANCE_GROUPS = `
@@ -15,7 +17,7 @@ support endorse favour favor | oppose opposition object resist
 confirm acknowledge admit
 announce declare unveil reveal
 increase rise grow climb jump surge soar higher +more +growth +record | decrease fall drop decline shrink lower fewer less cut reduce
-win victory | lose defeat
+win victory lose defeat
 best better | worst worse
 `;
 

@@ -26,7 +26,8 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   if (unrealized) return { kind: 'modality', ...unrealized };
   const opposite = evidence.opposites[0];
   if (opposite) return { kind: 'opposite', word: opposite.word.raw, counterpart: opposite.counterpart };
-  const reversed = evidence.passages.map((p) => reversedWord(analysis.text, p.text)).find(Boolean);
+  const unnamed = analysis.words.filter((w) => w.name === undefined);
+  const reversed = evidence.passages.map((p) => reversedWord(unnamed, p.text)).find(Boolean);
   if (reversed) return { kind: 'opposite', word: reversed };
   const statementTerms = new Set(analysis.words.map((w) => w.term));
   const forms = new Set(evidence.passages.flatMap((p) => [...contentTerms(around(p, context)), ...wordTokens(around(p, context)).map((t) => t.norm)]));
