@@ -299,3 +299,26 @@ describe('polarity: names and converses', () => {
     assert.equal(verdictOf(source, 'Riverside Rovers have won the last four derbies against Halden Town.'), 'supported');
   });
 });
+
+describe('polarity: who does it and to whom (active and passive voice)', () => {
+  const SOURCE = ['Marta Ilves was refused a place on the national team by the selectors in March.', 'Harbour Foods is embroiled in a dispute over unpaid wages at its bakery.'];
+  const checked = (statement: string) => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft(statement);
+    assert.ok(result, `no statement found in: ${statement}`);
+    return result;
+  };
+
+  it('flags the one done to told as the doer, and says which words', () => {
+    const result = checked('Marta Ilves refused a place on the national team in March.');
+    assert.equal(result.verdict, 'unsupported-claim');
+    assert.match(result.message, /Ilves was refused/);
+  });
+
+  it('supports the same voice', () => {
+    assert.equal(checked('Marta Ilves was refused a place on the national team in March.').verdict, 'supported');
+  });
+
+  it('reads a verb with no auxiliary and no object as a passive left short, as headlines write it', () => {
+    assert.equal(checked('Harbour Foods embroiled in a dispute over unpaid wages.').verdict, 'supported');
+  });
+});

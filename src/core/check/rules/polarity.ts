@@ -8,10 +8,11 @@ import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
 import { rememberedByText } from '../../text/rememberedByText';
+import { voiceMismatch } from './voice';
 
 /** A way the evidence says the reverse of the statement, or does not take its stance. */
 export interface PolarityFinding {
-  kind: 'negation' | 'opposite' | 'stance' | 'modality';
+  kind: 'negation' | 'opposite' | 'stance' | 'modality' | 'voice';
   /** The statement's word, as written. */
   word: string;
   /** The source's word, when it says the opposite. */
@@ -22,6 +23,8 @@ export interface PolarityFinding {
 export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, context: CheckContext): PolarityFinding | undefined {
   const negation = negationMismatch(analysis, evidence);
   if (negation) return { kind: 'negation', word: negation };
+  const reversedRoles = voiceMismatch(analysis, evidence);
+  if (reversedRoles) return { kind: 'voice', ...reversedRoles };
   const unrealized = modalityMismatch(analysis, evidence);
   if (unrealized) return { kind: 'modality', ...unrealized };
   const opposite = evidence.opposites[0];

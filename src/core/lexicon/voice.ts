@@ -1,0 +1,13 @@
+// What tells the voice of a clause in English grammar: the passive's auxiliaries ("was refused",
+// "got hurt") and the determiners that open a noun phrase. A verb with no auxiliary reads as active
+// only when an object follows it: headlines and reduced clauses drop the auxiliary of the passive
+// ("Starbucks embroiled in a row" is "Starbucks is embroiled"), and a preposition or "to" after the
+// verb leaves both readings open.
+
+/** Auxiliaries of the passive: in "Briggs was refused a place" Briggs is the one refused, not the one refusing. */
+export const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting']);
+
+/** Determiners and possessives: a word that opens a noun phrase, so the object of a verb before it. */
+export const DETERMINERS: ReadonlySet<string> = new Set(
+  `a an the this that these those my your his her its our their some any no each every all both another either neither`.split(/\s+/),
+);
