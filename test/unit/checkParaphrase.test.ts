@@ -322,3 +322,21 @@ describe('polarity: who does it and to whom (active and passive voice)', () => {
     assert.equal(checked('Harbour Foods embroiled in a dispute over unpaid wages.').verdict, 'supported');
   });
 });
+
+describe('polarity: the doer is the one the source names', () => {
+  const SOURCE = ['Talvik accused the port authority of negligence during a visit to Riga.', 'Mayor Ostrova toured the harbour on Friday.', 'Talvik grew up in Narva.'];
+
+  it('flags a deed the source gives to another name', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Ostrova accused the port authority of negligence during a visit to Riga.');
+    assert.equal(result.verdict, 'unsupported-claim');
+    assert.match(result.message, /"Talvik accused", not "Ostrova accused"/);
+  });
+
+  it('supports a deed given to both names', () => {
+    assert.equal(verdictOf(SOURCE, 'Talvik accused the port authority of negligence during a visit to Riga.'), 'supported');
+  });
+
+  it('leaves a name the statement also mentions to be its subject ("Talvik, of Narva")', () => {
+    assert.equal(verdictOf(SOURCE, 'Talvik, of Narva accused the port authority of negligence during a visit to Riga.'), 'supported');
+  });
+});

@@ -8,11 +8,11 @@ import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
 import { rememberedByText } from '../../text/rememberedByText';
-import { voiceMismatch } from './voice';
+import { doerMismatch, voiceMismatch } from './voice';
 
 /** A way the evidence says the reverse of the statement, or does not take its stance. */
 export interface PolarityFinding {
-  kind: 'negation' | 'opposite' | 'stance' | 'modality' | 'voice';
+  kind: 'negation' | 'opposite' | 'stance' | 'modality' | 'voice' | 'doer';
   /** The statement's word, as written. */
   word: string;
   /** The source's word, when it says the opposite. */
@@ -25,6 +25,8 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   if (negation) return { kind: 'negation', word: negation };
   const reversedRoles = voiceMismatch(analysis, evidence);
   if (reversedRoles) return { kind: 'voice', ...reversedRoles };
+  const otherDoer = doerMismatch(analysis, evidence);
+  if (otherDoer) return { kind: 'doer', ...otherDoer };
   const unrealized = modalityMismatch(analysis, evidence);
   if (unrealized) return { kind: 'modality', ...unrealized };
   const opposite = evidence.opposites[0];
