@@ -288,6 +288,30 @@ describe('figures: a count said of the same one elsewhere in the source', () => 
   });
 });
 
+describe('figures: an amount the story\'s opening gives of its subject, named later', () => {
+  const SOURCE = [
+    'A retired ferry captain is suing his former business partner for more than £240,000, claiming he was cheated out of the profits.',
+    '',
+    'The two men met at a sailing club in the harbour town.',
+    '',
+    'They bought their first boat together a year later.',
+    '',
+    'Business was good until the tourist trade fell away.',
+    '',
+    'Suing his former business partner: Piet Aalders, 71, says the partnership ran for nine years and the profits were never shared.',
+  ];
+
+  it('takes the amount from a sentence that names no one but says it in the statement\'s words', () => {
+    assert.equal(verdictOf(SOURCE, 'Piet Aalders, 71, is suing his former business partner for more than £ 240,000.'), 'supported');
+  });
+
+  it('does not take it when none of the statement\'s words stands beside it', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Piet Aalders, 71, says the partnership ran for nine years and paid out more than £240,000.');
+    assert.equal(result.verdict, 'unsupported-claim');
+    assert.match(result.message, /figure "£240,000"/);
+  });
+});
+
 describe('polarity: names and converses', () => {
   it('does not read a name as a stance word ("Grand Slam" against "praised")', () => {
     const source = ['Ada Wren completed the career Grand Slam at the age of 29 in Paris.', 'The champion praised the fans and thanked her coach.'];
