@@ -3,6 +3,8 @@ import { STOP_WORDS } from '../search/stopWords';
 import { isTitleWord } from '../quotes/names';
 import { isSpeechVerb } from '../quotes/attribution';
 import { CAPITAL_TERM, placeName } from './places';
+import { namesPerson } from '../lexicon/people';
+import { getLexicon } from '../lexicon';
 
 /** A name in a statement: one or more capitalized words in a row ("Wang Yi", "United States"). */
 export interface EntityGroup {
@@ -34,7 +36,7 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   const tokens = wordTokens(text);
   const close = (position: number): void => {
     const speaker = afterAccordingTo || (position < tokens.length && isSpeechVerb(tokens[position].raw));
-    if (terms.length > 0) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker });
+    if (terms.length > 0 && !describesPerson(tokens, position - terms.length, position - 1)) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker });
     words = [];
     terms = [];
   };
@@ -54,6 +56,17 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   });
   close(tokens.length);
   return groups;
+}
+
+/**
+ * "the Frenchman", "the Colombian": after "the", one capitalized noun in its base form that WordNet
+ * files under "person" describes someone, as "the defender" does; it names no one. A plural or a
+ * longer run is a side or a nickname ("the Gunners", "the Tractor Boys"), and without "the" such a
+ * word may be a surname (Smith, Baker).
+ */
+function describesPerson(tokens: readonly { norm: string }[], first: number, last: number): boolean {
+  const word = tokens[last].norm;
+  return first === last && first > 0 && tokens[first - 1].norm === 'the' && getLexicon().lemma(word) === word && namesPerson(word);
 }
 
 export interface EntityEvidence {

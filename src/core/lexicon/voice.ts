@@ -1,3 +1,5 @@
+import { getLexicon } from './index';
+
 // What tells the voice of a clause in English grammar: the passive's auxiliaries ("was refused",
 // "got hurt") and the determiners that open a noun phrase. A verb with no auxiliary reads as active
 // only when an object follows it: headlines and reduced clauses drop the auxiliary of the passive
@@ -11,3 +13,9 @@ export const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'w
 export const DETERMINERS: ReadonlySet<string> = new Set(
   `a an the this that these those my your his her its our their some any no each every all both another either neither`.split(/\s+/),
 );
+
+/** Whether the word is a verb in an inflected form (WordNet has it as a verb, with another base form): "refused", "monitoring". */
+export function isInflectedVerb(word: string): boolean {
+  const lexicon = getLexicon();
+  return lexicon.canBeVerb(word) && lexicon.lemma(word) !== word;
+}

@@ -2,9 +2,8 @@ import { tokenTerm, wordTokens, type WordToken } from '../../search/tokenize';
 import type { StatementAnalysis } from '../analysis';
 import type { Evidence, WordMatch } from '../evidence';
 import { entityPresent } from '../entities';
-import { getLexicon } from '../../lexicon';
 import { STOP_WORDS } from '../../search/stopWords';
-import { DETERMINERS, PASSIVE_AUXILIARIES } from '../../lexicon/voice';
+import { DETERMINERS, PASSIVE_AUXILIARIES, isInflectedVerb } from '../../lexicon/voice';
 
 /** A named subject the statement gives a role the source does not give it: done to instead of doing, or the doing given to another name. */
 export interface VoiceFinding {
@@ -78,7 +77,8 @@ function* namedDoers(analysis: StatementAnalysis, evidence: Evidence): Generator
  * or directly with an object after it ("Briggs refused a place"); any other order leaves the voice open.
  */
 function voiceAfterName(tokens: readonly WordToken[], i: number, names: ReadonlySet<string>): { name: string; passive: boolean; from: number } | undefined {
-  if (i < 1 || !inflectedVerb(tokens[i].norm)) return undefined;
+  // Only a verb's inflected form tells a clause from a noun phrase ("Estonia last year" is none); base-form pasts ("beat") go with it.
+  if (i < 1 || !isInflectedVerb(tokens[i].norm)) return undefined;
   const auxiliary = PASSIVE_AUXILIARIES.has(tokens[i - 1].norm);
   // "is refusing" is the progressive: active.
   const passive = auxiliary && !tokens[i].norm.endsWith('ing');
@@ -94,9 +94,3 @@ function objectFollows(tokens: readonly WordToken[], verb: number): boolean {
   return next !== undefined && (DETERMINERS.has(next.norm) || !STOP_WORDS.has(next.norm));
 }
 
-// Only a verb's inflected form tells a clause from a noun phrase ("Estonia last year" is no clause);
-// base-form pasts ("beat", "hit") are left out with it.
-function inflectedVerb(word: string): boolean {
-  const lexicon = getLexicon();
-  return lexicon.canBeVerb(word) && lexicon.lemma(word) !== word;
-}

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { entityGroups } from '../../src/core/check/entities';
+import { SourcedEngine } from '../../src/core/engine';
+import type { SourceDocument } from '../../src/core/types';
+
+const namesIn = (text: string): string[][] => entityGroups(text, () => false, () => false).map((g) => g.terms);
+
+describe('names: a capitalized word for a kind of person describes, it does not name', () => {
+  it('reads "the Frenchman" and "the Colombian" as descriptions', () => {
+    assert.deepEqual(namesIn('The Frenchman said the Colombian had played well.'), []);
+  });
+
+  it('keeps a surname that is also a person noun when no "the" comes before it', () => {
+    assert.deepEqual(namesIn('Baker said the deal was done.'), [['baker']]);
+  });
+
+  it('keeps sides and nicknames: a plural or a longer run after "the"', () => {
+    assert.deepEqual(namesIn('The Democrats met the Tractor Boys.'), [['democrat'], ['tractor', 'boi']]);
+  });
+
+  it('supports "the Frenchman" where the source says "the French midfielder"', () => {
+    const engine = new SourcedEngine();
+    const text = [
+      'Luc Moreau signed a new contract with Lyon on Monday.',
+      'The French midfielder said he had turned down offers from three clubs in England.',
+    ].join('\n');
+    const doc: SourceDocument = { id: 'corpus/story.txt', path: '/corpus/story.txt', format: 'text', metadata: { title: 'Story' }, text, junk: [], contentHash: '' };
+    engine.addDocument(doc);
+    const [result] = engine.checkDraft('The Frenchman says he turned down offers from three clubs in England.');
+    assert.equal(result.verdict, 'supported', result.message);
+  });
+});
