@@ -364,3 +364,15 @@ describe('polarity: the doer is the one the source names', () => {
     assert.equal(verdictOf(SOURCE, 'Talvik, of Narva accused the port authority of negligence during a visit to Riga.'), 'supported');
   });
 });
+
+describe('polarity: a negation before a focusing adverb', () => {
+  const SOURCE = ['Of course the drought is not only responsible for the poor harvest in the valley; prices fell too.', 'The co-operative did not pay its growers in May.'];
+
+  it('still says what follows ("not only responsible" says responsible)', () => {
+    assert.equal(verdictOf(SOURCE, 'The drought is responsible for the poor harvest in the valley.'), 'supported');
+  });
+
+  it('keeps an ordinary negation', () => {
+    assert.equal(verdictOf(SOURCE, 'The co-operative paid its growers in May.'), 'unsupported-claim');
+  });
+});

@@ -58,3 +58,9 @@ export function buildOpposites(): Map<string, Set<string>> {
   }
   return opposites;
 }
+
+/**
+ * Focusing adverbs: a negation right before one denies only that the claim is the whole story
+ * ("isn't alone responsible", "wouldn't just be saying", "not only"), so what follows is still said.
+ */
+export const FOCUS_PARTICLES: ReadonlySet<string> = new Set(['only', 'just', 'merely', 'simply', 'solely', 'alone', 'exclusively', 'purely']);

@@ -7,6 +7,7 @@ import { unstatedStance } from '../stance';
 import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
+import { FOCUS_PARTICLES } from '../../lexicon/polarity';
 import { rememberedByText } from '../../text/rememberedByText';
 import { doerMismatch, voiceMismatch } from './voice';
 
@@ -77,9 +78,9 @@ const NEGATION_SCOPE = 3;
 
 /**
  * The terms a text negates, each with its negation word: a negation reaches the next few words
- * of its clause, and two in a row affirm ("does not refuse to support" supports). Verbs of
- * stopping and refusing negate what follows ("stopped supporting Russia"), except a purpose
- * ("stopped to pose").
+ * of its clause, and two in a row affirm ("does not refuse to support" supports); before a focusing
+ * adverb it negates nothing ("not only"). Verbs of stopping and refusing negate what follows
+ * ("stopped supporting Russia"), except a purpose ("stopped to pose").
  */
 function negatedTerms(text: string): Map<string, string> {
   const tokens = wordTokens(text.replace(/\u2019/g, "'"));
@@ -88,7 +89,7 @@ function negatedTerms(text: string): Map<string, string> {
   const inScope = new Set<number>();
   const negation = (i: number): boolean => NEGATION.test(tokens[i].raw.toLowerCase());
   for (let i = 0; i < tokens.length; i++) {
-    if (!negation(i)) continue;
+    if (!negation(i) || FOCUS_PARTICLES.has(tokens[i + 1]?.norm)) continue;
     if (STOPPING.test(tokens[i].norm) && tokens[i + 1]?.norm === 'to' && !/^refus/.test(tokens[i].norm)) continue;
     for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
       if (negation(j)) {
