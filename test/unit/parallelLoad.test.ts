@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SourcedEngine } from '../../src/core/engine';
+import { fromWire, toWire } from '../../src/core/worker/extractFiles';
 
 /** Built by esbuild.js next to the extension; this test runs from out/test/unit. */
 const EXTRACT_WORKER = path.resolve(__dirname, '../../../dist/extractWorker.js');
@@ -44,6 +45,22 @@ describe('cold load on two threads', function () {
     assert.deepEqual(plain(two.exportState()), plain(one.exportState()));
     assert.deepEqual(two.search('council approved million euro plan', 5), one.search('council approved million euro plan', 5));
     assert.equal(progress.at(-1), 1, 'progress ends at all files');
+  });
+
+  it('hands quotes over as columns and gets the same quotes back (speakers, descriptions, unclosed quotes, transcript turns)', async () => {
+    const folder = path.join(base, 'wire');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'quotes.txt'), 'Critics called the plan “a waste of money” on Monday.\n"We will start in spring," said Ana Costa, the director.\nThe minister said: “No decision was taken.”\n“It is late,” a spokesperson for the council said.\n“Never closed, he said\n');
+    fs.writeFileSync(path.join(folder, 'talk.txt'), 'ANA COSTA: We start in spring.\n\nRUI LOPES: The vote was close.\n\nANA COSTA: It was.\n');
+    const engine = new SourcedEngine({ extractWorkerScript: path.join(base, 'no-such-worker.js') });
+    await engine.loadFresh({ base, roots: ['wire'] });
+    const entries = engine.exportState().documents;
+    assert.ok(entries.some((e) => e.quotes.some((q) => q.speakerKind === 'name')) && entries.some((e) => e.quotes.some((q) => q.speaker === undefined)), 'quotes with and without a speaker');
+    for (const entry of entries) {
+      const wire = toWire(entry);
+      assert.ok(wire.quoteColumns && !wire.quotes, `${entry.doc.id}: quotes sent as columns`);
+      assert.deepStrictEqual(fromWire(structuredClone(wire)), entry);
+    }
   });
 
   it('stops when the load is aborted', async () => {

@@ -78,7 +78,13 @@ function subjectSpeaker(phrase: string, start: number): Speaker | undefined {
   return undefined;
 }
 
-const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a]);
+const SENTENCE_MARK = /[.!?\u2026]/u;
+const SENTENCE_BREAK = /[.!?\u2026]["'\u201D\u2019]?\s+(?=[\p{Lu}"'\u201C\u2018])/gu;
+
+/** `,` `;` `:` */
+function isClauseMark(code: number): boolean {
+  return code === 0x2c || code === 0x3b || code === 0x3a;
+}
 
 /** Whether text[from, to) ends with the mark `code` and then only spaces (`/,\s*$/` for a comma), read from the end. */
 function endsWithMark(text: string, from: number, to: number, code: number): boolean {
@@ -119,7 +125,7 @@ export function speakerBeforeVerb(text: string, from: number, verbAt: number): S
     let words = 0;
     for (; clauseStart > from; clauseStart--) {
       const code = text.charCodeAt(clauseStart - 1);
-      if (CLAUSE_MARKS.has(code)) break;
+      if (isClauseMark(code)) break;
       if (!isRegExpSpace(code) && (clauseStart - 1 === from || isRegExpSpace(text.charCodeAt(clauseStart - 2))) && ++words > MAX_SUBJECT_WORDS) return undefined;
     }
     return subjectSpeaker(text.slice(clauseStart, verbAt), clauseStart);
@@ -180,8 +186,9 @@ export function attributionBefore(text: string, quote: QuoteSpan): Speaker | und
   const windowFrom = Math.max(0, quote.open - 300);
   const windowStart = windowFrom + text.slice(windowFrom, quote.open).lastIndexOf('\n') + 1;
   const head = text.slice(windowStart, quote.open);
-  const sentenceBreaks = [...head.matchAll(/[.!?\u2026]["'\u201D\u2019]?\s+(?=[\p{Lu}"'\u201C\u2018])/gu)];
-  const sentenceStart = windowStart + (sentenceBreaks.length ? sentenceBreaks[sentenceBreaks.length - 1].index! + sentenceBreaks[sentenceBreaks.length - 1][0].length : 0);
+  // The sentence starts after the last break in the window (a text without a full stop has none to look for).
+  let sentenceStart = windowStart;
+  if (SENTENCE_MARK.test(head)) for (const m of head.matchAll(SENTENCE_BREAK)) sentenceStart = windowStart + m.index + m[0].length;
   const sentence = text.slice(sentenceStart, quote.open);
   // A verb counts only with at most 12 words after it, so the last verb is looked for among the
   // last 13 words alone (a verb further back has at least 13 after it): searching the whole

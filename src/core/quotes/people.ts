@@ -55,6 +55,7 @@ function sentenceStartBefore(text: string, offset: number): number {
   const from = Math.max(0, offset - 300);
   const head = text.slice(from, offset);
   let start = from;
-  for (const m of head.matchAll(/(?:[.!?\u2026]["\u201D\u2019]?\s+|\n)/g)) start = from + m.index! + m[0].length;
+  // Only a full stop (or ! ? …) or a line break can end a sentence: a window without one has nothing to look for.
+  if (/[.!?\u2026\n]/u.test(head)) for (const m of head.matchAll(/(?:[.!?\u2026]["\u201D\u2019]?\s+|\n)/g)) start = from + m.index! + m[0].length;
   return start;
 }

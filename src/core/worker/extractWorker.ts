@@ -18,7 +18,8 @@ port.on('message', async ({ chunk, files, base, output }: ExtractRequest) => {
         continue;
       }
       const entry = entries.length ? toWire(entries[0]) : undefined;
-      port.postMessage({ chunk, entry, skipped: skipped[0] } satisfies ExtractReply, entry?.offsets ? [entry.offsets.buffer as ArrayBuffer] : []);
+      const transfer = [entry?.offsets?.buffer, entry?.quoteColumns?.offsets.buffer, entry?.quoteColumns?.kinds.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+      port.postMessage({ chunk, entry, skipped: skipped[0] } satisfies ExtractReply, transfer);
     }
   } catch (error) {
     port.postMessage({ chunk, error: error instanceof Error ? error.message : String(error) } satisfies ExtractReply);
