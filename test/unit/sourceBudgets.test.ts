@@ -86,10 +86,10 @@ describe('source budgets', function () {
   });
 
   it('stops a PDF whose compressed stream unpacks past its limit, and one with too many pages', async () => {
-    write('stream.pdf', make('pdf-stream', 30 * MB));
+    write('stream.pdf', make('pdf-stream', 12 * MB));
     write('pages.pdf', make('pdf-pages', (MAX_PDF_PAGES + 1) * 200));
     const { engine, reason } = await load();
-    assert.match(reason('stream.pdf') ?? '', /^this PDF unpacks to more than 20 MB/);
+    assert.match(reason('stream.pdf') ?? '', /^this PDF unpacks to more than 10 MB/);
     assert.match(reason('pages.pdf') ?? '', new RegExp(`^${MAX_PDF_PAGES + 1} pages \\(the limit is ${MAX_PDF_PAGES}\\)`));
     assert.deepEqual([...engine.documents.keys()], ['corpus/story.txt']);
   });
