@@ -312,6 +312,28 @@ describe('figures: an amount the story\'s opening gives of its subject, named la
   });
 });
 
+describe('figures: a count for a statement that names no one', () => {
+  const SOURCE = [
+    'Police are questioning suspects over a fire that destroyed a furniture warehouse on the edge of town on Sunday night.',
+    '',
+    'Firefighters fought the blaze for six hours.',
+    '',
+    'Nobody was hurt, the fire service said.',
+    '',
+    'The warehouse had stood empty since the spring.',
+    '',
+    'The four Harwick men held remain in custody.',
+  ];
+
+  it('takes it from a sentence that gives it beside the statement\'s words, whatever names that sentence adds', () => {
+    assert.equal(verdictOf(SOURCE, 'Four men are being questioned by police over a fire that destroyed a furniture warehouse.'), 'supported');
+  });
+
+  it('still flags a count no sentence gives', () => {
+    assert.notEqual(verdictOf(SOURCE, 'Five men are being questioned by police over a fire that destroyed a furniture warehouse.'), 'supported');
+  });
+});
+
 describe('polarity: names and converses', () => {
   it('does not read a name as a stance word ("Grand Slam" against "praised")', () => {
     const source = ['Ada Wren completed the career Grand Slam at the age of 29 in Paris.', 'The champion praised the fans and thanked her coach.'];

@@ -86,13 +86,13 @@ const AROUND_WORDS = 4;
 
 /**
  * A count, score or amount belongs to what it is said of: another sentence gives the statement's
- * figure when it names whom the statement names (or no one), says the figure beside one of the
+ * figure when it names whom the statement names (or either names no one), says the figure beside one of the
  * statement's words, and the name just before the figure, if any, is one of the statement's
  * ("Berg 12, Lund 30").
  */
 function saidOfTheSame(figure: NumberMention, sentence: ReadSentence, statementNames: ReadonlySet<string>, statementTerms: ReadonlySet<string>): boolean {
-  // A sentence that names no one speaks of its story's subject by description ("A producer is suing ...").
-  if (sentence.names.size > 0 && ![...sentence.names].some((n) => statementNames.has(n))) return false;
+  // A sentence that names no one speaks of its story's subject by description ("A producer is suing ..."), and so does a statement.
+  if (statementNames.size > 0 && sentence.names.size > 0 && ![...sentence.names].some((n) => statementNames.has(n))) return false;
   const text = sentence.passage.text;
   return sentence.figures.some((g) => {
     if (!sameNumber(figure, g)) return false;
