@@ -8,6 +8,11 @@
 //     navigator a getter-only property, so that assignment throws: make it best-effort.
 //   pg reads globalThis.navigator at load to detect Cloudflare Workers; in VS Code's extension host
 //     that read logs a PendingMigrationError in the console: Sourced runs pg only in Node.
+//   markdown-it's build defines each class field of each instance through a _defineProperty
+//     helper with a computed key (a megamorphic store and a key conversion per field): a Token,
+//     made per inline mark, cost 2 us, most of parsing 1 MB of "*_". Each `_defineProperty(this,
+//     "name", value)` becomes `(this["name"] = value)`, the same own data property on a fresh
+//     instance (no markdown-it class has an accessor or inherited field of such a name).
 const fs = require('fs');
 const path = require('path');
 
@@ -15,6 +20,7 @@ const computedStyle = /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]css[\\/]helpers[\\
 const xhrImpl = /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/;
 const pdfjsDisplay = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/;
 const pgStream = /pg[\\/]lib[\\/]stream\.js$/;
+const markdownIt = /markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/;
 
 function patch(source, pattern, replacement, file) {
   if (!pattern.test(source)) throw new Error(`bundlePatches: ${file} changed; update scripts/build/bundlePatches.js`);
@@ -42,6 +48,11 @@ module.exports = {
       const source = await fs.promises.readFile(args.path, 'utf8');
       const assignment = /globalThis\.navigator = (\{[^{}]*\});/;
       return { contents: patch(source, assignment, 'try { globalThis.navigator = $1; } catch {}', args.path), loader: 'js' };
+    });
+    build.onLoad({ filter: markdownIt }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const fieldDefinition = /_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?("\w+"),/g;
+      return { contents: patch(source, fieldDefinition, '(this[$1] =', args.path), loader: 'js' };
     });
     build.onLoad({ filter: pgStream }, async (args) => {
       const source = await fs.promises.readFile(args.path, 'utf8');

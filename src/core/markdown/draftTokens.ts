@@ -326,14 +326,18 @@ function normalizeLineEnds(draft: string): { text: string; original(offset: numb
   return { text, original };
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/** Where each line of `text` starts (an Int32Array: a JS array of millions of lines took twice the memory, and grew by copies). */
+function lineStartsOf(text: string): Int32Array {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
   return starts;
 }
 
 /** For each paragraph and table cell, the text offset of every character of its inline content. */
-function mapBlockContents(tokens: Token[], text: string, lineStarts: number[], out: Map<Token, Int32Array>): void {
+function mapBlockContents(tokens: Token[], text: string, lineStarts: Int32Array, out: Map<Token, Int32Array>): void {
   let row: Token | undefined;
   let cells: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -351,7 +355,7 @@ function mapBlockContents(tokens: Token[], text: string, lineStarts: number[], o
   }
 }
 
-function lineEnd(text: string, lineStarts: number[], line: number): number {
+function lineEnd(text: string, lineStarts: Int32Array, line: number): number {
   return line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
 }
 
@@ -363,7 +367,7 @@ function isBlank(code: number): boolean {
  * A paragraph's content is its lines with container marks and indentation removed, then trimmed:
  * each content line, stripped of blanks, ends where its draft line (stripped of trailing blanks) ends.
  */
-function mapLines(content: string, text: string, lineStarts: number[], firstLine: number): Int32Array {
+function mapLines(content: string, text: string, lineStarts: Int32Array, firstLine: number): Int32Array {
   const map = new Int32Array(content.length + 1);
   let at = 0;
   let line = firstLine;
@@ -393,7 +397,7 @@ function mapLines(content: string, text: string, lineStarts: number[], firstLine
  * Table cells: split the row's draft line at unescaped pipes as markdown-it does (an outer pipe
  * leaves no cell), then align each cell's content, which drops the `\\` of an escaped pipe.
  */
-function mapRowCells(cells: Token[], text: string, lineStarts: number[], line: number, out: Map<Token, Int32Array>): void {
+function mapRowCells(cells: Token[], text: string, lineStarts: Int32Array, line: number, out: Map<Token, Int32Array>): void {
   const start = lineStarts[line];
   const end = lineEnd(text, lineStarts, line);
   const pieces: Array<[number, number]> = [];
