@@ -94,9 +94,11 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const figureIn: boolean[][] = [];
   const nameIn: boolean[][] = [];
   const quoteIn: boolean[][] = [];
+  const relatedBySentence = relatedMemoOf(cutoffs);
   for (const j of considered) {
     const s = sentences[j];
-    cells[j] = aligned.map((w) => cellFor(w, s, cutoffs, statementTerms));
+    const related = relatedOf(relatedBySentence, s);
+    cells[j] = aligned.map((w) => cellFor(w, s, related, cutoffs, statementTerms));
     figureIn[j] = analysis.figures.map((f) => s.figures.some((g) => sameNumber(f, g)));
     nameIn[j] = named.map((w) => s.terms.has(w.term));
     quoteIn[j] = quoted.map((q) => q.words.every((w) => s.terms.has(w.term)));
@@ -259,16 +261,39 @@ function sentencesGiving(figure: NumberMention, doc: ReadDocument): number[] {
 }
 
 /** How a sentence gives a statement word: the same index term, else the word that means it most nearly. */
-function cellFor(word: StatementWord, sentence: ReadSentence, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
+function cellFor(word: StatementWord, sentence: ReadSentence, related: Map<string, RelatedWords>, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
   if (sentence.terms.has(word.term)) return { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) };
-  let best: Cell = { strength: 0 };
-  for (const { at, meaning } of relatedWords(word.norm, sentence, cutoffs)) {
-    // One counterpart per word: a source word the statement itself uses stands for that word, not for another ("last" is not "higher").
-    if (statementTerms.has(sentence.wordTerms[at])) continue;
-    if (meaning.strength > best.strength || (best.strength === 0 && meaning.kind === 'antonym' && best.kind === undefined)) best = { strength: meaning.strength, kind: meaning.kind, counterpart: sentence.words[at] };
+  const found = relatedWords(word.norm, sentence, related, cutoffs);
+  // The best related word stays the best when the statement's own words are set aside, unless it is one of them.
+  if (found.bestTerm === undefined || !statementTerms.has(found.bestTerm)) return found.best;
+  return bestCell(found.words, sentence, statementTerms);
+}
+
+/**
+ * The counterpart among a sentence's related words: the first of the strongest, else the first
+ * opposite; a source word the statement itself uses stands for that word, not for another ("last" is not "higher").
+ */
+function bestCell(words: readonly RelatedWord[], sentence: ReadSentence, statementTerms?: ReadonlySet<string>): Cell {
+  const at = bestRelated(words, sentence, statementTerms);
+  if (at < 0) return NO_COUNTERPART;
+  const { meaning } = words[at];
+  return { strength: meaning.strength, kind: meaning.kind, counterpart: sentence.words[words[at].at] };
+}
+
+/** Which of the related words bestCell() takes (an index into `words`), or -1. */
+function bestRelated(words: readonly RelatedWord[], sentence: ReadSentence, statementTerms?: ReadonlySet<string>): number {
+  let best = -1;
+  for (let i = 0; i < words.length; i++) {
+    const { at, meaning } = words[i];
+    if (statementTerms?.has(sentence.wordTerms[at])) continue;
+    const strength = best < 0 ? 0 : words[best].meaning.strength;
+    if (meaning.strength > strength || (best < 0 && meaning.kind === 'antonym')) best = i;
   }
   return best;
 }
+
+// Cells are only read: every sentence without a counterpart for a word shares this one.
+const NO_COUNTERPART: Cell = Object.freeze({ strength: 0 });
 
 interface RelatedWord {
   /** Index into the sentence's `words`. */
@@ -276,31 +301,51 @@ interface RelatedWord {
   meaning: Meaning;
 }
 
-const NONE_RELATED: readonly RelatedWord[] = [];
+/** A sentence's words related to one statement word, and the counterpart they give when none is set aside. */
+interface RelatedWords {
+  words: readonly RelatedWord[];
+  best: Cell;
+  /** The index term of the best one's word. */
+  bestTerm?: string;
+}
+
+const NONE_RELATED: RelatedWords = { words: [], best: NO_COUNTERPART };
 // A draft's statements keep asking the same source sentences about the same words: each sentence
 // remembers, per statement word, the few of its words related to it (per set of cut-offs: the fit tries several).
-const relatedMemo = new WeakMap<MeaningCutoffs, WeakMap<ReadSentence, Map<string, readonly RelatedWord[]>>>();
+type RelatedMemo = WeakMap<ReadSentence, Map<string, RelatedWords>>;
+const relatedMemo = new WeakMap<MeaningCutoffs, RelatedMemo>();
 
-/** The sentence's words related in meaning to a statement word (folded), in the sentence's order. */
-function relatedWords(norm: string, sentence: ReadSentence, cutoffs: MeaningCutoffs): readonly RelatedWord[] {
+/** The memo for one set of cut-offs (looked up once per source read, not once per pair of words). */
+function relatedMemoOf(cutoffs: MeaningCutoffs): RelatedMemo {
   let bySentence = relatedMemo.get(cutoffs);
   if (!bySentence) {
     bySentence = new WeakMap();
     relatedMemo.set(cutoffs, bySentence);
   }
+  return bySentence;
+}
+
+/** One sentence's memo, by statement word (looked up once per sentence, not once per statement word). */
+function relatedOf(bySentence: RelatedMemo, sentence: ReadSentence): Map<string, RelatedWords> {
   let byWord = bySentence.get(sentence);
   if (!byWord) {
     byWord = new Map();
     bySentence.set(sentence, byWord);
   }
+  return byWord;
+}
+
+/** The sentence's words related in meaning to a statement word (folded), in the sentence's order. */
+function relatedWords(norm: string, sentence: ReadSentence, byWord: Map<string, RelatedWords>, cutoffs: MeaningCutoffs): RelatedWords {
   let related = byWord.get(norm);
   if (!related) {
-    const found: RelatedWord[] = [];
+    const words: RelatedWord[] = [];
     sentence.words.forEach((candidate, at) => {
       const meaning = wordMeaning(norm, candidate, cutoffs);
-      if (meaning) found.push({ at, meaning });
+      if (meaning) words.push({ at, meaning });
     });
-    related = found.length > 0 ? found : NONE_RELATED;
+    const best = bestRelated(words, sentence);
+    related = words.length === 0 ? NONE_RELATED : best < 0 ? { words, best: NO_COUNTERPART } : { words, best: bestCell(words, sentence), bestTerm: sentence.wordTerms[words[best].at] };
     byWord.set(norm, related);
   }
   return related;
@@ -363,6 +408,8 @@ function namesByMeaning(norm: string, reading: ReadDocument | ReadSentence): boo
 }
 
 function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[], present: readonly boolean[], context: CheckContext): EntityGroup[] {
+  // Only a name the evidence carries can have been substituted.
+  if (!analysis.names.some((_, i) => present[i])) return [];
   const statementTerms = new Set(analysis.words.map((w) => w.term));
   const primary = chosen[0].passage;
   if (!chosen[0].nameGroups.some((g) => !g.terms.some((t) => statementTerms.has(t)))) return [];

@@ -26,6 +26,6 @@ export function buildWordGroups(lines: string): Map<string, Set<string>> {
 }
 
 /** Whether the passage uses the term or a word of its group. */
-export function saidInGroup(groups: ReadonlyMap<string, ReadonlySet<string>>, term: string, passageForms: ReadonlySet<string>): boolean {
+export function saidInGroup(groups: ReadonlyMap<string, ReadonlySet<string>>, term: string, passageForms: { has(form: string): boolean }): boolean {
   return [...(groups.get(term) ?? [])].some((form) => passageForms.has(form));
 }

@@ -21,7 +21,7 @@ export function coverage(queryTerms: readonly string[], sentenceTerms: ReadonlyS
  * not once per candidate (a draft check ranks dozens of candidates for every statement).
  */
 export function queryCoverage(queryTerms: readonly string[], stats: TermWeights, weightOf?: (term: string) => number): (sentenceTerms: ReadonlySet<string>, contextTerms: ReadonlySet<string>) => Coverage {
-  const terms = [...new Set(queryTerms)].map((term) => ({ term, idf: stats.idf(term), factor: weightOf ? weightOf(term) : 1 }));
+  const terms = weighedTerms(queryTerms, stats, weightOf);
   return (sentenceTerms, contextTerms) => {
     const result: Coverage = { score: 0, inSentence: [], inContext: [], missing: [] };
     let total = 0;
@@ -41,5 +41,34 @@ export function queryCoverage(queryTerms: readonly string[], stats: TermWeights,
     }
     result.score = total > 0 ? covered / total : 0;
     return result;
+  };
+}
+
+function weighedTerms(queryTerms: readonly string[], stats: TermWeights, weightOf?: (term: string) => number): Array<{ term: string; idf: number; factor: number }> {
+  return [...new Set(queryTerms)].map((term) => ({ term, idf: stats.idf(term), factor: weightOf ? weightOf(term) : 1 }));
+}
+
+/**
+ * queryCoverage()'s score alone, and its terms found in a sentence asked apart: a search scores
+ * dozens of candidates and keeps a few, so only those few need the terms listed.
+ */
+export function queryScorer(queryTerms: readonly string[], stats: TermWeights, weightOf?: (term: string) => number): { score(sentenceTerms: ReadonlySet<string>, contextTerms: ReadonlySet<string>): number; inSentence(sentenceTerms: ReadonlySet<string>): string[] } {
+  const terms = weighedTerms(queryTerms, stats, weightOf);
+  return {
+    // The same sums in the same order as queryCoverage(), so the same score to the last bit.
+    score(sentenceTerms, contextTerms) {
+      let total = 0;
+      let covered = 0;
+      for (const { term, idf, factor } of terms) {
+        const inSentence = sentenceTerms.has(term);
+        const inContext = !inSentence && contextTerms.has(term);
+        const weight = idf * (factor === 0 && (inSentence || inContext) ? 1 : factor);
+        total += weight;
+        if (inSentence) covered += weight;
+        else if (inContext) covered += weight * CONTEXT_CREDIT;
+      }
+      return total > 0 ? covered / total : 0;
+    },
+    inSentence: (sentenceTerms) => terms.filter(({ term }) => sentenceTerms.has(term)).map(({ term }) => term),
   };
 }

@@ -1,7 +1,7 @@
 import type { Passage, PassageHit } from '../types';
 import { contentTerms, scanTerms, tokenTerm, wordTokens } from './tokenize';
 import { TermStats } from './termStats';
-import { queryCoverage } from './coverage';
+import { queryCoverage, queryScorer } from './coverage';
 import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
 import type { PassageRetrieval, TermWeights } from './retrieval';
@@ -124,13 +124,17 @@ export class PassageIndex implements PassageRetrieval {
     if (informative.length === 0) return [];
     const candidates = this.search.search(informative, Math.max(limit * 4, 24));
     const best = candidates.length > 0 ? candidates[0].score : 1;
-    const cover = queryCoverage(queryTerms, this.stats, weightOf);
+    const scorer = queryScorer(queryTerms, this.stats, weightOf);
     const scored = candidates.map((result) => {
       const passage = this.passageAt(result.slot);
-      return coveredCandidate(cover, passage, this.termsOf(result.slot, passage), result.score / best);
+      const terms = this.termsOf(result.slot, passage);
+      return { passage, terms, score: scorer.score(terms.sentenceTerms, terms.contextTerms) * 0.9 + 0.1 * (result.score / best) };
     });
-    // The matched words, for emphasis, only of the candidates kept.
-    return scored.sort((a, b) => b.score - a.score).slice(0, limit).map(withMatchedWords);
+    // The terms found and the matched words, for emphasis, only of the candidates kept.
+    return scored
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ passage, terms, score }) => withMatchedWords({ passage, score, inSentence: scorer.inSentence(terms.sentenceTerms), ...terms }));
   }
 
   private passageAt(slot: number): Passage {

@@ -1,9 +1,9 @@
-import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../../search/tokenize';
+import { tokenTerm, wordTokens, type WordToken } from '../../search/tokenize';
 import type { Passage } from '../../types';
 import type { CheckContext } from '../context';
 import type { StatementAnalysis } from '../analysis';
 import type { Evidence, WordMatch } from '../evidence';
-import { unstatedStance } from '../stance';
+import { formsOfTexts, unstatedStance } from '../stance';
 import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
@@ -36,7 +36,7 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   const reversed = evidence.passages.map((p) => reversedWord(unnamed, p.text)).find(Boolean);
   if (reversed) return { kind: 'opposite', word: reversed };
   const statementTerms = new Set(analysis.words.map((w) => w.term));
-  const forms = new Set(evidence.passages.flatMap((p) => [...contentTerms(around(p, context)), ...wordTokens(around(p, context)).map((t) => t.norm)]));
+  const forms = () => formsOfTexts(evidence.passages.map((p) => around(p, context)));
   const stance = unstatedStance([...statementTerms], forms);
   if (stance !== undefined) {
     const word = analysis.words.find((w) => w.term === stance && !evidence.matches.some((m) => m.word === w && m.strength > 0 && m.kind !== 'same' && m.kind !== 'similar'));
