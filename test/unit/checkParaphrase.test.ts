@@ -334,6 +334,28 @@ describe('figures: a count for a statement that names no one', () => {
   });
 });
 
+describe('names: where it happened, given in another sentence of the source', () => {
+  const SOURCE = [
+    'A family dog almost burned down the house in Harwick after chewing through a charger cable.',
+    '',
+    'Neighbours called the fire brigade.',
+    '',
+    'The dog was found hiding under a bed.',
+    '',
+    'Its owners said the blaze started in the kitchen while they were at work.',
+    '',
+    'Vets treated the dog for smoke inhalation in Ellerby.',
+  ];
+
+  it('supports a place the source gives elsewhere when the sentences used name no other place', () => {
+    assert.equal(verdictOf(SOURCE, 'The blaze started in the kitchen of the house in Harwick while the owners were at work.'), 'supported');
+  });
+
+  it('flags a place the source gives elsewhere when the sentences used name another place for it', () => {
+    assert.equal(verdictOf(SOURCE, 'Vets treated the dog for smoke inhalation in Harwick.'), 'unsupported-claim');
+  });
+});
+
 describe('polarity: names and converses', () => {
   it('does not read a name as a stance word ("Grand Slam" against "praised")', () => {
     const source = ['Ada Wren completed the career Grand Slam at the age of 29 in Paris.', 'The champion praised the fans and thanked her coach.'];

@@ -1,3 +1,4 @@
+import type { EntityGroup } from '../entities';
 import type { Evidence, WordMatch } from '../evidence';
 import type { FigureFinding } from './figures';
 import { THRESHOLDS, type SupportCutoffs } from '../thresholds';
@@ -34,6 +35,18 @@ export interface SupportFinding {
   unmatched: WordMatch[];
 }
 
+/**
+ * Whether a place the source gives away from the sentences used is where the statement's event
+ * happened: a sentence naming it tells of the event (it says another of the statement's words), and
+ * the sentences used do not say it happened somewhere else ("met in Beijing" for "met in Minsk").
+ */
+function placeOfTheEvent(evidence: Evidence, place: EntityGroup): boolean {
+  const names = new Set(evidence.matches.filter((m) => m.word.name !== undefined).map((m) => m.word.term));
+  if (evidence.sentences.some((s) => s.nameGroups.some((g) => g.locative && !g.terms.some((t) => names.has(t))))) return false;
+  const words = evidence.matches.filter((m) => m.word.name === undefined).map((m) => m.word.term);
+  return evidence.document.sentences.some((s) => place.terms.every((t) => s.terms.has(t)) && words.some((w) => s.terms.has(w)));
+}
+
 export function supportFeatures(evidence: Evidence, figures: FigureFinding | undefined): SupportFeatures {
   // A framing word ("said", "was more blunt:") left unsaid lowers coverage but is never the one word that sinks a statement.
   const unmatched = evidence.matches.filter((m) => m.strength === 0 && m.word.name === undefined && !m.word.framing);
@@ -43,7 +56,7 @@ export function supportFeatures(evidence: Evidence, figures: FigureFinding | und
     primaryCoverage: evidence.primaryCoverage,
     heaviestMissing: total > 0 ? Math.max(0, ...unmatched.map((m) => m.word.weight)) / total : 0,
     detachedNames: evidence.detachedNames.length,
-    detachedRoles: evidence.detachedNames.filter((g) => g.speaker || g.locative).length,
+    detachedRoles: evidence.detachedNames.filter((g) => g.speaker || (g.locative && !placeOfTheEvent(evidence, g))).length,
     substitutedNames: evidence.substitutedNames.length,
     unmatchedFigures: figures?.unmatched.length ?? 0,
     extraSentences: evidence.passages.length - 1 + (figures?.added.length ?? 0),
