@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { UnindexableSourceError } from '../../src/core/corpus/unindexable';
-import { extractHtml } from '../../src/core/formats/html';
+import { extractHtml, MAX_HTML_START_TAGS, READER_VIEW_MAX_ELEMENTS } from '../../src/core/formats/html';
 import { readFormatFixture } from './formatsFixtures';
 
 const page = (head: string, body: string) => Buffer.from(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
@@ -57,6 +57,27 @@ describe('formats: HTML', () => {
     const latin1 = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"><title>T</title></head><body><article><p>'), Buffer.from('Caf\xe9 owners in Z\xfcrich said the rent doubled in a year, and several of them closed in the spring.', 'latin1'), Buffer.from(`</p>${paragraphs(3)}</article></body></html>`)]);
     const source = await extractHtml(latin1);
     assert.ok(source.text.includes('Café owners in Zürich'));
+  });
+
+  it('reads a page of more elements than a reader view can afford as it is, without scripts, navigation or hidden parts', async function () {
+    this.timeout(60_000);
+    const count = READER_VIEW_MAX_ELEMENTS + 100;
+    const head = '<title>Long report</title><meta name="author" content="Maria Okafor"><script>var tracking = 1;</script>';
+    const body = `<nav><a href="/">Home</a></nav><main>${paragraphs(count)}<div aria-hidden="true">Hidden promo</div></main><aside>Other stories</aside>`;
+    const source = await extractHtml(page(head, body));
+    const blocks = source.text.split('\n\n');
+    assert.equal(blocks.length, count);
+    assert.equal(blocks[count - 1], `Paragraph ${count} of the story says something long enough to count as real article text for a reader view.`);
+    for (const junk of ['Home', 'tracking', 'Hidden promo', 'Other stories']) assert.ok(!source.text.includes(junk), `"${junk}" leaked into the text`);
+    assert.equal(source.metadata.author, 'Maria Okafor');
+  });
+
+  it('refuses a page of more tags than it parses, before parsing it', async () => {
+    await assert.rejects(extractHtml(page('', paragraphs(MAX_HTML_START_TAGS + 1))), (error: unknown) => {
+      assert.ok(error instanceof UnindexableSourceError);
+      assert.match(error.message, /^a page of [\d,]+ tags \(the limit is 50,000\)/);
+      return true;
+    });
   });
 
   it('says so when a page has no readable text', async () => {
