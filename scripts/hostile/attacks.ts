@@ -68,6 +68,19 @@ function base64Line(size: number): Buffer {
   return Buffer.from(raw.toString('base64').slice(0, size));
 }
 
+/** A saved web page of about `size` bytes: one article of paragraphs, each with a link. */
+function htmlPage(size: number): Buffer {
+  const parts = ['<!doctype html><html><head><title>Harbour permits</title></head><body><article>\n'];
+  let bytes = parts[0].length;
+  for (let i = 0; bytes < size; i++) {
+    const paragraph = `<p>${sentence(i).replace('harbour', `<a href="/story/${i}">harbour</a>`)}</p>\n`;
+    parts.push(paragraph);
+    bytes += paragraph.length;
+  }
+  parts.push('</article></body></html>\n');
+  return Buffer.from(parts.join(''));
+}
+
 // --- PDF --------------------------------------------------------------------------------------
 
 /** A PDF whose pages have the given content streams (already encoded), Helvetica as /F1. */
@@ -203,6 +216,7 @@ const sourceAttacks: Attack[] = [
   { name: 'section-ends', description: '.txt of "Tags" lines (each a section end that junks the lines after it)', kind: 'source', file: 't.txt', make: (n) => repeat('Tags\n', n), benchSizes: [300 * KB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
   { name: 'md-lines', description: '.md, one sentence per line, no blank lines', kind: 'source', file: 's.md', make: (n) => sentences(n, '\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB], limitSize: TEXT_LIMIT },
   { name: 'md-paragraphs', description: '.md of ordinary paragraphs (the baseline)', kind: 'source', file: 'p.md', make: (n) => sentences(n, '\n\n'), benchSizes: [1 * MB, 9.9 * MB], testSizes: [32 * KB, 256 * KB], limitSize: TEXT_LIMIT },
+  { name: 'html-paragraphs', description: '.html page of ordinary paragraphs with links (about 15,000 elements a MB)', kind: 'source', file: 'page.html', make: htmlPage, benchSizes: [1 * MB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
   { name: 'base64', description: '.txt of one base64 line', kind: 'source', file: 'b64.txt', make: base64Line, benchSizes: [1 * MB, 9.8 * MB], testSizes: [256 * KB, 2 * MB], limitSize: TEXT_LIMIT },
   { name: 'pdf-stream', description: 'PDF with a huge compressed stream (size unpacked)', kind: 'source', file: 'stream.pdf', make: pdfBigStream, benchSizes: [10 * MB, 200 * MB], testSizes: [64 * KB, 512 * KB], limitSize: PDF_LIMIT },
   { name: 'pdf-pages', description: 'PDF of flat pages (200 bytes a page)', kind: 'source', file: 'pages.pdf', make: pdfFlatPages, benchSizes: [400 * KB, 4 * MB], testSizes: [8 * KB, 64 * KB], limitSize: 1_990 * 200 },
