@@ -420,3 +420,15 @@ describe('polarity: a negation before a focusing adverb', () => {
     assert.equal(verdictOf(SOURCE, 'The co-operative paid its growers in May.'), 'unsupported-claim');
   });
 });
+
+describe('stance: a stance word before an infinitive commits to the act', () => {
+  const SOURCE = ['Harbour Foods is selling its bakery chain to a private equity firm, the company said on Monday.'];
+
+  it('supports "agreed to sell" where the source says it is selling', () => {
+    assert.equal(verdictOf(SOURCE, 'Harbour Foods has agreed to sell its bakery chain to a private equity firm.'), 'supported');
+  });
+
+  it('still asks for the stance when "agreed" takes a noun ("agreed to the sale")', () => {
+    assert.equal(verdictOf(SOURCE, 'Harbour Foods has agreed to the sale of its bakery chain to a private equity firm.'), 'unsupported-claim');
+  });
+});

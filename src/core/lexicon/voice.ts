@@ -19,3 +19,9 @@ export function isInflectedVerb(word: string): boolean {
   const lexicon = getLexicon();
   return lexicon.canBeVerb(word) && lexicon.lemma(word) !== word;
 }
+
+/** Whether the word is a verb in its base form (WordNet has it as a verb, and it is its own base form): "sell", "pay". */
+export function isBaseVerb(word: string): boolean {
+  const lexicon = getLexicon();
+  return lexicon.canBeVerb(word) && lexicon.lemma(word) === word;
+}

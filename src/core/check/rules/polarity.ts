@@ -8,6 +8,7 @@ import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
 import { FOCUS_PARTICLES } from '../../lexicon/polarity';
+import { isBaseVerb } from '../../lexicon/voice';
 import { rememberedByText } from '../../text/rememberedByText';
 import { doerMismatch, voiceMismatch } from './voice';
 
@@ -35,7 +36,13 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   const unnamed = analysis.words.filter((w) => w.name === undefined);
   const reversed = evidence.passages.map((p) => reversedWord(unnamed, p.text)).find(Boolean);
   if (reversed) return { kind: 'opposite', word: reversed };
-  const statementTerms = new Set(analysis.words.map((w) => w.term));
+  // "agreed to sell" commits to selling: with an infinitive after it, a stance word states no stance of its own.
+  const tokens = wordTokens(analysis.text);
+  const beforeInfinitive = (start: number): boolean => {
+    const i = tokens.findIndex((t) => t.start === start);
+    return i >= 0 && tokens[i + 1]?.norm === 'to' && tokens[i + 2] !== undefined && isBaseVerb(tokens[i + 2].norm);
+  };
+  const statementTerms = new Set(analysis.words.filter((w) => !beforeInfinitive(w.start)).map((w) => w.term));
   const forms = () => formsOfTexts(evidence.passages.map((p) => around(p, context)));
   const stance = unstatedStance([...statementTerms], forms);
   if (stance !== undefined) {
