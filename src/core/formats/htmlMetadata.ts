@@ -1,13 +1,9 @@
 // Title, author, outlet, date and address of a web page, from its <meta> tags and JSON-LD.
 import type { SourceMetadata } from '../types';
 import { dateAsWritten, webAddress } from './metadataValues';
+import { asciiLower, firstElement } from './htmlText';
 
 type JsonObject = Record<string, unknown>;
-
-/** ASCII letters lowered, as a CSS `[attr="value" i]` selector compares. */
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/gu, (letter) => letter.toLowerCase());
-}
 
 /**
  * The first `<meta>` (in document order) whose property, name or itemprop is `key`, as
@@ -70,6 +66,11 @@ export function cleanByline(byline: string | undefined | null): string | undefin
   return cleaned && cleaned.length <= 120 ? cleaned : undefined;
 }
 
+/** `link[rel~="canonical" i]`: a link whose rel words include canonical. */
+function isCanonicalLink(element: Element): boolean {
+  return element.localName === 'link' && asciiLower(element.getAttribute('rel') ?? '').split(/[ \t\n\r\f]+/u).includes('canonical');
+}
+
 /** Metadata declared in the page's head; read it before Readability rewrites the document. */
 export function htmlMetadata(document: Document): SourceMetadata {
   const article = jsonLdArticles(document)[0] ?? {};
@@ -83,10 +84,10 @@ export function htmlMetadata(document: Document): SourceMetadata {
     date: dateAsWritten(
       text(article.datePublished) ??
         metaContent(metas, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date') ??
-        document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+        firstElement(document, (element) => element.localName === 'time' && element.hasAttribute('datetime'))?.getAttribute('datetime') ??
         undefined,
     ),
-    url: webAddress(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ?? webAddress(metaContent(metas, 'og:url')),
+    url: webAddress(firstElement(document, isCanonicalLink)?.getAttribute('href')) ?? webAddress(metaContent(metas, 'og:url')),
   };
   return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as SourceMetadata;
 }

@@ -11,12 +11,31 @@ function textLength(node: Node): number {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
 
+/**
+ * The first element under `root` (itself included), in document order, that passes `test`: one
+ * walk of the tree, where jsdom's selector engine took about 0.01-0.1 ms an element per query.
+ */
+export function firstElement(root: Node, test: (element: Element) => boolean): Element | null {
+  const document = root.ownerDocument ?? (root as Document);
+  const walker = document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    if (node.nodeType === 1 && test(node as Element)) return node as Element;
+  }
+  return null;
+}
+
+/** ASCII letters lowered, as a CSS `[attr="value" i]` selector compares. */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/gu, (letter) => letter.toLowerCase());
+}
+
 /** A block that only points elsewhere: almost all of its text is link text, or it starts "Read more:". */
 export function isTeaser(block: Element): boolean {
   const total = textLength(block);
   if (total === 0 || total > 300) return false;
   if (teaserLead.test((block.textContent ?? '').trim())) return true;
-  const linked = [...block.querySelectorAll('a')].reduce((sum, link) => sum + textLength(link), 0);
+  // getElementsByTagName, not querySelectorAll: the selector engine's cost was most of reading a long page's blocks.
+  const linked = [...block.getElementsByTagName('a')].reduce((sum, link) => sum + textLength(link), 0);
   return linked / total > 0.8;
 }
 
