@@ -145,9 +145,8 @@ function pdfFlatPages(size: number): Buffer {
 const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
-/** A Word document whose document.xml unpacks to about `size` bytes of repeated paragraphs. */
-function docxBomb(size: number): Buffer {
-  const paragraph = `<w:p><w:r><w:t>${'The council approved the harbour permits on Tuesday. '.repeat(20)}</w:t></w:r></w:p>`;
+/** A Word document whose document.xml is `paragraph` repeated to about `size` bytes. */
+function docxOf(paragraph: string, size: number): Buffer {
   const document = Buffer.concat([
     Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'),
     repeat(paragraph, size),
@@ -158,6 +157,16 @@ function docxBomb(size: number): Buffer {
     { name: '_rels/.rels', data: Buffer.from(RELS) },
     { name: 'word/document.xml', data: document },
   ]);
+}
+
+/** A Word document whose document.xml unpacks to about `size` bytes of repeated paragraphs. */
+function docxBomb(size: number): Buffer {
+  return docxOf(`<w:p><w:r><w:t>${'The council approved the harbour permits on Tuesday. '.repeat(20)}</w:t></w:r></w:p>`, size);
+}
+
+/** A Word document of paragraphs of one-word bold runs, its document.xml about `size` bytes (a tree node per word for mammoth). */
+function docxRuns(size: number): Buffer {
+  return docxOf(`<w:p>${sentence(0).split(' ').map((w) => `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${w} </w:t></w:r>`).join('')}</w:p>`, size);
 }
 
 /** A zip archive of deflated entries (local headers, central directory, end record). */
@@ -220,6 +229,7 @@ const sourceAttacks: Attack[] = [
   { name: 'base64', description: '.txt of one base64 line', kind: 'source', file: 'b64.txt', make: base64Line, benchSizes: [1 * MB, 9.8 * MB], testSizes: [256 * KB, 2 * MB], limitSize: TEXT_LIMIT },
   { name: 'pdf-stream', description: 'PDF with a huge compressed stream (size unpacked)', kind: 'source', file: 'stream.pdf', make: pdfBigStream, benchSizes: [10 * MB, 200 * MB], testSizes: [64 * KB, 512 * KB], limitSize: PDF_LIMIT },
   { name: 'pdf-pages', description: 'PDF of flat pages (200 bytes a page)', kind: 'source', file: 'pages.pdf', make: pdfFlatPages, benchSizes: [400 * KB, 4 * MB], testSizes: [8 * KB, 64 * KB], limitSize: 1_990 * 200 },
+  { name: 'docx-runs', description: 'DOCX of one-word bold runs (size unpacked; 0.1 MB on disk at 19.5 MB)', kind: 'source', file: 'runs.docx', make: docxRuns, benchSizes: [4 * MB, 10 * MB], testSizes: [64 * KB, 512 * KB], limitSize: DOCX_LIMIT },
   { name: 'docx-bomb', description: 'DOCX unzipping to far more XML (size unpacked)', kind: 'source', file: 'bomb.docx', make: docxBomb, benchSizes: [60 * MB, 1024 * MB], testSizes: [64 * KB, 512 * KB], limitSize: DOCX_LIMIT },
 ];
 

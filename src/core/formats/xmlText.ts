@@ -2,7 +2,7 @@
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodeXmlText(text: string): string {
+export function decodeXmlText(text: string): string {
   return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex: string, dec: string, name: string) => {
     if (hex || dec) {
       const code = parseInt(hex ?? dec, hex ? 16 : 10);
