@@ -432,3 +432,18 @@ describe('stance: a stance word before an infinitive commits to the act', () => 
     assert.equal(verdictOf(SOURCE, 'Harbour Foods has agreed to the sale of its bakery chain to a private equity firm.'), 'unsupported-claim');
   });
 });
+
+describe('polarity: a quotation found as written says what its source says', () => {
+  const SOURCE = [
+    'Customs co-operation plays a key role in strengthening the port authority, as Ilona Varga, a professor at Tallinn University, said.',
+    '“Patrols are directed against the gangs and their routes through the islands,” she said. “The main goal is to weaken such smuggling networks.”',
+  ];
+
+  it('does not read a quoted word as the opposite of a word in the sentence that introduces it', () => {
+    assert.equal(verdictOf(SOURCE, '“The main goal is to weaken such smuggling networks,” Varga said.'), 'supported');
+  });
+
+  it('still reads the statement\'s own words against the source', () => {
+    assert.equal(verdictOf(SOURCE, 'Varga said customs co-operation plays a key role in weakening the port authority.'), 'unsupported-claim');
+  });
+});

@@ -33,7 +33,8 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   if (unrealized) return { kind: 'modality', ...unrealized };
   const opposite = evidence.opposites[0];
   if (opposite) return { kind: 'opposite', word: opposite.word.raw, counterpart: opposite.counterpart };
-  const unnamed = analysis.words.filter((w) => w.name === undefined);
+  // A quotation's words are the quote rule's: found as written, they say what the source says.
+  const unnamed = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
   const reversed = evidence.passages.map((p) => reversedWord(unnamed, p.text)).find(Boolean);
   if (reversed) return { kind: 'opposite', word: reversed };
   // "agreed to sell" commits to selling: with an infinitive after it, a stance word states no stance of its own.
