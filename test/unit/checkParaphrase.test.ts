@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { SourcedEngine } from '../../src/core/engine';
 import type { SourceDocument, Verdict } from '../../src/core/types';
 
@@ -445,5 +448,23 @@ describe('polarity: a quotation found as written says what its source says', () 
 
   it('still reads the statement\'s own words against the source', () => {
     assert.equal(verdictOf(SOURCE, 'Varga said customs co-operation plays a key role in weakening the port authority.'), 'unsupported-claim');
+  });
+});
+
+describe('sources: the one that gives the statement\'s figures too', () => {
+  it('chooses the source that says the figure over one that says as much of the words', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-figure-source-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'corpus'));
+      fs.writeFileSync(path.join(dir, 'corpus', 'plans.txt'), 'Mayor Ostrova, who plans a tour of the coast in the coming months, hopes to visit the harbour in Narva on her tour.\n');
+      fs.writeFileSync(path.join(dir, 'corpus', 'visit.txt'), 'During her three-day visit to Narva, Ostrova met the harbour pilots.\n');
+      const engine = new SourcedEngine();
+      await engine.loadCorpus({ base: dir, roots: ['corpus'] });
+      const [result] = engine.checkDraft('Ostrova spent three days in Narva on her visit to the harbour.');
+      assert.equal(result.verdict, 'supported', result.message);
+      assert.match(result.sources[0].passage.docId, /visit\.txt$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -40,6 +40,8 @@ export interface Evidence {
   substitutedNames: EntityGroup[];
   /** Weighted share of the statement's words its main sentence gives alone. */
   primaryCoverage: number;
+  /** Weighted share of the statement the evidence gives, each figure weighing as its weightiest word (for choosing among sources). */
+  said: number;
   /** Statement words whose opposite the evidence says ("lost" where the source says "won"). */
   opposites: WordMatch[];
   document: ReadDocument;
@@ -67,8 +69,8 @@ export function assembleEvidence(analysis: StatementAnalysis, candidates: readon
   let best: Evidence | undefined;
   for (const docId of docIds.slice(0, CANDIDATE_DOCUMENTS)) {
     const evidence = evidenceIn(docId, analysis, candidates, context, cutoffs);
-    // The source that names everyone the statement names, then the one that says most of it.
-    if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.coverage > best.coverage + 1e-9))) best = evidence;
+    // The source that names everyone the statement names, then the one that says most of it, its figures included.
+    if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.said > best.said + 1e-9))) best = evidence;
   }
   return best;
 }
@@ -196,6 +198,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     passages: chosenSentences.map((s) => s.passage),
     matches,
     coverage: total > 0 ? covered / total : 0,
+    said: total + figureWeight * figureFound.length > 0 ? (covered + figureWeight * figureFound.filter(Boolean).length) / (total + figureWeight * figureFound.length) : 0,
     missingNames: analysis.names.filter((_, i) => !inDocument[i]),
     detachedNames: analysis.names.filter((_, i) => inDocument[i] && !present[i]),
     primaryCoverage: total > 0 ? primaryCovered / total : 0,
