@@ -468,3 +468,15 @@ describe('sources: the one that gives the statement\'s figures too', () => {
     }
   });
 });
+
+describe('stance: stated by a word as specific as the statement\'s', () => {
+  it('does not take a broader word for the stance ("comments" for "criticized")', () => {
+    const source = ['Mayor Ostrova made comments on the harbour plan at a council meeting on Monday.'];
+    assert.equal(verdictOf(source, 'Mayor Ostrova criticized the harbour plan at a council meeting on Monday.'), 'unsupported-claim');
+  });
+
+  it('takes a word of the same stance ("slammed" for "criticized")', () => {
+    const source = ['Mayor Ostrova slammed the harbour plan at a council meeting on Monday.'];
+    assert.equal(verdictOf(source, 'Mayor Ostrova criticized the harbour plan at a council meeting on Monday.'), 'supported');
+  });
+});

@@ -47,7 +47,8 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   const forms = () => formsOfTexts(evidence.passages.map((p) => around(p, context)));
   const stance = unstatedStance([...statementTerms], forms);
   if (stance !== undefined) {
-    const word = analysis.words.find((w) => w.term === stance && !evidence.matches.some((m) => m.word === w && m.strength > 0 && m.kind !== 'same' && m.kind !== 'similar'));
+    // A synonym or a narrower word states the stance ("slammed" for "criticized"); a broader one does not ("comments").
+    const word = analysis.words.find((w) => w.term === stance && !evidence.matches.some((m) => m.word === w && m.strength > 0 && m.kind !== 'same' && m.kind !== 'similar' && m.kind !== 'hypernym'));
     if (word) return { kind: 'stance', word: word.raw };
   }
   return undefined;
