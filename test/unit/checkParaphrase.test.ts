@@ -480,3 +480,17 @@ describe('stance: stated by a word as specific as the statement\'s', () => {
     assert.equal(verdictOf(source, 'Mayor Ostrova criticized the harbour plan at a council meeting on Monday.'), 'supported');
   });
 });
+
+describe('names: where it happened, said with another country or capital', () => {
+  const SOURCE = ['On Tuesday the presidents of Chile and Peru met in Lima to sign a fishing accord.', "Santiago's closest partners in the region welcomed the accord."];
+
+  it('flags the place when the source gives another for the same event', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('The presidents of Chile and Peru met in Santiago on Tuesday to sign a fishing accord.');
+    assert.equal(result.verdict, 'unsupported-claim');
+    assert.match(result.message, /"Lima" as the place, not "Santiago"/);
+  });
+
+  it('supports the place the source gives', () => {
+    assert.equal(verdictOf(SOURCE, 'The presidents of Chile and Peru met in Lima on Tuesday to sign a fishing accord.'), 'supported');
+  });
+});

@@ -59,6 +59,8 @@ export function arbitrate(statement: DraftStatement, findings: RuleFindings, con
         ? `gives "${polarity.word}" only as expected or possible ("${polarity.counterpart}"), not as done`
         : polarity.kind === 'voice'
         ? `says "${polarity.counterpart}": the other way round from "${polarity.word}"`
+        : polarity.kind === 'place'
+        ? `gives "${polarity.counterpart}" as the place, not "${polarity.word}"`
         : polarity.kind === 'doer'
         ? `says "${polarity.counterpart}", not "${polarity.word}"`
         : polarity.kind === 'negation'

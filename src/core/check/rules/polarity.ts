@@ -11,10 +11,11 @@ import { FOCUS_PARTICLES } from '../../lexicon/polarity';
 import { isBaseVerb } from '../../lexicon/voice';
 import { rememberedByText } from '../../text/rememberedByText';
 import { doerMismatch, voiceMismatch } from './voice';
+import { rivalPlace } from './place';
 
 /** A way the evidence says the reverse of the statement, or does not take its stance. */
 export interface PolarityFinding {
-  kind: 'negation' | 'opposite' | 'stance' | 'modality' | 'voice' | 'doer';
+  kind: 'negation' | 'opposite' | 'stance' | 'modality' | 'voice' | 'doer' | 'place';
   /** The statement's word, as written. */
   word: string;
   /** The source's word, when it says the opposite. */
@@ -29,6 +30,8 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   if (reversedRoles) return { kind: 'voice', ...reversedRoles };
   const otherDoer = doerMismatch(analysis, evidence);
   if (otherDoer) return { kind: 'doer', ...otherDoer };
+  const otherPlace = rivalPlace(analysis, evidence);
+  if (otherPlace) return { kind: 'place', ...otherPlace };
   const unrealized = modalityMismatch(analysis, evidence);
   if (unrealized) return { kind: 'modality', ...unrealized };
   const opposite = evidence.opposites[0];
