@@ -54,7 +54,18 @@ export function readDocument(docId: string, passages: readonly Passage[], isComm
   const sentences = passages.map((passage) => readSentence(passage, isCommonWord));
   const terms = new Set<string>();
   for (const s of sentences) for (const t of s.terms) terms.add(t);
-  const read: ReadDocument = { docId, sentences, terms, words: [...new Set(sentences.flatMap((s) => s.words))], ...sentenceIndex(sentences) };
+  let words: readonly string[] | undefined;
+  const read: ReadDocument = {
+    docId,
+    sentences,
+    terms,
+    // Asked for only when a name is looked for by meaning in the whole source.
+    get words() {
+      words ??= [...new Set(sentences.flatMap((s) => s.words))];
+      return words;
+    },
+    ...sentenceIndex(sentences),
+  };
   cache.set(docId, { passages, read });
   if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
   return read;
@@ -80,24 +91,77 @@ function sentenceIndex(sentences: readonly ReadSentence[]): Pick<ReadDocument, '
 }
 
 function readSentence(passage: Passage, isCommonWord: (term: string) => boolean): ReadSentence {
-  const terms = new Set(scanTerms(passage.text).withAcronyms);
-  const spelling = new Map<string, string>();
-  const words = new Set<string>();
-  for (const token of wordTokens(passage.text)) {
-    const term = tokenTerm(token);
-    if (term === undefined) continue;
-    if (!spelling.has(term)) spelling.set(term, token.raw);
-    if (!STOP_WORDS.has(token.norm) && !isFigureTerm(term) && /^\p{L}/u.test(token.norm)) words.add(token.norm);
+  return new SentenceReading(passage, isCommonWord);
+}
+
+// Every sentence of a source is indexed by its terms and figures, but a statement reads only a few
+// for their words, spellings and names: those are worked out when first asked for.
+class SentenceReading implements ReadSentence {
+  readonly terms: ReadonlySet<string>;
+  readonly figures: readonly NumberMention[];
+  /** Units written onto figures ("185lb"), each with the figure as written, for `spelling`. */
+  private readonly gluedUnits: ReadonlyArray<readonly [term: string, raw: string]>;
+  private read?: { spelling: Map<string, string>; words: string[]; wordTerms: string[] };
+  private groups?: { nameGroups: readonly EntityGroup[]; names: ReadonlySet<string> };
+
+  constructor(
+    readonly passage: Passage,
+    private readonly isCommonWord: (term: string) => boolean,
+  ) {
+    const terms = new Set(scanTerms(passage.text).withAcronyms);
+    this.figures = findNumbers(passage.text);
+    // A unit written onto a figure is a word the sentence says: "185lb" says "lb" as "185 lb" does.
+    const glued: Array<[string, string]> = [];
+    for (const figure of this.figures) {
+      const unit = figure.glued && figure.unit !== undefined ? termOf(figure.unit) : undefined;
+      if (unit === undefined || terms.has(unit)) continue;
+      terms.add(unit);
+      glued.push([unit, figure.raw]);
+    }
+    this.terms = terms;
+    this.gluedUnits = glued;
   }
-  const nameGroups = entityGroups(passage.text, isCommonWord, isFigureTerm);
-  const distinct = [...words];
-  const figures = findNumbers(passage.text);
-  // A unit written onto a figure is a word the sentence says: "185lb" says "lb" as "185 lb" does.
-  for (const figure of figures) {
-    const unit = figure.glued && figure.unit !== undefined ? termOf(figure.unit) : undefined;
-    if (unit === undefined || terms.has(unit)) continue;
-    terms.add(unit);
-    spelling.set(unit, figure.raw);
+
+  get spelling(): ReadonlyMap<string, string> {
+    return this.tokensRead().spelling;
   }
-  return { passage, terms, spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w), nameGroups, names: new Set(nameGroups.flatMap((g) => g.terms)), figures };
+
+  get words(): readonly string[] {
+    return this.tokensRead().words;
+  }
+
+  get wordTerms(): readonly string[] {
+    return this.tokensRead().wordTerms;
+  }
+
+  get nameGroups(): readonly EntityGroup[] {
+    return this.namesRead().nameGroups;
+  }
+
+  get names(): ReadonlySet<string> {
+    return this.namesRead().names;
+  }
+
+  private tokensRead(): NonNullable<SentenceReading['read']> {
+    if (this.read) return this.read;
+    const spelling = new Map<string, string>();
+    const words = new Set<string>();
+    for (const token of wordTokens(this.passage.text)) {
+      const term = tokenTerm(token);
+      if (term === undefined) continue;
+      if (!spelling.has(term)) spelling.set(term, token.raw);
+      if (!STOP_WORDS.has(token.norm) && !isFigureTerm(term) && /^\p{L}/u.test(token.norm)) words.add(token.norm);
+    }
+    for (const [unit, raw] of this.gluedUnits) spelling.set(unit, raw);
+    const distinct = [...words];
+    this.read = { spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w) };
+    return this.read;
+  }
+
+  private namesRead(): NonNullable<SentenceReading['groups']> {
+    if (this.groups) return this.groups;
+    const nameGroups = entityGroups(this.passage.text, this.isCommonWord, isFigureTerm);
+    this.groups = { nameGroups, names: new Set(nameGroups.flatMap((g) => g.terms)) };
+    return this.groups;
+  }
 }
