@@ -354,6 +354,11 @@ describe('names: where it happened, given in another sentence of the source', ()
     assert.equal(verdictOf(SOURCE, 'The blaze started in the kitchen of the house in Harwick while the owners were at work.'), 'supported');
   });
 
+  it('does not take the speaker after "according to" for another place', () => {
+    const source = [...SOURCE.slice(0, 6), 'Its owners were at work when the blaze started in the kitchen, according to Mira Ilves.'];
+    assert.equal(verdictOf(source, 'The blaze started in the kitchen of the house in Harwick while the owners were at work.'), 'supported');
+  });
+
   it('flags a place the source gives elsewhere when the sentences used name another place for it', () => {
     assert.equal(verdictOf(SOURCE, 'Vets treated the dog for smoke inhalation in Harwick.'), 'unsupported-claim');
   });

@@ -54,22 +54,7 @@ export function arbitrate(statement: DraftStatement, findings: RuleFindings, con
   }
   const polarity = findings.polarity;
   if (polarity) {
-    const why =
-      polarity.kind === 'modality'
-        ? `gives "${polarity.word}" only as expected or possible ("${polarity.counterpart}"), not as done`
-        : polarity.kind === 'voice'
-        ? `says "${polarity.counterpart}": the other way round from "${polarity.word}"`
-        : polarity.kind === 'place'
-        ? `gives "${polarity.counterpart}" as the place, not "${polarity.word}"`
-        : polarity.kind === 'doer'
-        ? `says "${polarity.counterpart}", not "${polarity.word}"`
-        : polarity.kind === 'negation'
-        ? `says it the other way round (negation: "${polarity.word}")`
-        : polarity.kind === 'opposite'
-          ? polarity.counterpart
-            ? `says "${polarity.counterpart}", not "${polarity.word}"`
-            : `says the opposite of "${polarity.word}"`
-          : `does not say "${polarity.word}" or anything like it`;
+    const why = polarityReason(polarity);
     return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: the closest source, ${closest}, ${why}; ${ADD_SOURCE}.`, sources), confidence: 0.8 });
   }
   const figures = findings.figures;
@@ -109,6 +94,26 @@ export function arbitrate(statement: DraftStatement, findings: RuleFindings, con
   const sentences = evidence.passages.length + (figures?.added.length ?? 0);
   const message = sentences > 1 ? `Supported by ${closest} (${sentences} sentences).` : endSentence(`Supported by ${closest}`);
   return explained({ ...result(statement, 'supported', message, sources), confidence: round(support.confidence) });
+}
+
+/** Why the closest source does not say the statement, in the words of its polarity finding. */
+function polarityReason(polarity: PolarityFinding): string {
+  switch (polarity.kind) {
+    case 'modality':
+      return `gives "${polarity.word}" only as expected or possible ("${polarity.counterpart}"), not as done`;
+    case 'voice':
+      return `says "${polarity.counterpart}": the other way round from "${polarity.word}"`;
+    case 'place':
+      return `gives "${polarity.counterpart}" as the place, not "${polarity.word}"`;
+    case 'doer':
+      return `says "${polarity.counterpart}", not "${polarity.word}"`;
+    case 'negation':
+      return `says it the other way round (negation: "${polarity.word}")`;
+    case 'opposite':
+      return polarity.counterpart ? `says "${polarity.counterpart}", not "${polarity.word}"` : `says the opposite of "${polarity.word}"`;
+    case 'stance':
+      return `does not say "${polarity.word}" or anything like it`;
+  }
 }
 
 function quoteVerdict(statement: DraftStatement, problem: QuoteProblem, sources: PassageHit[]): StatementResult {

@@ -41,7 +41,7 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   const reversed = evidence.passages.map((p) => reversedWord(unnamed, p.text)).find(Boolean);
   if (reversed) return { kind: 'opposite', word: reversed };
   // "agreed to sell" commits to selling: with an infinitive after it, a stance word states no stance of its own.
-  const tokens = wordTokens(analysis.text);
+  const tokens = analysis.tokens;
   const beforeInfinitive = (start: number): boolean => {
     const i = tokens.findIndex((t) => t.start === start);
     return i >= 0 && tokens[i + 1]?.norm === 'to' && tokens[i + 2] !== undefined && isBaseVerb(tokens[i + 2].norm);

@@ -42,7 +42,7 @@ export interface SupportFinding {
  */
 function placeOfTheEvent(evidence: Evidence, place: EntityGroup): boolean {
   const names = new Set(evidence.matches.filter((m) => m.word.name !== undefined).map((m) => m.word.term));
-  if (evidence.sentences.some((s) => s.nameGroups.some((g) => g.locative && !g.terms.some((t) => names.has(t))))) return false;
+  if (evidence.sentences.some((s) => s.nameGroups.some((g) => g.locative && !g.speaker && !g.terms.some((t) => names.has(t))))) return false;
   const words = evidence.matches.filter((m) => m.word.name === undefined).map((m) => m.word.term);
   return evidence.document.sentences.some((s) => place.terms.every((t) => s.terms.has(t)) && words.some((w) => s.terms.has(w)));
 }

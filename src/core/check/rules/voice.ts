@@ -20,15 +20,9 @@ const SAME_WORD = new Set(['same', 'inflection']);
  * same verb, active in one and passive in the other, swaps who did it and to whom.
  */
 export function voiceMismatch(analysis: StatementAnalysis, evidence: Evidence): VoiceFinding | undefined {
-  for (const { ours, verb, doer, match } of namedDoers(analysis, evidence)) {
-    const theirs = wordTokens(match.passage!.text);
-    for (const [k, token] of theirs.entries()) {
-      if (tokenTerm(token) !== match.word.term) continue;
-      const sourceVoice = voiceAfterName(theirs, k, new Set([doer.name]));
-      if (sourceVoice && sourceVoice.passive !== doer.passive) {
-        return { word: analysis.text.slice(ours[doer.from].start, ours[verb].end), counterpart: match.passage!.text.slice(theirs[sourceVoice.from].start, token.end) };
-      }
-    }
+  for (const { verb, doer, match } of namedDoers(analysis, evidence)) {
+    const clause = clausesWith(match.passage!.text, match.word.term, new Set([doer.name])).find((c) => c.passive !== doer.passive);
+    if (clause) return { word: statementClause(analysis, doer.from, verb), counterpart: clause.text };
   }
   return undefined;
 }
@@ -39,37 +33,47 @@ export function voiceMismatch(analysis: StatementAnalysis, evidence: Evidence): 
  * names the statement's.
  */
 export function doerMismatch(analysis: StatementAnalysis, evidence: Evidence): VoiceFinding | undefined {
-  for (const { ours, verb, doer, match } of namedDoers(analysis, evidence)) {
+  // A name the statement mentions too may be its subject after all ("Nellist, 38, of Keswick was foiled").
+  const statementNames = new Set(analysis.names.flatMap((g) => g.terms));
+  for (const { verb, doer, match } of namedDoers(analysis, evidence)) {
     const group = analysis.names.find((g) => g.terms.includes(doer.name));
     const sentence = evidence.sentences.find((s) => s.passage.id === match.passage!.id);
     if (!group || !sentence) continue;
     if (entityPresent(group, { sentenceTerms: sentence.terms, contextTerms: new Set(), documentCount: (t) => (evidence.document.terms.has(t) ? 1 : 0) })) continue;
-    // A name the statement mentions too may be its subject after all ("Nellist, 38, of Keswick was foiled").
-    const statementNames = new Set(analysis.names.flatMap((g) => g.terms));
     const otherNames = new Set(sentence.nameGroups.flatMap((g) => g.terms).filter((t) => !statementNames.has(t)));
-    const theirs = wordTokens(sentence.passage.text);
-    for (const [k, token] of theirs.entries()) {
-      if (tokenTerm(token) !== match.word.term) continue;
-      const sourceVoice = voiceAfterName(theirs, k, otherNames);
-      if (sourceVoice && sourceVoice.passive === doer.passive) {
-        return { word: analysis.text.slice(ours[doer.from].start, ours[verb].end), counterpart: sentence.passage.text.slice(theirs[sourceVoice.from].start, token.end) };
-      }
-    }
+    const clause = clausesWith(sentence.passage.text, match.word.term, otherNames).find((c) => c.passive === doer.passive);
+    if (clause) return { word: statementClause(analysis, doer.from, verb), counterpart: clause.text };
   }
   return undefined;
 }
 
 /** Each verb of the statement the evidence gives as written, with the name right before it that does it (or has it done). */
-function* namedDoers(analysis: StatementAnalysis, evidence: Evidence): Generator<{ ours: WordToken[]; verb: number; doer: { name: string; passive: boolean; from: number }; match: WordMatch }> {
+function* namedDoers(analysis: StatementAnalysis, evidence: Evidence): Generator<{ verb: number; doer: { name: string; passive: boolean; from: number }; match: WordMatch }> {
   const nameTerms = new Set(analysis.words.filter((w) => w.name !== undefined).map((w) => w.term));
   if (nameTerms.size === 0) return;
-  const ours = wordTokens(analysis.text);
   for (const match of evidence.matches) {
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_WORD.has(match.kind)) continue;
-    const verb = ours.findIndex((t) => t.start === match.word.start);
-    const doer = voiceAfterName(ours, verb, nameTerms);
-    if (doer) yield { ours, verb, doer, match };
+    const verb = analysis.tokens.findIndex((t) => t.start === match.word.start);
+    const doer = voiceAfterName(analysis.tokens, verb, nameTerms);
+    if (doer) yield { verb, doer, match };
   }
+}
+
+/** The statement's words from the name to the verb, as written. */
+function statementClause(analysis: StatementAnalysis, from: number, verb: number): string {
+  return analysis.text.slice(analysis.tokens[from].start, analysis.tokens[verb].end);
+}
+
+/** Where a source text says the verb (by its index term) right after one of the names, with the voice it says it in. */
+function clausesWith(text: string, verbTerm: string, names: ReadonlySet<string>): Array<{ passive: boolean; text: string }> {
+  const tokens = wordTokens(text);
+  const clauses: Array<{ passive: boolean; text: string }> = [];
+  for (const [k, token] of tokens.entries()) {
+    if (tokenTerm(token) !== verbTerm) continue;
+    const voice = voiceAfterName(tokens, k, names);
+    if (voice) clauses.push({ passive: voice.passive, text: text.slice(tokens[voice.from].start, token.end) });
+  }
+  return clauses;
 }
 
 /**
@@ -93,4 +97,3 @@ function objectFollows(tokens: readonly WordToken[], verb: number): boolean {
   const next = tokens[verb + 1];
   return next !== undefined && (DETERMINERS.has(next.norm) || !STOP_WORDS.has(next.norm));
 }
-
