@@ -499,3 +499,18 @@ describe('names: where it happened, said with another country or capital', () =>
     assert.equal(verdictOf(SOURCE, 'The presidents of Chile and Peru met in Lima on Tuesday to sign a fishing accord.'), 'supported');
   });
 });
+
+describe('figures: an age belongs to the person the source gives it to', () => {
+  const SOURCE = [
+    'A nine-year-old boy has died a day after his family\'s car plunged off a quay into the harbour at Port Elm.',
+    'His 13-year-old brother, identified as Karim Osei, was pulled from the water at the scene shortly after 6pm.',
+    'Their parents were rescued by fishermen.',
+  ];
+
+  it('compares the age given with the age the source says of that person, not an age it says of someone else', () => {
+    const [wrong] = engineWith(SOURCE.join('\n')).checkDraft('Karim Osei, 9, died after the family car plunged off a quay into the harbour.');
+    assert.equal(wrong.verdict, 'number-mismatch');
+    assert.match(wrong.message, /"13", not "9"/);
+    assert.equal(verdictOf(SOURCE, 'Karim Osei, 13, was pulled from the water at the scene.'), 'supported');
+  });
+});

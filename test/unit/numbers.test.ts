@@ -52,6 +52,15 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('Wan Qingsong, 57, professor'), [['age', 57]]);
   });
 
+  it('gives an age to the person a verb of naming names after it, and to no one else', () => {
+    const owners = (text: string) => findNumbers(text).map((m) => [m.value, m.owner]);
+    assert.deepEqual(owners('His 13-year-old brother, identified as Karim Osei, was found.'), [[13, 'osei']]);
+    assert.deepEqual(owners('a nine-year-old girl named Mia Lund'), [[9, 'lund']]);
+    assert.deepEqual(owners('the 30-year-old, named as Jo Kerr by police'), [[30, 'kerr']]);
+    assert.deepEqual(owners('a 20-year-old man called police'), [[20, undefined]]);
+    assert.deepEqual(owners('the 34-year-old Bayern defender'), [[34, undefined]]);
+  });
+
   it('does not read the modal verb "may" or digits inside names as numbers', () => {
     assert.deepEqual(summary('It may rain at the G20'), []);
   });

@@ -1,6 +1,7 @@
 import { NUMBER_WORDS, ORDINAL_WORDS } from '../search/numberWords';
 import { foldText } from '../search/normalize';
 import { rememberedByText } from '../text/rememberedByText';
+import { NAMING_VERBS } from '../lexicon/people';
 
 export type NumberKind = 'count' | 'percent' | 'money' | 'year' | 'month' | 'day' | 'weekday' | 'age' | 'ordinal';
 
@@ -85,8 +86,10 @@ function scanNumbers(text: string): NumberMention[] {
       if (spelled.ordinal) mentions.push({ kind: 'ordinal', value, start, end, raw: text.slice(start, end) });
       else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
       else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
-      else if (YEARS_OLD.test(text.slice(end))) mentions.push({ kind: 'age', value, start, end, raw: text.slice(start, end) });
-      else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: text.slice(start, end) });
+      else if (YEARS_OLD.test(text.slice(end))) {
+        const owner = ageOwner(text, start, end);
+        mentions.push({ kind: 'age', value, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
+      } else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: text.slice(start, end) });
       continue;
     }
     // A figure inside a word ("G20") is a name; a currency sign after a letter is still money ("Â£90m" from a mis-decoded page).
@@ -133,7 +136,7 @@ function scanNumbers(text: string): NumberMention[] {
     else if (/^\d{4}$/.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
     else if (value >= 1 && value <= 31 && isDayOfMonth(text, start, end)) kind = 'day';
     else unit = followingWord(text, end);
-    const owner = kind === 'age' ? ageOwner(text, start) : undefined;
+    const owner = kind === 'age' ? ageOwner(text, start, end) : undefined;
     mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
   }
   return mentions;
@@ -153,11 +156,24 @@ function ordinalSuffix(value: number): string {
   return ['th', 'st', 'nd', 'rd'][value % 10] ?? 'th';
 }
 
-/** The surname an age stands beside: "Raisi, 62," and "Lukashenko (68)" are Raisi's and Lukashenko's ages. */
-function ageOwner(text: string, start: number): string | undefined {
+/**
+ * The surname an age is said of: the name it stands beside ("Raisi, 62," and "Lukashenko (68)"),
+ * or the name its noun phrase is given by a verb of naming ("a 13-year-old boy, identified as Ali
+ * Sami," and "the 30-year-old, named as Jo Kerr").
+ */
+function ageOwner(text: string, start: number, end: number): string | undefined {
   const before = /([\p{Lu}][\p{L}'-]+)\s*[,(]\s*$/u.exec(text.slice(Math.max(0, start - 40), start));
-  return before ? foldText(before[1]) : undefined;
+  if (before) return foldText(before[1]);
+  const named = NAMED_AFTER_AGE.exec(text.slice(end, end + 120));
+  return named ? foldText(named[1]) : undefined;
 }
+
+// "-year-old", up to three lower-case words of its noun phrase, then "identified as", "named (as)",
+// "known as" or "called" and a name, whose last word is the surname.
+const NAMED_AFTER_AGE = new RegExp(
+  `^[\\s-]*years?[\\s-]*old(?:\\s+\\p{Ll}[\\p{L}'-]*){0,3}\\s*,?\\s+(?:${NAMING_VERBS.join('|')})\\s+(?:[\\p{Lu}][\\p{L}'-]+\\s+){0,3}([\\p{Lu}][\\p{L}'-]+)`,
+  'u',
+);
 
 /** "2,400" -> 2400, "1.28" -> 1.28, and fractions as one figure: "3-7/8" -> 3.875, "1/2" -> 0.5. */
 function digitsValue(digits: string): number {

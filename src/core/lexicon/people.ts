@@ -11,3 +11,6 @@ export function namesPerson(noun: string): boolean {
   const lexicon = getLexicon();
   return PERSON_IN_NEWS.has(lexicon.lemma(noun)) || lexicon.isA(noun, 'person');
 }
+
+/** Verbs of naming that give a described person their name: "a boy, identified as Ali Sami". Longer forms first, for a regex alternation. */
+export const NAMING_VERBS: readonly string[] = ['identified as', 'named as', 'named', 'known as', 'called'];

@@ -47,8 +47,14 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
         return mentions;
       })
     : [];
+  // An age the source says of the statement's person is the one to compare, whoever else is that age in the source.
+  const ownAges = analysis.figures.filter((figure) => figure.kind === 'age' && figure.owner !== undefined);
+  for (const figure of ownAges) {
+    const theirs = evidence.document.sentences.flatMap((s) => s.figures).filter((g) => g.kind === 'age' && g.owner === figure.owner);
+    if (theirs.length > 0 && !theirs.some((g) => sameNumber(figure, g))) finding.conflicts.push({ statement: figure, source: theirs[0] });
+  }
   const given = [...evidence.sentences.flatMap((s) => s.figures), ...near];
-  const open = analysis.figures.filter((figure) => !given.some((g) => sameNumber(figure, g)));
+  const open = analysis.figures.filter((figure) => !given.some((g) => sameNumber(figure, g)) && !finding.conflicts.some((c) => c.statement === figure));
   if (open.length === 0) return finding;
   // All the statement's figures are compared, so each source figure pairs with one of them: in
   // "a 1-3 draw" against "a 3-3 draw" the second 3 is the rival of the 1.
