@@ -61,6 +61,20 @@ describe('findNumbers', () => {
     assert.deepEqual(owners('the 34-year-old Bayern defender'), [[34, undefined]]);
   });
 
+  it('gives an age to a name beside it, but not to the head of a description', () => {
+    const owners = (text: string) => findNumbers(text).map((m) => m.owner);
+    assert.deepEqual(owners('Ebrahim Raisi, 62, arrived'), ['raisi']);
+    assert.deepEqual(owners('The beautiful DJ, 27, from east London'), [undefined]);
+    assert.deepEqual(owners('the Spaniard Fabregas, 28, signed'), ['fabregas']);
+  });
+
+  it('reads an ordinal as its number, but a measure written onto a figure as a unit', () => {
+    const first = (text: string) => findNumbers(text)[0];
+    assert.ok(sameNumber(first("Barcelona's 400th goal"), first('past 400 goals')));
+    assert.ok(!sameNumber(first('he weighed 19st'), first('19 months')));
+    assert.ok(!sameNumber(first('a 46m well'), first('46 days')));
+  });
+
   it('does not read the modal verb "may" or digits inside names as numbers', () => {
     assert.deepEqual(summary('It may rain at the G20'), []);
   });

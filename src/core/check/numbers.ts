@@ -2,6 +2,7 @@ import { NUMBER_WORDS, ORDINAL_WORDS } from '../search/numberWords';
 import { foldText } from '../search/normalize';
 import { rememberedByText } from '../text/rememberedByText';
 import { NAMING_VERBS } from '../lexicon/people';
+import { DETERMINERS } from '../lexicon/voice';
 
 export type NumberKind = 'count' | 'percent' | 'money' | 'year' | 'month' | 'day' | 'weekday' | 'age' | 'ordinal';
 
@@ -162,10 +163,19 @@ function ordinalSuffix(value: number): string {
  * Sami," and "the 30-year-old, named as Jo Kerr").
  */
 function ageOwner(text: string, start: number, end: number): string | undefined {
-  const before = /([\p{Lu}][\p{L}'-]+)\s*[,(]\s*$/u.exec(text.slice(Math.max(0, start - 40), start));
-  if (before) return foldText(before[1]);
+  const window = text.slice(Math.max(0, start - 60), start);
+  const before = /([\p{Lu}][\p{L}'-]+)\s*[,(]\s*$/u.exec(window);
+  if (before) return describedBy(window.slice(0, before.index)) ? undefined : foldText(before[1]);
   const named = NAMED_AFTER_AGE.exec(text.slice(end, end + 120));
   return named ? foldText(named[1]) : undefined;
+}
+
+/** Whether the words before a capitalized word make it the head of a description: a determiner and lower-case words ("The beautiful DJ, 27"). */
+function describedBy(before: string): boolean {
+  const words = before.trim().split(/\s+/);
+  let k = words.length - 1;
+  while (k >= 0 && /^\p{Ll}/u.test(words[k]) && !DETERMINERS.has(words[k])) k--;
+  return k >= 0 && DETERMINERS.has(words[k].toLowerCase());
 }
 
 // "-year-old", up to three lower-case words of its noun phrase, then "identified as", "named (as)",
@@ -265,8 +275,19 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   if ((a.kind === 'day' || b.kind === 'day') && a.kind !== b.kind) return false;
   if (a.owner && b.owner && a.owner !== b.owner) return false;
   // "19st" is not the 19 of "19 months": a measure written onto a figure must be the other's unit too.
-  if ((a.glued || b.glued) && a.unit !== undefined && b.unit !== undefined && a.unit.replace(/s$/, '') !== b.unit.replace(/s$/, '')) return false;
+  if (measureOf(a) !== undefined && b.unit !== undefined && measureOf(a) !== b.unit.replace(/s$/, '')) return false;
+  if (measureOf(b) !== undefined && a.unit !== undefined && measureOf(b) !== a.unit.replace(/s$/, '')) return false;
   return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
+/**
+ * The measure written onto a figure ("19st", "46m"), if any. An ordinal's own suffix is none: "the
+ * 400th goal" is the goal that took a side past 400 goals. "st" stays a measure, for it is also stone.
+ */
+function measureOf(mention: NumberMention): string | undefined {
+  if (!mention.glued || mention.unit === undefined) return undefined;
+  if ((mention.kind === 'ordinal' || mention.kind === 'day') && mention.unit !== 'st') return undefined;
+  return mention.unit.replace(/s$/, '');
 }
 
 /** Months compare with months, weekdays with weekdays; other figures compare by value. */
