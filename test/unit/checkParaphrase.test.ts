@@ -514,3 +514,23 @@ describe('figures: an age belongs to the person the source gives it to', () => {
     assert.equal(verdictOf(SOURCE, 'Karim Osei, 13, was pulled from the water at the scene.'), 'supported');
   });
 });
+
+describe('names: the subject a statement opens with is who does it', () => {
+  const SOURCE = [
+    'Lena Varga, who chairs the port authority, spoke to reporters on Monday.',
+    'Ferries to the islands were cancelled for a third day.',
+    'Passengers slept in the terminal overnight.',
+    'Hotels near the quay were full by the evening.',
+    'Freight lorries queued for miles on the coast road.',
+    'The harbour board had already offered to mediate between the ferry union and the shipping firms.',
+    'Talks are due to resume next week.',
+  ];
+
+  it('flags a statement whose subject the source names only away from what it says', () => {
+    assert.equal(verdictOf(SOURCE, 'Varga offered to mediate between the ferry union and the shipping firms.'), 'unsupported-claim');
+  });
+
+  it('supports the statement with the subject the source gives', () => {
+    assert.equal(verdictOf(SOURCE, 'The harbour board offered to mediate between the ferry union and the shipping firms.'), 'supported');
+  });
+});

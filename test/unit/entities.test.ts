@@ -30,3 +30,19 @@ describe('names: a capitalized word for a kind of person describes, it does not 
     assert.equal(result.verdict, 'supported', result.message);
   });
 });
+
+describe('names: the subject a statement opens with', () => {
+  const subjects = (text: string): string[][] => entityGroups(text, () => false, () => false).filter((g) => g.subject).map((g) => g.terms);
+
+  it('marks a name that opens the statement right before its verb', () => {
+    assert.deepEqual(subjects('Ryan Hass is an analyst at a think tank in Berlin.'), [['ryan', 'hass']]);
+    assert.deepEqual(subjects('Orban offered to mediate.'), [['orban']]);
+    assert.deepEqual(subjects('The Kremlin will respond.'), [['kremlin']]);
+  });
+
+  it('does not mark a speaker, an object or a name inside a longer subject', () => {
+    assert.deepEqual(subjects('Kova said the talks failed.'), []);
+    assert.deepEqual(subjects('The talks with Kova failed.'), []);
+    assert.deepEqual(subjects('Police in Oslo arrested two men.'), []);
+  });
+});

@@ -5,6 +5,8 @@ import { isSpeechVerb } from '../quotes/attribution';
 import { CAPITAL_TERM, placeName } from './places';
 import { namesPerson } from '../lexicon/people';
 import { getLexicon } from '../lexicon';
+import { DETERMINERS, PASSIVE_AUXILIARIES, isInflectedVerb } from '../lexicon/voice';
+import { FUTURE_AUXILIARIES, PERFECT_AUXILIARIES } from '../lexicon/modality';
 
 /** A name in a statement: one or more capitalized words in a row ("Wang Yi", "United States"). */
 export interface EntityGroup {
@@ -14,6 +16,8 @@ export interface EntityGroup {
   locative: boolean;
   /** Named as the one who says something ("Umarov said", "according to Umarov"). */
   speaker: boolean;
+  /** Named as the subject the statement opens with, right before its verb ("Hass is", "Orban offered"). */
+  subject?: boolean;
 }
 
 // Prepositions and verbs of going that make the name after them a place rather than a government
@@ -36,7 +40,9 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   const tokens = wordTokens(text);
   const close = (position: number): void => {
     const speaker = afterAccordingTo || (position < tokens.length && isSpeechVerb(tokens[position].raw));
-    if (terms.length > 0 && !describesPerson(tokens, position - terms.length, position - 1)) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker });
+    const first = position - words.length;
+    const subject = !speaker && position < tokens.length && (first === 0 || (first === 1 && DETERMINERS.has(tokens[0].norm))) && opensPredicate(tokens[position].norm);
+    if (terms.length > 0 && !describesPerson(tokens, first, position - 1)) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker, ...(subject ? { subject } : {}) });
     words = [];
     terms = [];
   };
@@ -56,6 +62,11 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   });
   close(tokens.length);
   return groups;
+}
+
+/** Whether a word starts a predicate: an auxiliary, a modal or an inflected verb ("is", "will", "offered"). */
+function opensPredicate(word: string): boolean {
+  return PASSIVE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(word) || PERFECT_AUXILIARIES.has(word) || isInflectedVerb(word);
 }
 
 /**

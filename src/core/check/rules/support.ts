@@ -56,7 +56,7 @@ export function supportFeatures(evidence: Evidence, figures: FigureFinding | und
     primaryCoverage: evidence.primaryCoverage,
     heaviestMissing: total > 0 ? Math.max(0, ...unmatched.map((m) => m.word.weight)) / total : 0,
     detachedNames: evidence.detachedNames.length,
-    detachedRoles: evidence.detachedNames.filter((g) => g.speaker || (g.locative && !placeOfTheEvent(evidence, g))).length,
+    detachedRoles: evidence.detachedNames.filter((g) => g.speaker || g.subject || (g.locative && !placeOfTheEvent(evidence, g))).length,
     substitutedNames: evidence.substitutedNames.length,
     unmatchedFigures: figures?.unmatched.length ?? 0,
     extraSentences: evidence.passages.length - 1 + (figures?.added.length ?? 0),
