@@ -534,3 +534,19 @@ describe('names: the subject a statement opens with is who does it', () => {
     assert.equal(verdictOf(SOURCE, 'The harbour board offered to mediate between the ferry union and the shipping firms.'), 'supported');
   });
 });
+
+describe('words: a verb is said of its subject or its object', () => {
+  const SOURCE = [
+    'The council published a plan for a new tram line that Harwick and Lindby have rejected as too costly.',
+    'Its author is a former transport minister who received a medal from the mayor in 2019.',
+    'A vote is due next month.',
+  ];
+
+  it('does not take the verb from a neighbouring sentence about someone else', () => {
+    assert.equal(verdictOf(SOURCE, 'Harwick and Lindby welcomed the council plan for a new tram line.'), 'unsupported-claim');
+  });
+
+  it('takes it from the sentence that says it of them', () => {
+    assert.equal(verdictOf(SOURCE, 'Harwick and Lindby rejected the council plan for a new tram line.'), 'supported');
+  });
+});

@@ -40,6 +40,12 @@ describe('names: the subject a statement opens with', () => {
     assert.deepEqual(subjects('The Kremlin will respond.'), [['kremlin']]);
   });
 
+  it('marks names joined by "and" as one subject, and finds its verb past auxiliaries and adverbs', () => {
+    const groups = entityGroups('Washington and Kyiv have already welcomed the plan.', () => false, () => false);
+    assert.deepEqual(groups.filter((g) => g.subject).map((g) => g.terms), [['kyiv']]);
+    assert.equal(groups.find((g) => g.subject)?.predicateStart, 'Washington and Kyiv have already '.length);
+  });
+
   it('does not mark a speaker, an object or a name inside a longer subject', () => {
     assert.deepEqual(subjects('Kova said the talks failed.'), []);
     assert.deepEqual(subjects('The talks with Kova failed.'), []);

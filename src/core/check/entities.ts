@@ -1,4 +1,4 @@
-import { wordTokens, tokenTerm, acronymTerm } from '../search/tokenize';
+import { wordTokens, tokenTerm, acronymTerm, type WordToken } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { isTitleWord } from '../quotes/names';
 import { isSpeechVerb } from '../quotes/attribution';
@@ -18,6 +18,8 @@ export interface EntityGroup {
   speaker: boolean;
   /** Named as the subject the statement opens with, right before its verb ("Hass is", "Orban offered"). */
   subject?: boolean;
+  /** For a subject, where its verb starts in the text, past auxiliaries and adverbs ("offered", "met" in "has already met"). */
+  predicateStart?: number;
 }
 
 // Prepositions and verbs of going that make the name after them a place rather than a government
@@ -37,12 +39,19 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   let terms: string[] = [];
   let locative = false;
   let afterAccordingTo = false;
+  // Where the names that open the statement end (a token index), to read "A and B" as one subject.
+  let openingEnd = -1;
   const tokens = wordTokens(text);
   const close = (position: number): void => {
     const speaker = afterAccordingTo || (position < tokens.length && isSpeechVerb(tokens[position].raw));
     const first = position - words.length;
-    const subject = !speaker && position < tokens.length && (first === 0 || (first === 1 && DETERMINERS.has(tokens[0].norm))) && opensPredicate(tokens[position].norm);
-    if (terms.length > 0 && !describesPerson(tokens, first, position - 1)) groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker, ...(subject ? { subject } : {}) });
+    // The subject opens the statement, after a determiner at most, or joins such a name by "and" ("Washington and Kyiv welcomed").
+    const opening = first === 0 || (first === 1 && DETERMINERS.has(tokens[0].norm)) || (first > 1 && tokens[first - 1].norm === 'and' && openingEnd === first - 1);
+    const subject = !speaker && position < tokens.length && opening && opensPredicate(tokens[position].norm);
+    if (opening) openingEnd = position;
+    const predicate = subject ? predicateAfter(tokens, position) : undefined;
+    if (terms.length > 0 && !describesPerson(tokens, first, position - 1))
+      groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker, ...(subject ? { subject, predicateStart: predicate?.start } : {}) });
     words = [];
     terms = [];
   };
@@ -67,6 +76,16 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
 /** Whether a word starts a predicate: an auxiliary, a modal or an inflected verb ("is", "will", "offered"). */
 function opensPredicate(word: string): boolean {
   return PASSIVE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(word) || PERFECT_AUXILIARIES.has(word) || isInflectedVerb(word);
+}
+
+/** The verb of a clause whose subject ends before `from`: the first word past its auxiliaries, modals and adverbs. */
+function predicateAfter(tokens: readonly WordToken[], from: number): WordToken | undefined {
+  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
+    const word = tokens[k].norm;
+    if (PASSIVE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(word) || PERFECT_AUXILIARIES.has(word) || STOP_WORDS.has(word)) continue;
+    if (getLexicon().canBeVerb(word)) return tokens[k];
+  }
+  return undefined;
 }
 
 /**

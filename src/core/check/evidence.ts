@@ -54,6 +54,8 @@ const MAX_SENTENCES = 3;
 // Each source read costs most of a check; beyond the two best-ranked ones the dev sets gain nothing.
 const CANDIDATE_DOCUMENTS = 2;
 const LINK_REACH = 2;
+// A counterpart this close in meaning is the word itself, said another way (the arbiter calls weaker ones weak).
+const STRONG_MATCH = 0.75;
 
 interface Cell {
   strength: number;
@@ -159,6 +161,14 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     return chosen.some((i) => Math.abs(i - j) <= LINK_REACH);
   }
 
+  // A verb is said of its subject or object: its counterpart counts only in a sentence that gives one of them.
+  const subject = analysis.names.find((g) => g.predicateStart !== undefined);
+  const predicate = subject ? aligned.findIndex((w) => w.start === subject.predicateStart) : -1;
+  const objects = predicate >= 0 ? aligned.map((_, k) => k).filter((k) => k > predicate).slice(0, 3) : [];
+  function carriesArgument(j: number): boolean {
+    return subject!.terms.some((t) => sentences[j].terms.has(t)) || objects.some((k) => cells[j][k].strength >= STRONG_MATCH);
+  }
+
   const chosenSentences = chosen.map((j) => sentences[j]);
   const present = namesPresent(analysis, chosenSentences, context);
   const documentCount = (term: string): number => context.termCountIn(docId, term);
@@ -176,7 +186,8 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     }
     const k = aligned.indexOf(word);
     let bestAt = -1;
-    for (const j of chosen) if (bestAt < 0 || cells[j][k].strength > cells[bestAt][k].strength) bestAt = j;
+    for (const j of chosen) if ((k !== predicate || carriesArgument(j)) && (bestAt < 0 || cells[j][k].strength > cells[bestAt][k].strength)) bestAt = j;
+    if (bestAt < 0) return { word, strength: 0 };
     const cell = cells[bestAt][k];
     return cell.strength > 0 ? { word, strength: cell.strength, kind: cell.kind, counterpart: cell.counterpart, passage: sentences[bestAt].passage } : { word, strength: 0 };
   });
