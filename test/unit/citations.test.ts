@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { planCitation, referenceText, sourceLink } from '../../src/core/citations/citation';
 import { footnoteKeyFor } from '../../src/core/citations/footnoteKey';
 import { footnoteDefinitions } from '../../src/core/citations/footnotes';
-import { filterQuotes, quotesHoldingWords } from '../../src/core/quotes/quoteFilter';
+import { buildQuoteIndex, filterQuotes, quotesHoldingWords } from '../../src/core/quotes/quoteFilter';
 import { openQuoteBefore } from '../../src/core/citations/quoteMarks';
 import { planQuoteInsertion, sentenceLead, surnameOf } from '../../src/core/citations/quoteInsertion';
 import type { SourceQuote } from '../../src/core/types';
@@ -188,5 +188,26 @@ describe('quotesHoldingWords', () => {
     const scanned = large.filter((q) => words.filter((w) => q.text.split(' ').includes(w)).length >= 3).slice(0, 50);
     assert.ok(scanned.length > 10);
     assert.deepEqual(quotesHoldingWords(large, words, 3, 50), scanned);
+  });
+
+  it('gives the same quotes and completions through an index built in the background, or half built', async () => {
+    const make = () => Array.from({ length: 5000 }, (_, n) => quote(`${['there', 'might', 'be', 'a'][n % 4]} story, story number ${n % 7} in ${n % 3 ? 'it' : 'town'} ${n % 5 ? '' : 'there'}`, n));
+    const words = ['there', 'story', 'it', 'bivouac'];
+    const atOnce = make();
+    const scanned = atOnce.filter((q) => words.filter((w) => q.text.replace(',', '').split(' ').includes(w)).length >= 3).slice(0, 50);
+    const expected = { held: scanned.map((q) => q.end), typed: filterQuotes(atOnce, 'sto num 3').map((q) => q.end) };
+    assert.deepEqual(quotesHoldingWords(atOnce, words, 3, 50), scanned);
+    const background = make();
+    await buildQuoteIndex(background);
+    assert.deepEqual({ held: quotesHoldingWords(background, words, 3, 50).map((q) => q.end), typed: filterQuotes(background, 'sto num 3').map((q) => q.end) }, expected);
+    // A check that comes while the index is being built finishes it; a build no longer wanted stops.
+    const halfBuilt = make();
+    const building = buildQuoteIndex(halfBuilt);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual({ held: quotesHoldingWords(halfBuilt, words, 3, 50).map((q) => q.end), typed: filterQuotes(halfBuilt, 'sto num 3').map((q) => q.end) }, expected);
+    await building;
+    const unwanted = make();
+    await buildQuoteIndex(unwanted, () => false);
+    assert.deepEqual(quotesHoldingWords(unwanted, words, 3, 50).map((q) => q.end), expected.held);
   });
 });

@@ -37,31 +37,113 @@ function scanMatches(quotes: readonly SourceQuote[], wanted: readonly string[]):
 /** Which quotes hold a word, by word, with the words sorted so a typed prefix is a range. */
 interface QuoteWordIndex {
   words: string[];
-  /** Per word: (quote index, first position of the word in the quote) pairs, quotes ascending. */
-  occurrences: number[][];
+  /** starts[w]..starts[w + 1] is word w's run of (quote index, first position of the word in the quote) pairs in `pairs`, quotes ascending. */
+  starts: Int32Array;
+  pairs: Int32Array;
   /** Per quote: how many words it has. */
   wordCounts: Int32Array;
 }
 
 const wordIndexes = new WeakMap<readonly SourceQuote[], QuoteWordIndex>();
+const building = new WeakMap<readonly SourceQuote[], QuoteIndexBuilder>();
+
+/** Quotes folded per step of a build in the background: a few milliseconds each. */
+const BUILD_STEP = 2000;
+
+/**
+ * Builds the word index of a quote list a step at a time, so it can be built in the background
+ * after a load (buildQuoteIndex) and finished at once when a check needs it first.
+ */
+class QuoteIndexBuilder {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly wordCounts: Int32Array;
+  private next = 0;
+
+  constructor(private readonly quotes: readonly SourceQuote[]) {
+    this.wordCounts = new Int32Array(quotes.length);
+  }
+
+  get done(): boolean {
+    return this.next >= this.quotes.length;
+  }
+
+  step(count: number): void {
+    const { quotes, byWord, wordCounts } = this;
+    const end = Math.min(quotes.length, this.next + count);
+    for (let q = this.next; q < end; q++) {
+      // The quote's words are folded here and not kept: the index holds what matching needs.
+      const words = quoteWords(quotes[q].text).split(' ');
+      wordCounts[q] = words.length;
+      for (let position = 0; position < words.length; position++) {
+        const word = words[position];
+        const list = byWord.get(word);
+        if (!list) byWord.set(word, [q, position]);
+        // Only a word's first position in a quote counts: a list whose last pair is this quote's has it.
+        else if (list[list.length - 2] !== q) list.push(q, position);
+      }
+    }
+    this.next = end;
+  }
+
+  finish(): QuoteWordIndex {
+    this.step(this.quotes.length);
+    const words = [...this.byWord.keys()].sort();
+    const starts = new Int32Array(words.length + 1);
+    let total = 0;
+    words.forEach((word, w) => {
+      starts[w] = total;
+      total += this.byWord.get(word)!.length;
+    });
+    starts[words.length] = total;
+    const pairs = new Int32Array(total);
+    words.forEach((word, w) => {
+      pairs.set(this.byWord.get(word)!, starts[w]);
+    });
+    return { words, starts, pairs, wordCounts: this.wordCounts };
+  }
+}
 
 function wordIndexFor(quotes: readonly SourceQuote[]): QuoteWordIndex {
   let index = wordIndexes.get(quotes);
   if (!index) {
-    const byWord = new Map<string, number[]>();
-    quotes.forEach((quote, q) => {
-      wordsOf(quote).forEach((word, position, words) => {
-        if (words.indexOf(word) !== position) return;
-        const list = byWord.get(word);
-        if (list) list.push(q, position);
-        else byWord.set(word, [q, position]);
-      });
-    });
-    const words = [...byWord.keys()].sort();
-    index = { words, occurrences: words.map((w) => byWord.get(w)!), wordCounts: Int32Array.from(quotes, (quote) => wordsOf(quote).length) };
+    index = (building.get(quotes) ?? new QuoteIndexBuilder(quotes)).finish();
+    building.delete(quotes);
     wordIndexes.set(quotes, index);
   }
   return index;
+}
+
+/**
+ * Builds the word index of a quote list (as the first check or completion that needs it would),
+ * a step at a time between other work, so neither pays for it; resolves when it is built. A
+ * check that needs the index before then finishes it at once. Lists too short to index resolve at
+ * once; a build stops (and resolves) as soon as `wanted` says the list is no longer the corpus's.
+ */
+export function buildQuoteIndex(quotes: readonly SourceQuote[], wanted: () => boolean = () => true): Promise<void> {
+  if (quotes.length < INDEXED_FROM || wordIndexes.has(quotes)) return Promise.resolve();
+  let builder = building.get(quotes);
+  if (!builder) {
+    builder = new QuoteIndexBuilder(quotes);
+    building.set(quotes, builder);
+  }
+  const started = builder;
+  return new Promise((resolve) => {
+    const run = (): void => {
+      if (!wordIndexes.has(quotes) && building.get(quotes) === started) {
+        if (!wanted()) building.delete(quotes);
+        else {
+          started.step(BUILD_STEP);
+          if (!started.done) {
+            setImmediate(run);
+            return;
+          }
+          wordIndexFor(quotes);
+        }
+      }
+      resolve();
+    };
+    setImmediate(run);
+  });
 }
 
 /**
@@ -70,7 +152,7 @@ function wordIndexFor(quotes: readonly SourceQuote[]): QuoteWordIndex {
  * list stays the same array between corpus changes, so the index is built once, not per keystroke.
  */
 function indexedMatches(quotes: readonly SourceQuote[], wanted: readonly string[]): Array<{ quote: SourceQuote; score: number }> {
-  const { words, occurrences, wordCounts } = wordIndexFor(quotes);
+  const { words, starts, pairs, wordCounts } = wordIndexFor(quotes);
   const matchedWords = new Int32Array(quotes.length);
   const coverage = new Float64Array(quotes.length);
   // Per typed word: the quotes it is found in (in the order first found) and the first position in each.
@@ -81,8 +163,7 @@ function indexedMatches(quotes: readonly SourceQuote[], wanted: readonly string[
   wanted.forEach((prefix, i) => {
     found.length = 0;
     for (let w = lowerBound(words, prefix); w < words.length && words[w].startsWith(prefix); w++) {
-      const pairs = occurrences[w];
-      for (let k = 0; k < pairs.length; k += 2) {
+      for (let k = starts[w]; k < starts[w + 1]; k += 2) {
         const q = pairs[k];
         if (matchedWords[q] !== i) continue;
         if (foundFor[q] !== i + 1) {
@@ -127,8 +208,7 @@ export function quotesHoldingWords(quotes: readonly SourceQuote[], words: readon
     for (const word of wanted) {
       const w = lowerBound(index.words, word);
       if (index.words[w] !== word) continue;
-      const pairs = index.occurrences[w];
-      for (let k = 0; k < pairs.length; k += 2) hits[pairs[k]]++;
+      for (let k = index.starts[w]; k < index.starts[w + 1]; k += 2) hits[index.pairs[k]]++;
     }
   } else {
     quotes.forEach((quote, q) => {

@@ -18,10 +18,13 @@ let queue: Promise<unknown> = Promise.resolve();
 port.on('message', (request: CheckRequest) => {
   const post = (reply: CheckReply) => port.postMessage(reply);
   queue = queue.then(async () => {
-    if (request.type === 'load') engine.restoreSnapshot(request.snapshot);
-    else if (request.type === 'upsert') await engine.upsertFile(request.path).catch(() => undefined);
-    else if (request.type === 'remove') engine.removeFile(request.path);
-    else {
+    if (request.type !== 'check') {
+      if (request.type === 'load') engine.restoreSnapshot(request.snapshot);
+      else if (request.type === 'upsert') await engine.upsertFile(request.path).catch(() => undefined);
+      else engine.removeFile(request.path);
+      // Between checks, what the first check after a change would build (see SourcedEngine.warmUp).
+      engine.warmUp().catch(() => undefined);
+    } else {
       try {
         const results = engine.checkDraft(request.markdown, {
           visible: request.visible,

@@ -32,17 +32,21 @@ export class WorkerLoadedEngine extends SourcedEngine {
   override restoreSnapshot(bytes: Uint8Array): void {
     super.restoreSnapshot(bytes);
     this.checker.load(bytes);
+    // Quote completion on this thread uses what the warm-up builds (the checking worker warms its own copy).
+    this.warmUp().catch(() => undefined);
   }
 
   override async upsertFile(path: string): Promise<SkippedFile | undefined> {
     const skipped = await super.upsertFile(path);
     this.checker.upsert(path);
+    this.warmUp().catch(() => undefined);
     return skipped;
   }
 
   override removeFile(path: string): void {
     super.removeFile(path);
     this.checker.remove(path);
+    this.warmUp().catch(() => undefined);
   }
 
   /** On the checking worker; on this thread only if that worker could not run. */
