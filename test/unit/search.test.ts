@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { PassageIndex } from '../../src/core/search/passageIndex';
+import { readDocument } from '../../src/core/check/documentReading';
 import { contentTerms, wordTokens } from '../../src/core/search/tokenize';
 import type { Passage } from '../../src/core/types';
 
@@ -54,6 +55,44 @@ describe('PassageIndex', () => {
     index.removeDocument('b');
     assert.equal(index.size, 3);
     assert.equal(index.searchText('apples').length, 0);
+  });
+
+  it('tells which sentences of a document have a term as reading them would, also after the document changed', () => {
+    const index = new PassageIndex();
+    const docs: Record<string, string> = {
+      a: 'The United States troops met. Troops met the US envoy in Japan. Bananas are yellow. The troops left Japan.',
+      b: 'Japan said troops met. Oranges are sweet.',
+    };
+    const passages: Record<string, Passage[]> = {};
+    for (const [id, body] of Object.entries(docs)) index.setDocument(id, body, (passages[id] = passagesOf(id, body)));
+    // A changed document takes new slots; the old ones are left dead in the postings.
+    docs.a = `${docs.a} Japan and the US troops met again.`;
+    index.setDocument('a', docs.a, (passages.a = passagesOf('a', docs.a)));
+    for (const id of ['a', 'b']) {
+      for (const term of ['troop', 'japan', 'us_', 'banana', 'meet', 'absent']) {
+        const reading = passages[id].flatMap((p, j) => (contentTerms(p.text, true).includes(term) ? [j] : []));
+        assert.deepEqual(index.sentencesWith(id, passages[id], term), reading, `${id} ${term}`);
+      }
+    }
+    assert.deepEqual(index.sentencesWith('a', passages.a, 'us_'), [0, 1, 4]);
+    // Passages the index does not hold (another copy, an archived document): not answered.
+    assert.equal(index.sentencesWith('a', passagesOf('a', docs.a), 'troop'), undefined);
+    assert.equal(index.sentencesWith('c', [], 'troop'), undefined);
+  });
+
+  it('finds a unit written onto a figure as the sentences read in full do, with the index or without', () => {
+    const body = 'He weighed 185lb then. A lb is a unit. She ran 5km. Nothing here.';
+    const passages = passagesOf('g', body);
+    const index = new PassageIndex();
+    index.setDocument('g', body, passages);
+    const reading = readDocument('g', passages, () => false);
+    const inFull = (term: string) => reading.sentences.flatMap((s, j) => (s.terms.has(term) ? [j] : []));
+    for (const term of ['lb', 'km', 'unit', '185lb']) {
+      assert.deepEqual(reading.sentencesWith(term, (t) => index.sentencesWith('g', passages, t)), inFull(term), term);
+      assert.deepEqual(reading.sentencesWith(term), inFull(term), term);
+    }
+    assert.deepEqual(inFull('lb'), [0, 1]);
+    assert.equal(reading.sentences[0].spelling.get('lb'), '185lb');
   });
 
   it('weights rare words above common ones', () => {

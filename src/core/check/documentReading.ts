@@ -30,20 +30,31 @@ export interface ReadDocument {
   terms: ReadonlySet<string>;
   /** Every distinct content word of the document (folded). */
   words: readonly string[];
-  /** The sentences (indices) that use each index term, in order. */
-  sentencesWith: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The sentences (indices, ascending) that use an index term; `indexed` gives the sentences whose
+   * index terms have it (the passage index's answer, when it holds these passages), so the
+   * source's sentences need not all be read for their terms.
+   */
+  sentencesWith(term: string, indexed?: SentencesWithTerm): readonly number[];
   /** Each passage's sentence index. */
   sentenceOf: ReadonlyMap<string, number>;
   /** The sentences' figures with finite values, by value (ties in sentence order). */
   figuresByValue: ReadonlyArray<{ value: number; at: number; figure: NumberMention }>;
 }
 
+/** The indices (ascending) of the sentences whose index terms (scanTerms' withAcronyms) include the term, or undefined when not known. */
+export type SentencesWithTerm = (term: string) => readonly number[] | undefined;
+
 // Reading a source costs a few milliseconds; a check reads the few candidates' sources, and a
 // draft's statements keep coming back to the same ones.
 const CACHED_DOCUMENTS = 64;
 const cache = new Map<string, { passages: readonly Passage[]; read: ReadDocument }>();
 
-/** A source's sentences with their terms, words, names and figures (cached while the passages stay the same). */
+/**
+ * A source's sentences with their terms, words, names and figures (cached while the passages stay
+ * the same). Each is worked out when first asked for: a statement whose words the passage index
+ * places reads only the few sentences near them, not the whole source.
+ */
 export function readDocument(docId: string, passages: readonly Passage[], isCommonWord: (term: string) => boolean): ReadDocument {
   const hit = cache.get(docId);
   if (hit && hit.passages === passages) {
@@ -51,75 +62,147 @@ export function readDocument(docId: string, passages: readonly Passage[], isComm
     cache.set(docId, hit);
     return hit.read;
   }
-  const sentences = passages.map((passage) => readSentence(passage, isCommonWord));
-  const terms = new Set<string>();
-  for (const s of sentences) for (const t of s.terms) terms.add(t);
-  let words: readonly string[] | undefined;
-  const read: ReadDocument = {
-    docId,
-    sentences,
-    terms,
-    // Asked for only when a name is looked for by meaning in the whole source.
-    get words() {
-      words ??= [...new Set(sentences.flatMap((s) => s.words))];
-      return words;
-    },
-    ...sentenceIndex(sentences),
-  };
+  const read = new DocumentReading(docId, passages.map((passage) => new SentenceReading(passage, isCommonWord)));
   cache.set(docId, { passages, read });
   if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
   return read;
 }
 
-// A statement looks up its words and figures in a source of any length: through these indexes, not
-// by reading every sentence again.
-function sentenceIndex(sentences: readonly ReadSentence[]): Pick<ReadDocument, 'sentencesWith' | 'sentenceOf' | 'figuresByValue'> {
-  const sentencesWith = new Map<string, number[]>();
-  const sentenceOf = new Map<string, number>();
-  const figuresByValue: Array<{ value: number; at: number; figure: NumberMention }> = [];
-  sentences.forEach((s, at) => {
-    for (const term of s.terms) {
-      const list = sentencesWith.get(term);
-      if (list) list.push(at);
-      else sentencesWith.set(term, [at]);
+// Only a figure followed at once by letters ("185lb", "21st") has a unit written onto it.
+const MAY_GLUE = /\d\p{L}/u;
+
+class DocumentReading implements ReadDocument {
+  readonly sentenceOf: ReadonlyMap<string, number>;
+  private allTerms?: Set<string>;
+  private allWords?: readonly string[];
+  private byTerm?: Map<string, number[]>;
+  /** Units written onto figures that are not index terms of their sentence, with the sentences that write them. */
+  private glued?: Map<string, number[]>;
+  private byValue?: Array<{ value: number; at: number; figure: NumberMention }>;
+
+  constructor(
+    readonly docId: string,
+    readonly sentences: readonly SentenceReading[],
+  ) {
+    const sentenceOf = new Map<string, number>();
+    sentences.forEach((s, at) => {
+      if (!sentenceOf.has(s.passage.id)) sentenceOf.set(s.passage.id, at);
+    });
+    this.sentenceOf = sentenceOf;
+  }
+
+  get terms(): ReadonlySet<string> {
+    if (!this.allTerms) {
+      const terms = new Set<string>();
+      for (const s of this.sentences) for (const t of s.terms) terms.add(t);
+      this.allTerms = terms;
     }
-    if (!sentenceOf.has(s.passage.id)) sentenceOf.set(s.passage.id, at);
-    for (const figure of s.figures) if (Number.isFinite(figure.value)) figuresByValue.push({ value: figure.value, at, figure });
-  });
-  figuresByValue.sort((a, b) => a.value - b.value || a.at - b.at);
-  return { sentencesWith, sentenceOf, figuresByValue };
+    return this.allTerms;
+  }
+
+  // Asked for only when a name is looked for by meaning in the whole source.
+  get words(): readonly string[] {
+    this.allWords ??= [...new Set(this.sentences.flatMap((s) => s.words))];
+    return this.allWords;
+  }
+
+  sentencesWith(term: string, indexed?: SentencesWithTerm): readonly number[] {
+    const found = indexed?.(term);
+    if (found === undefined) return this.termIndex().get(term) ?? [];
+    // A sentence's terms are its index terms and the units written onto its figures.
+    const glued = this.gluedUnits().get(term);
+    return glued ? [...new Set([...found, ...glued])].sort((a, b) => a - b) : found;
+  }
+
+  get figuresByValue(): ReadonlyArray<{ value: number; at: number; figure: NumberMention }> {
+    if (!this.byValue) {
+      const byValue: Array<{ value: number; at: number; figure: NumberMention }> = [];
+      this.sentences.forEach((s, at) => {
+        for (const figure of s.figures) if (Number.isFinite(figure.value)) byValue.push({ value: figure.value, at, figure });
+      });
+      this.byValue = byValue.sort((a, b) => a.value - b.value || a.at - b.at);
+    }
+    return this.byValue;
+  }
+
+  private termIndex(): Map<string, number[]> {
+    if (!this.byTerm) {
+      const byTerm = new Map<string, number[]>();
+      this.sentences.forEach((s, at) => {
+        for (const term of s.terms) {
+          const list = byTerm.get(term);
+          if (list) list.push(at);
+          else byTerm.set(term, [at]);
+        }
+      });
+      this.byTerm = byTerm;
+    }
+    return this.byTerm;
+  }
+
+  private gluedUnits(): Map<string, number[]> {
+    if (!this.glued) {
+      const glued = new Map<string, number[]>();
+      this.sentences.forEach((s, at) => {
+        if (!MAY_GLUE.test(s.passage.text)) return;
+        for (const [unit] of s.gluedUnitTerms) {
+          const list = glued.get(unit);
+          if (list) list.push(at);
+          else glued.set(unit, [at]);
+        }
+      });
+      this.glued = glued;
+    }
+    return this.glued;
+  }
 }
 
-function readSentence(passage: Passage, isCommonWord: (term: string) => boolean): ReadSentence {
-  return new SentenceReading(passage, isCommonWord);
-}
-
-// Every sentence of a source is indexed by its terms and figures, but a statement reads only a few
-// for their words, spellings and names: those are worked out when first asked for.
+// Every sentence of a source can be found by its terms and figures, but a statement reads only a
+// few: each sentence's terms, figures, words, spellings and names are worked out when first asked for.
 class SentenceReading implements ReadSentence {
-  readonly terms: ReadonlySet<string>;
-  readonly figures: readonly NumberMention[];
-  /** Units written onto figures ("185lb"), each with the figure as written, for `spelling`. */
-  private readonly gluedUnits: ReadonlyArray<readonly [term: string, raw: string]>;
+  private scanned?: {
+    terms: ReadonlySet<string>;
+    /** Units written onto figures ("185lb") that are not already terms, each with the figure as written, for `spelling`. */
+    gluedUnits: ReadonlyArray<readonly [term: string, raw: string]>;
+  };
+  private found?: readonly NumberMention[];
   private read?: { spelling: Map<string, string>; words: string[]; wordTerms: string[] };
   private groups?: { nameGroups: readonly EntityGroup[]; names: ReadonlySet<string> };
 
   constructor(
     readonly passage: Passage,
     private readonly isCommonWord: (term: string) => boolean,
-  ) {
-    const terms = new Set(scanTerms(passage.text).withAcronyms);
-    this.figures = findNumbers(passage.text);
+  ) {}
+
+  get terms(): ReadonlySet<string> {
+    return this.termsScanned().terms;
+  }
+
+  get figures(): readonly NumberMention[] {
+    this.found ??= findNumbers(this.passage.text);
+    return this.found;
+  }
+
+  get gluedUnitTerms(): ReadonlyArray<readonly [term: string, raw: string]> {
+    return this.termsScanned().gluedUnits;
+  }
+
+  private termsScanned(): NonNullable<SentenceReading['scanned']> {
+    if (this.scanned) return this.scanned;
+    const terms = new Set(scanTerms(this.passage.text).withAcronyms);
     // A unit written onto a figure is a word the sentence says: "185lb" says "lb" as "185 lb" does.
     const glued: Array<[string, string]> = [];
-    for (const figure of this.figures) {
-      const unit = figure.glued && figure.unit !== undefined ? termOf(figure.unit) : undefined;
-      if (unit === undefined || terms.has(unit)) continue;
-      terms.add(unit);
-      glued.push([unit, figure.raw]);
+    // (Only a figure followed at once by letters has one: other sentences are not read for figures here.)
+    if (MAY_GLUE.test(this.passage.text)) {
+      for (const figure of this.figures) {
+        const unit = figure.glued && figure.unit !== undefined ? termOf(figure.unit) : undefined;
+        if (unit === undefined || terms.has(unit)) continue;
+        terms.add(unit);
+        glued.push([unit, figure.raw]);
+      }
     }
-    this.terms = terms;
-    this.gluedUnits = glued;
+    this.scanned = { terms, gluedUnits: glued };
+    return this.scanned;
   }
 
   get spelling(): ReadonlyMap<string, string> {
@@ -152,7 +235,8 @@ class SentenceReading implements ReadSentence {
       if (!spelling.has(term)) spelling.set(term, token.raw);
       if (!STOP_WORDS.has(token.norm) && !isFigureTerm(term) && /^\p{L}/u.test(token.norm)) words.add(token.norm);
     }
-    for (const [unit, raw] of this.gluedUnits) spelling.set(unit, raw);
+    // (A sentence without a figure followed by letters has no unit written onto one: not scanned for them.)
+    if (this.scanned || MAY_GLUE.test(this.passage.text)) for (const [unit, raw] of this.gluedUnitTerms) spelling.set(unit, raw);
     const distinct = [...words];
     this.read = { spelling, words: distinct, wordTerms: distinct.map((w) => termOf(w) ?? w) };
     return this.read;

@@ -5,7 +5,7 @@ import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
 import { contentTerms } from '../search/tokenize';
-import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
+import { readDocument, type ReadDocument, type ReadSentence, type SentencesWithTerm } from './documentReading';
 import { sameNumber, type NumberMention } from './numbers';
 import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
 import { THRESHOLDS } from './thresholds';
@@ -84,7 +84,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const sentences = doc.sentences;
   const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
   const statementTerms = new Set(analysis.words.map((w) => w.term));
-  const considered = sentencesToRead(analysis, doc, candidates);
+  const considered = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
   // Names choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent).
   const named = analysis.words.filter((w) => w.name !== undefined && w.quote === undefined);
   // A figure is the most specific thing a statement says: in choosing sentences it counts like its weightiest word.
@@ -225,10 +225,10 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
 // neighbours they may be read with, are read that way.
 const SENTENCES_BY_WORDS = 3;
 
-function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[]): Set<number> {
+function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], indexed: SentencesWithTerm): Set<number> {
   // Each sentence scores the weights of the statement's words it uses, then 1 for each figure it gives.
   const score = new Map<number, number>();
-  for (const w of analysis.words) for (const j of doc.sentencesWith.get(w.term) ?? []) score.set(j, (score.get(j) ?? 0) + w.weight);
+  for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, indexed)) score.set(j, (score.get(j) ?? 0) + w.weight);
   for (const f of analysis.figures) for (const j of sentencesGiving(f, doc)) score.set(j, (score.get(j) ?? 0) + 1);
   // The best-scoring few, ties to the earlier sentence.
   const best: Array<[j: number, score: number]> = [];

@@ -105,6 +105,12 @@ export class PassageIndex implements PassageRetrieval {
     return this.lowercase.documentFrequency(term) > 0;
   }
 
+  sentencesWith(docId: string, passages: readonly Passage[], term: string): readonly number[] | undefined {
+    const indexed = this.documents.get(docId);
+    if (indexed?.passages !== passages) return undefined;
+    return this.search.slotsWith(term, indexed.firstSlot, indexed.firstSlot + passages.length).map((slot) => slot - indexed.firstSlot);
+  }
+
   passage(id: string): Passage | undefined {
     const hash = id.lastIndexOf('#');
     const passages = this.documents.get(id.slice(0, hash))?.passages;

@@ -189,6 +189,25 @@ export class Postings {
     return scratch.best(limit);
   }
 
+  /** The live slots in [from, to) whose sentence has the term, ascending. */
+  slotsWith(term: string, from: number, to: number): number[] {
+    const id = this.termIds.get(term);
+    if (id === undefined) return [];
+    const { pairs, from: start, to: end } = this.pairsOf(id);
+    // Pairs are (slot, tf), slots ascending: the first pair at or after `from` by binary search.
+    let low = 0;
+    let high = (end - start) / 2;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (pairs[start + 2 * mid] < from) low = mid + 1;
+      else high = mid;
+    }
+    const slots: number[] = [];
+    const live = this.live.data;
+    for (let i = start + 2 * low; i < end && pairs[i] < to; i += 2) if (live[pairs[i]]) slots.push(pairs[i]);
+    return slots;
+  }
+
   toState(): PostingsState {
     this.compact();
     const listStarts = new Int32Array(this.terms.length + 1);

@@ -18,6 +18,11 @@ export interface PassageRetrieval {
   passage(id: string): Passage | undefined;
   /** True when the corpus uses the term as an ordinary lower-case word, so a capital is only sentence case. */
   isCommonWord(term: string): boolean;
+  /**
+   * The indices (ascending) of a document's passages whose sentence has the index term, found in
+   * the index instead of by reading the document; undefined when the index does not hold exactly these passages.
+   */
+  sentencesWith?(docId: string, passages: readonly Passage[], term: string): readonly number[] | undefined;
 }
 
 /** BM25 IDF from a passage count and a term's document frequency (as TermStats computes it). */
