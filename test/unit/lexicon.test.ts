@@ -6,6 +6,8 @@ import { parseLexicon } from '../../src/core/lexicon/format';
 import { reversedWord } from '../../src/core/check/opposites';
 import { wordTokens } from '../../src/core/search/tokenize';
 import { namesPerson } from '../../src/core/lexicon/people';
+import { wordMeaning } from '../../src/core/check/meaning';
+import { THRESHOLDS } from '../../src/core/check/thresholds';
 
 describe('lexicon', () => {
   const lexicon = getLexicon();
@@ -71,6 +73,14 @@ describe('lexicon', () => {
     assert.equal(reversedWord(allowed, 'The city approved the march.'), undefined);
     // Winning and losing tell one event from either side: neither reverses the other without the roles.
     assert.equal(lexicon.reverses('won', 'lost'), false);
+  });
+
+  it('counts words close in use as alike only in a common part of speech', () => {
+    const lexicon = getLexicon();
+    assert.ok(lexicon.sharePartOfSpeech('met', 'visited'));
+    assert.ok(!lexicon.sharePartOfSpeech('met', 'soon'));
+    assert.ok(lexicon.sharePartOfSpeech('met', 'zzyzxq'), 'a word WordNet lacks is not ruled out');
+    assert.equal(wordMeaning('met', 'soon', THRESHOLDS.meaning), undefined);
   });
 
   it('tells a noun that names a person by its usual sense', () => {

@@ -89,6 +89,7 @@ function lookUp(a: string, b: string, cutoffs: MeaningCutoffs): Meaning | undefi
     return { strength: RELATION_STRENGTH[relation], kind: relation };
   }
   // Closeness in use says "about the same" in part: credit grows from nothing at the cut-off to all at identical use.
-  if (similarity === undefined || similarity < cutoffs.similarity) return undefined;
+  // Words close in use but of different parts of speech ("met", "soon") are associated, not alike in meaning.
+  if (similarity === undefined || similarity < cutoffs.similarity || !lexicon.sharePartOfSpeech(a, b)) return undefined;
   return { strength: (similarity - cutoffs.similarity) / (1 - cutoffs.similarity), kind: 'similar' };
 }

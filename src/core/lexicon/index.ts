@@ -22,6 +22,8 @@ export interface Lexicon {
   baseForms(word: string): string[];
   /** Whether WordNet has the word (by one of its base forms) as a verb. */
   canBeVerb(word: string): boolean;
+  /** Whether WordNet has the two words in a common part of speech (true when it knows either not at all). */
+  sharePartOfSpeech(a: string, b: string): boolean;
   /** Whether WordNet or the vectors know the word (or its base form). */
   knows(word: string): boolean;
   /** The strongest link between the two words over all their senses, strongest first in RELATION_STRENGTH. */
@@ -168,6 +170,14 @@ class WordNetLexicon implements Lexicon {
 
   canBeVerb(word: string): boolean {
     return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.verb) !== 0);
+  }
+
+  /** Whether WordNet has the two words in a common part of speech (true when it knows either not at all). */
+  sharePartOfSpeech(a: string, b: string): boolean {
+    const bits = (word: string): number => this.analyse(word).forms.reduce((all, form) => all | this.wordnet.posBits(form), 0);
+    const x = bits(a);
+    const y = bits(b);
+    return x === 0 || y === 0 || (x & y) !== 0;
   }
 
   baseForms(word: string): string[] {
