@@ -64,10 +64,14 @@ describe('PassageIndex', () => {
       b: 'Japan said troops met. Oranges are sweet.',
     };
     const passages: Record<string, Passage[]> = {};
-    for (const [id, body] of Object.entries(docs)) index.setDocument(id, body, (passages[id] = passagesOf(id, body)));
+    for (const [id, body] of Object.entries(docs)) {
+      passages[id] = passagesOf(id, body);
+      index.setDocument(id, body, passages[id]);
+    }
     // A changed document takes new slots; the old ones are left dead in the postings.
     docs.a = `${docs.a} Japan and the US troops met again.`;
-    index.setDocument('a', docs.a, (passages.a = passagesOf('a', docs.a)));
+    passages.a = passagesOf('a', docs.a);
+    index.setDocument('a', docs.a, passages.a);
     for (const id of ['a', 'b']) {
       for (const term of ['troop', 'japan', 'us_', 'banana', 'meet', 'absent']) {
         const reading = passages[id].flatMap((p, j) => (contentTerms(p.text, true).includes(term) ? [j] : []));
