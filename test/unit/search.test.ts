@@ -99,6 +99,22 @@ describe('PassageIndex', () => {
     assert.equal(reading.sentences[0].spelling.get('lb'), '185lb');
   });
 
+  it('scores as a fresh index does once removed documents have been compacted away', () => {
+    const docs: Record<string, string> = { a: text, b: 'Japan troops met. The troops left Japan. Troops again.', c: 'Troops rested near Japan.' };
+    const changed = new PassageIndex();
+    for (const [id, body] of Object.entries(docs)) changed.setDocument(id, body, passagesOf(id, body));
+    // Enough replacements of b that its dead slots outnumber the live ones and are compacted away,
+    // then some more, so dead slots (before and after compaction) stand beside live ones.
+    for (let n = 0; n < 1200; n++) changed.setDocument('b', docs.b, passagesOf('b', docs.b));
+    changed.setDocument('a', docs.a, passagesOf('a', docs.a));
+    const fresh = new PassageIndex();
+    for (const id of ['c', 'b', 'a']) fresh.setDocument(id, docs[id], passagesOf(id, docs[id]));
+    for (const query of ['troops Japan', 'joint exercises', 'Japan troops left again']) {
+      const scored = (index: PassageIndex) => index.searchText(query, 10).map((h) => [h.passage.id, h.score.toFixed(12)]).sort();
+      assert.deepEqual(scored(changed), scored(fresh), query);
+    }
+  });
+
   it('weights rare words above common ones', () => {
     const index = new PassageIndex();
     const body = 'China said yes. China said no. China said maybe. Pantucci said so.';

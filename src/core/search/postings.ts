@@ -144,6 +144,9 @@ export class Postings {
     const contextFrom = this.contextFrom.data;
     const contextTo = this.contextTo.data;
     const { queryOf, contextTf } = scratch;
+    // Documents are removed whole and contexts stay inside their document, so a live posting's
+    // neighbours that take it into their context are live too; postings hold dead slots only until compaction.
+    const maybeDead = this.deadCount > 0;
     const reach = this.reach;
     const lastSlot = this.slotCount - 1;
     const found = terms.flatMap((term, termIndex) => {
@@ -162,7 +165,7 @@ export class Postings {
       touched.length = 0;
       for (let i = from; i < to; i += 2) {
         const slot = pairs[i];
-        if (!live[slot]) continue;
+        if (maybeDead && !live[slot]) continue;
         const tf = pairs[i + 1];
         if (!onlyKnown || queryOf[slot] === query) {
           scratch.add(query, slot, TEXT_BOOST * bm25(textIdf, tf, textLength[slot], avgText), termIndex);
@@ -173,7 +176,7 @@ export class Postings {
         for (let p = low; p <= high; p++) {
           // A common term only counts for passages already found: the cheapest test first.
           if (onlyKnown && queryOf[p] !== query) continue;
-          if (!live[p] || contextFrom[p] > slot || contextTo[p] < slot) continue;
+          if (contextFrom[p] > slot || contextTo[p] < slot) continue;
           if (contextTf[p] === 0) touched.push(p);
           contextTf[p] += tf;
         }
