@@ -23,6 +23,11 @@ describe('tokenize', () => {
     assert.deepEqual(contentTerms('a meeting'), ['meet']);
   });
 
+  it('drops contracted auxiliaries as it folds them, but not the words some contractions fold into', () => {
+    assert.deepEqual(contentTerms("they can't grow a bean and don’t sell it"), ['grow', 'bean', 'sell']);
+    assert.deepEqual(contentTerms('the well and the shed'), ['well', 'shed']);
+  });
+
   it('keeps acronyms that spell stop words, such as US', () => {
     assert.ok(contentTerms('US officials').includes('us_'));
     assert.ok(!contentTerms('tell us').includes('us_'));
