@@ -550,3 +550,15 @@ describe('words: a verb is said of its subject or its object', () => {
     assert.equal(verdictOf(SOURCE, 'Harwick and Lindby rejected the council plan for a new tram line.'), 'supported');
   });
 });
+
+describe('figures: a score is one figure', () => {
+  const SOURCE = [
+    'Harwick had six shots on target but trailed 3-0 at the break, then pulled one back through Lena Varga.',
+    'Their keeper was the busier of the two.',
+  ];
+
+  it('flags a changed side of a score even when the new figure appears nearby for something else', () => {
+    assert.notEqual(verdictOf(SOURCE, 'Harwick trailed 6-0 at the break, then pulled one back through Lena Varga.'), 'supported');
+    assert.equal(verdictOf(SOURCE, 'Harwick trailed 3-0 at the break, then pulled one back through Lena Varga.'), 'supported');
+  });
+});

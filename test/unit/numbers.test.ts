@@ -75,6 +75,15 @@ describe('findNumbers', () => {
     assert.ok(!sameNumber(first('a 46m well'), first('46 days')));
   });
 
+  it('reads a score or range written with a dash as one figure of two parts', () => {
+    const first = (text: string) => findNumbers(text)[0];
+    assert.ok(sameNumber(first('they won 3-1'), first('a 3 - 1 win')));
+    assert.ok(sameNumber(first('lost 1–3 at home'), first('a 1-3 defeat')));
+    assert.ok(!sameNumber(first('took 6-48'), first('hit a six')));
+    assert.ok(!sameNumber(first('trailed 6-0'), first('trailed 3-0')));
+    assert.deepEqual(findNumbers('between 2005-2009').map((m) => m.pair), [undefined, undefined]);
+  });
+
   it('does not read the modal verb "may" or digits inside names as numbers', () => {
     assert.deepEqual(summary('It may rain at the G20'), []);
   });

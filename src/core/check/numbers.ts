@@ -19,6 +19,8 @@ export interface NumberMention {
   owner?: string;
   /** The unit is written onto the figure ("46m", "19st"): a measure, not the next word. */
   glued?: boolean;
+  /** Both figures of a score or a range written with a dash ("3-1", "6-48"), lower first: one figure of two parts. */
+  pair?: string;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -140,7 +142,21 @@ function scanNumbers(text: string): NumberMention[] {
     const owner = kind === 'age' ? ageOwner(text, start, end) : undefined;
     mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
   }
+  pairScores(text, mentions);
   return mentions;
+}
+
+/**
+ * "won 3-1", "took 6-48", "trailed 3 - 0": two counts written with a dash between them are one
+ * figure, a score or a range, and compare as a pair (a side of it is no bare count).
+ */
+function pairScores(text: string, mentions: NumberMention[]): void {
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const [a, b] = [mentions[k], mentions[k + 1]];
+    if (a.kind !== 'count' || b.kind !== 'count' || a.pair || !/^\d/.test(a.raw) || !/^\d/.test(b.raw)) continue;
+    if (!/^ ?[-\u2013] ?$/.test(text.slice(a.end, b.start))) continue;
+    a.pair = b.pair = [a.value, b.value].sort((x, y) => x - y).join('-');
+  }
 }
 
 /** The scale a letter written onto money stands for: "£335m" is millions, "$40k" thousands. */
@@ -274,6 +290,7 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   // A day of the month is only ever the same as a day ("2 August" is not the "2" of a score).
   if ((a.kind === 'day' || b.kind === 'day') && a.kind !== b.kind) return false;
   if (a.owner && b.owner && a.owner !== b.owner) return false;
+  if (a.pair !== b.pair) return false;
   // "19st" is not the 19 of "19 months": a measure written onto a figure must be the other's unit too.
   if (measureOf(a) !== undefined && b.unit !== undefined && measureOf(a) !== b.unit.replace(/s$/, '')) return false;
   if (measureOf(b) !== undefined && a.unit !== undefined && measureOf(b) !== a.unit.replace(/s$/, '')) return false;
