@@ -10,6 +10,12 @@ describe('names: a capitalized word for a kind of person describes, it does not 
     assert.deepEqual(namesIn('The Frenchman said the Colombian had played well.'), []);
   });
 
+  it('reads a noun of nationality as a description, with or without "the" or an adjective before it', () => {
+    assert.deepEqual(namesIn('Dutchman reads out the names.'), []);
+    assert.deepEqual(namesIn('The Northern Irishman is bidding for a fifth title.'), []);
+    assert.deepEqual(namesIn('American officials met Brazilian envoys.'), [['american'], ['brazilian']]);
+  });
+
   it('keeps a surname that is also a person noun when no "the" comes before it', () => {
     assert.deepEqual(namesIn('Baker said the deal was done.'), [['baker']]);
   });

@@ -96,7 +96,12 @@ function predicateAfter(tokens: readonly WordToken[], from: number): WordToken |
  */
 function describesPerson(tokens: readonly { norm: string }[], first: number, last: number): boolean {
   const word = tokens[last].norm;
-  return first === last && first > 0 && tokens[first - 1].norm === 'the' && getLexicon().lemma(word) === word && namesPerson(word);
+  const lexicon = getLexicon();
+  if (lexicon.lemma(word) !== word) return false;
+  if (first === last && first > 0 && tokens[first - 1].norm === 'the' && namesPerson(word)) return true;
+  // A noun of nationality (only ever a noun, a kind of inhabitant) describes, with or without "the" or an
+  // adjective before it: "Dutchman reads out", "the Northern Irishman"; "American" and "Chinese" are adjectives too, and stay names.
+  return lexicon.isOnlyNoun(word) && lexicon.isA(word, 'inhabitant');
 }
 
 export interface EntityEvidence {

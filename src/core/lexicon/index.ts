@@ -24,6 +24,8 @@ export interface Lexicon {
   canBeVerb(word: string): boolean;
   /** Whether WordNet has the two words in a common part of speech (true when it knows either not at all). */
   sharePartOfSpeech(a: string, b: string): boolean;
+  /** Whether WordNet has the word, by all its base forms, as a noun and nothing else ("Dutchman", not "Dutch" or "American"). */
+  isOnlyNoun(word: string): boolean;
   /** Whether WordNet or the vectors know the word (or its base form). */
   knows(word: string): boolean;
   /** The strongest link between the two words over all their senses, strongest first in RELATION_STRENGTH. */
@@ -170,6 +172,11 @@ class WordNetLexicon implements Lexicon {
 
   canBeVerb(word: string): boolean {
     return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.verb) !== 0);
+  }
+
+  isOnlyNoun(word: string): boolean {
+    const forms = this.analyse(word).forms;
+    return forms.length > 0 && forms.every((form) => this.wordnet.posBits(form) === POS_BIT.noun);
   }
 
   /** Whether WordNet has the two words in a common part of speech (true when it knows either not at all). */
