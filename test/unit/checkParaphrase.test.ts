@@ -562,3 +562,19 @@ describe('figures: a score is one figure', () => {
     assert.equal(verdictOf(SOURCE, 'Harwick trailed 3-0 at the break, then pulled one back through Lena Varga.'), 'supported');
   });
 });
+
+describe('words: in the active voice the subject comes before its verb', () => {
+  const SOURCE = [
+    'The mayor of Harwick flew to Lindby on Tuesday for talks on the ferry.',
+    'His remarks came a day after Lena Varga said her council would back the new tram line.',
+    'Harwick Rovers have released Tomas Berg with immediate effect.',
+  ];
+
+  it('does not take a verb whose subject is someone else, with the statement\'s subject named after it', () => {
+    assert.equal(verdictOf(SOURCE, 'Varga came to Lindby on Tuesday.'), 'unsupported-claim');
+  });
+
+  it('takes it across voices: the passive statement\'s subject is the active source\'s object', () => {
+    assert.equal(verdictOf(SOURCE, 'Tomas Berg has been released by Harwick Rovers.'), 'supported');
+  });
+});

@@ -4,7 +4,8 @@ import type { CheckContext } from './context';
 import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
-import { contentTerms } from '../search/tokenize';
+import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
+import { PASSIVE_AUXILIARIES } from '../lexicon/voice';
 import { readDocument, type ReadDocument, type ReadSentence, type SentencesWithTerm } from './documentReading';
 import { sameNumber, type NumberMention } from './numbers';
 import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
@@ -46,6 +47,11 @@ export interface Evidence {
   opposites: WordMatch[];
   document: ReadDocument;
   sentences: ReadSentence[];
+}
+
+/** Whether the verb at `i` is passive: after an auxiliary of the passive, and not a progressive ("was released", not "was releasing"). */
+function isPassiveAt(tokens: readonly WordToken[], i: number): boolean {
+  return i > 0 && PASSIVE_AUXILIARIES.has(tokens[i - 1].norm) && !tokens[i].norm.endsWith('ing');
 }
 
 // A statement draws on one to three sentences of a source (a fact and the age or title given
@@ -166,7 +172,18 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   const predicate = subject ? aligned.findIndex((w) => w.start === subject.predicateStart) : -1;
   const objects = predicate >= 0 ? aligned.map((_, k) => k).filter((k) => k > predicate).slice(0, 3) : [];
   function carriesArgument(j: number): boolean {
-    return subject!.terms.some((t) => sentences[j].terms.has(t)) || objects.some((k) => cells[j][k].strength >= STRONG_MATCH);
+    return subjectBefore(j) || objects.some((k) => cells[j][k].strength >= STRONG_MATCH);
+  }
+  // In the active voice the subject comes before its verb: a name after the counterpart ("His comments came a day
+  // after Orban said") is not its subject. A passive on either side ("Spahic has been released" against
+  // "Leverkusen has released Spahic") puts it after, so there any mention counts.
+  const statementPassive = predicate >= 0 && isPassiveAt(analysis.tokens, analysis.tokens.findIndex((t) => t.start === aligned[predicate].start));
+  function subjectBefore(j: number): boolean {
+    const counterpart = cells[j][predicate].counterpart?.toLowerCase();
+    const tokens = wordTokens(sentences[j].passage.text);
+    const verbAt = counterpart === undefined ? -1 : tokens.findIndex((t) => t.norm === counterpart || t.raw.toLowerCase() === counterpart);
+    const upTo = verbAt < 0 || statementPassive || isPassiveAt(tokens, verbAt) ? tokens.length : verbAt;
+    return tokens.slice(0, upTo).some((t) => subject!.terms.includes(tokenTerm(t) ?? ''));
   }
 
   const chosenSentences = chosen.map((j) => sentences[j]);
