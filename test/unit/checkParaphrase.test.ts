@@ -578,3 +578,19 @@ describe('words: in the active voice the subject comes before its verb', () => {
     assert.equal(verdictOf(SOURCE, 'Tomas Berg has been released by Harwick Rovers.'), 'supported');
   });
 });
+
+describe('words: an infinitive after the object starts a clause of its own', () => {
+  const SOURCE = [
+    'The council said it was glad to see that Varga and the mayor had met in Skerry.',
+    'Varga lives in Harwick.',
+    'Proudly independent, the islands of Holm and Skerry have never before combined to stage a festival.',
+  ];
+
+  it('does not let a verb of that clause stand in for the object the statement\'s verb needs', () => {
+    assert.equal(verdictOf(SOURCE, 'Varga visited Skerry to meet the mayor.'), 'unsupported-claim');
+  });
+
+  it('reads an infinitive right after the verb as completing it', () => {
+    assert.equal(verdictOf(SOURCE, 'Holm and Skerry have never before combined to stage a festival.'), 'supported');
+  });
+});

@@ -5,7 +5,7 @@ import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
 import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
-import { PASSIVE_AUXILIARIES } from '../lexicon/voice';
+import { PASSIVE_AUXILIARIES, isBaseVerb } from '../lexicon/voice';
 import { readDocument, type ReadDocument, type ReadSentence, type SentencesWithTerm } from './documentReading';
 import { sameNumber, type NumberMention } from './numbers';
 import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
@@ -47,6 +47,16 @@ export interface Evidence {
   opposites: WordMatch[];
   document: ReadDocument;
   sentences: ReadSentence[];
+}
+
+/**
+ * Where an infinitive that starts a clause of its own after the verb ending at `from` begins, or
+ * Infinity: one after the verb's object ("visited Kyiv to meet"), not one right after the verb, which completes it ("combined to stage").
+ */
+function infinitiveAfter(tokens: readonly WordToken[], from: number): number {
+  const first = tokens.findIndex((t) => t.start >= from);
+  const at = tokens.findIndex((t, k) => k > first && t.norm === 'to' && tokens[k + 1] !== undefined && isBaseVerb(tokens[k + 1].norm));
+  return first < 0 || at < 0 ? Infinity : tokens[at].start;
 }
 
 /** Whether the verb at `i` is passive: after an auxiliary of the passive, and not a progressive ("was released", not "was releasing"). */
@@ -170,7 +180,9 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   // A verb is said of its subject or object: its counterpart counts only in a sentence that gives one of them.
   const subject = analysis.names.find((g) => g.predicateStart !== undefined);
   const predicate = subject ? aligned.findIndex((w) => w.start === subject.predicateStart) : -1;
-  const objects = predicate >= 0 ? aligned.map((_, k) => k).filter((k) => k > predicate).slice(0, 3) : [];
+  // Its object is in its own clause: an infinitive after it ("visited Kyiv to meet Zelensky") starts another.
+  const clauseEnd = predicate >= 0 ? infinitiveAfter(analysis.tokens, aligned[predicate].end) : Infinity;
+  const objects = predicate >= 0 ? aligned.map((_, k) => k).filter((k) => k > predicate && aligned[k].start < clauseEnd).slice(0, 3) : [];
   function carriesArgument(j: number): boolean {
     return subjectBefore(j) || objects.some((k) => cells[j][k].strength >= STRONG_MATCH);
   }
