@@ -59,9 +59,13 @@ export function findNumbers(text: string): NumberMention[] {
 const REMEMBERED_CHARS = 4000;
 const numbersIn = rememberedByText(scanNumbers);
 
+// One scanner for every scan (nothing in a scan starts another), its position reset each time.
+const SCANNER = new RegExp(MENTION.source, MENTION.flags);
+
 function scanNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
-  const scanner = new RegExp(MENTION.source, MENTION.flags);
+  const scanner = SCANNER;
+  scanner.lastIndex = 0;
   for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
     const g = m.groups!;
     const start = m.index;
