@@ -336,8 +336,30 @@ function lineStartsOf(text: string): Int32Array {
   return starts;
 }
 
+/** Size of the blocks the offset maps are carved from. */
+const MAP_BLOCK = 64 * 1024;
+
+/**
+ * Offset maps carved from shared blocks, each part handed out once (so zeroed, as a new array is):
+ * a draft of 44,000 short paragraphs allocated a typed array (off the heap, each a cost to the
+ * garbage collector) per paragraph.
+ */
+function mapArena(): (length: number) => Int32Array {
+  let block = new Int32Array(0);
+  let used = 0;
+  return (length) => {
+    if (used + length > block.length) {
+      block = new Int32Array(Math.max(MAP_BLOCK, length));
+      used = 0;
+    }
+    used += length;
+    return block.subarray(used - length, used);
+  };
+}
+
 /** For each paragraph and table cell, the text offset of every character of its inline content. */
 function mapBlockContents(tokens: Token[], text: string, lineStarts: Int32Array, out: Map<Token, Int32Array>): void {
+  const take = mapArena();
   let row: Token | undefined;
   let cells: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -346,11 +368,11 @@ function mapBlockContents(tokens: Token[], text: string, lineStarts: Int32Array,
       row = token;
       cells = [];
     } else if (token.type === 'tr_close' && row?.map) {
-      mapRowCells(cells, text, lineStarts, row.map[0], out);
+      mapRowCells(cells, text, lineStarts, row.map[0], out, take);
       row = undefined;
     } else if (token.type === 'inline') {
       if (row) cells.push(token);
-      else if (token.map) out.set(token, mapLines(token.content, text, lineStarts, token.map[0]));
+      else if (token.map) out.set(token, mapLines(token.content, text, lineStarts, token.map[0], take(token.content.length + 1)));
     }
   }
 }
@@ -367,8 +389,7 @@ function isBlank(code: number): boolean {
  * A paragraph's content is its lines with container marks and indentation removed, then trimmed:
  * each content line, stripped of blanks, ends where its draft line (stripped of trailing blanks) ends.
  */
-function mapLines(content: string, text: string, lineStarts: Int32Array, firstLine: number): Int32Array {
-  const map = new Int32Array(content.length + 1);
+function mapLines(content: string, text: string, lineStarts: Int32Array, firstLine: number, map: Int32Array): Int32Array {
   let at = 0;
   let line = firstLine;
   while (at <= content.length) {
@@ -397,7 +418,7 @@ function mapLines(content: string, text: string, lineStarts: Int32Array, firstLi
  * Table cells: split the row's draft line at unescaped pipes as markdown-it does (an outer pipe
  * leaves no cell), then align each cell's content, which drops the `\\` of an escaped pipe.
  */
-function mapRowCells(cells: Token[], text: string, lineStarts: Int32Array, line: number, out: Map<Token, Int32Array>): void {
+function mapRowCells(cells: Token[], text: string, lineStarts: Int32Array, line: number, out: Map<Token, Int32Array>, take: (length: number) => Int32Array): void {
   const start = lineStarts[line];
   const end = lineEnd(text, lineStarts, line);
   const pieces: Array<[number, number]> = [];
@@ -415,7 +436,7 @@ function mapRowCells(cells: Token[], text: string, lineStarts: Int32Array, line:
   if (pieces.length > 1 && text.slice(...pieces[pieces.length - 1]).trim() === '') pieces.pop();
   cells.forEach((cell, n) => {
     const [from, to] = pieces[Math.min(n, pieces.length - 1)];
-    const map = new Int32Array(cell.content.length + 1);
+    const map = take(cell.content.length + 1);
     let at = from;
     while (at < to && isBlank(text.charCodeAt(at))) at++;
     for (let i = 0; i < cell.content.length; i++) {

@@ -5,6 +5,10 @@ import type { DraftTokens } from './draftTokens';
 /** Plain text of one block; text[i] came from draft[starts[i], ends[i]). */
 export interface PlainText {
   text: string;
+  /**
+   * Arrays the next plainTextOf() writes over (read or copy them first), longer than the text:
+   * only their first text.length entries are its own.
+   */
   starts: Int32Array;
   ends: Int32Array;
   /** Positions in `text` where a `<!-- sourced: checked -->` comment stood. */
@@ -38,13 +42,17 @@ function isSpace(ch: string): boolean {
   return SPACE.test(ch);
 }
 
+// Every builder writes its offsets into this one pair of arrays, grown as needed: a draft of 44,000
+// short paragraphs allocated two typed arrays a paragraph, each a cost to the garbage collector.
+const offsets = { starts: new Int32Array(1024), ends: new Int32Array(1024) };
+
 class PlainTextBuilder {
   /** Text pieces, joined once at the end (appending to one string and reading it back would flatten it every time). */
   private readonly pieces: string[] = [];
   private length = 0;
   private last = '';
-  private starts: Int32Array<ArrayBuffer> = new Int32Array(64);
-  private ends: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private starts: Int32Array<ArrayBuffer> = offsets.starts;
+  private ends: Int32Array<ArrayBuffer> = offsets.ends;
   private readonly checkedMarks: number[] = [];
   /** A footnote ref or image was dropped right after a space: "word [^1]." must read "word.". */
   private droppedAfterSpace = false;
@@ -79,7 +87,7 @@ class PlainTextBuilder {
   }
 
   result(): PlainText {
-    return { text: this.pieces.join(''), starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length), checkedMarks: this.checkedMarks };
+    return { text: this.pieces.join(''), starts: this.starts, ends: this.ends, checkedMarks: this.checkedMarks };
   }
 
   /** A text token is a raw slice of the content; footnote markers without a definition ("[^1]") stay text to the parser and are dropped here. */
@@ -121,10 +129,7 @@ class PlainTextBuilder {
   }
 
   private append(piece: string, from: number): void {
-    while (this.length + piece.length > this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-    }
+    while (this.length + piece.length > this.starts.length) this.grow();
     for (let i = 0; i < piece.length; i++) {
       this.starts[this.length + i] = from + i;
       this.ends[this.length + i] = from + i + 1;
@@ -159,20 +164,22 @@ class PlainTextBuilder {
       this.length--;
     }
     this.droppedAfterSpace = false;
-    if (this.length === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-    }
+    if (this.length === this.starts.length) this.grow();
     this.last = space ? ' ' : ch;
     this.pieces.push(this.last);
     this.starts[this.length] = start;
     this.ends[this.length] = end;
     this.length++;
   }
+
+  private grow(): void {
+    this.starts = offsets.starts = grow(this.starts, this.length);
+    this.ends = offsets.ends = grow(this.ends, this.length);
+  }
 }
 
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+function grow(array: Int32Array<ArrayBuffer>, used: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
+  bigger.set(array.subarray(0, used));
   return bigger;
 }
