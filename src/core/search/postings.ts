@@ -377,8 +377,9 @@ class Scratch {
     const { touched } = this;
     const scores = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) scores[i] = this.score[touched[i]] * this.quality[touched[i]];
-    // Only hits that can make the top `limit` become objects: a query touches tens of thousands of slots.
-    const threshold = touched.length > limit * 4 ? kthLargest(scores.slice(), limit) : undefined;
+    // Only hits that can make the top `limit` become objects and are sorted: a query touches tens of
+    // thousands of slots. (Those at the threshold stay in touched order, so ties come out as a whole sort gives them.)
+    const threshold = touched.length > limit ? kthLargest(scores.slice(), limit) : undefined;
     const hits: PostingsHit[] = [];
     for (let i = 0; i < touched.length; i++) {
       if (threshold === undefined || scores[i] >= threshold) hits.push({ slot: touched[i], score: scores[i] });
