@@ -285,7 +285,7 @@ function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candida
 }
 
 /** The sentences (indices, ascending) that give the figure: those with a figure of about its value that sameNumber() accepts. */
-function sentencesGiving(figure: NumberMention, doc: ReadDocument): number[] {
+export function sentencesGiving(figure: NumberMention, doc: ReadDocument): number[] {
   // An unbounded figure ("1e999") is compared with every figure, as sameNumber() decides (never the index's bounds).
   if (!Number.isFinite(figure.value)) return doc.sentences.flatMap((s, j) => (s.figures.some((g) => sameNumber(figure, g)) ? [j] : []));
   const byValue = doc.figuresByValue;

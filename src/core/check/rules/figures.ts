@@ -1,6 +1,6 @@
 import type { Passage } from '../../types';
 import type { StatementAnalysis } from '../analysis';
-import type { Evidence } from '../evidence';
+import { sentencesGiving, type Evidence } from '../evidence';
 import type { CheckContext } from '../context';
 import { compareFigures, type NumberConflict } from '../numberCheck';
 import { contentTerms } from '../../search/tokenize';
@@ -79,7 +79,9 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     const unownedAge = (s: ReadSentence): boolean => figure.kind === 'age' && !figure.owner && s.figures.some((g) => g.kind === 'age' && !g.owner && sameNumber(figure, g));
     const fromElsewhere = (s: ReadSentence): boolean =>
       CIRCUMSTANTIAL.has(figure.kind) ? s.figures.some((g) => sameNumber(figure, g)) && (speaksOf(s) || unownedAge(s)) : saidOfTheSame(figure, s, statementNames, statementTerms);
-    const elsewhere = evidence.document.sentences.find((s) => !evidence.sentences.includes(s) && fromElsewhere(s));
+    // Only a sentence that gives the figure can (found through the source's figure index, not by reading every sentence).
+    const giving = sentencesGiving(figure, evidence.document).map((j) => evidence.document.sentences[j]);
+    const elsewhere = giving.find((s) => !evidence.sentences.includes(s) && fromElsewhere(s));
     if (elsewhere) {
       if (!finding.added.includes(elsewhere.passage)) finding.added.push(elsewhere.passage);
     } else if (conflict) finding.conflicts.push(conflict);
