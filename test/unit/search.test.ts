@@ -3,6 +3,7 @@ import { PassageIndex } from '../../src/core/search/passageIndex';
 import { readDocument } from '../../src/core/check/documentReading';
 import { contentTerms, wordTokens } from '../../src/core/search/tokenize';
 import type { Passage } from '../../src/core/types';
+import { REMEMBERED_TEXTS, rememberedByText } from '../../src/core/text/rememberedByText';
 
 function passagesOf(docId: string, text: string): Passage[] {
   const passages: Passage[] = [];
@@ -126,5 +127,32 @@ describe('PassageIndex', () => {
     index.setDocument('a', body, passagesOf('a', body));
     assert.ok(index.stats.idf('pantucci') > index.stats.idf('china'));
     assert.deepEqual(index.informativeTerms(['china', 'pantucci', 'unknownword']), ['pantucci', 'china']);
+  });
+});
+
+describe('rememberedByText', () => {
+  it('scans a text once while it is remembered, and forgets the oldest first when full', () => {
+    const scanned: string[] = [];
+    const lengthOf = rememberedByText((text) => {
+      scanned.push(text);
+      return text.length;
+    });
+    const texts = Array.from({ length: REMEMBERED_TEXTS + 2 }, (_, i) => `text ${i}`);
+    for (const text of texts.slice(0, REMEMBERED_TEXTS)) assert.equal(lengthOf(text), text.length);
+    // All remembered: asking again scans nothing.
+    for (const text of texts.slice(0, REMEMBERED_TEXTS)) lengthOf(text);
+    assert.equal(scanned.length, REMEMBERED_TEXTS);
+    // Two new texts push out the two oldest, however often those were asked for since.
+    lengthOf(texts[REMEMBERED_TEXTS]);
+    lengthOf(texts[REMEMBERED_TEXTS + 1]);
+    scanned.length = 0;
+    lengthOf(texts[2]);
+    lengthOf(texts[REMEMBERED_TEXTS + 1]);
+    assert.deepEqual(scanned, []);
+    lengthOf(texts[0]);
+    assert.deepEqual(scanned, [texts[0]]);
+    // texts[0] came back in place of the oldest left, texts[2].
+    lengthOf(texts[2]);
+    assert.deepEqual(scanned, [texts[0], texts[2]]);
   });
 });

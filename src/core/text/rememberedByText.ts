@@ -1,6 +1,6 @@
 // A check reads the same source sentences for statement after statement of a draft: what is
 // worked out from a passage-sized text is worked out once.
-const ENTRIES = 4096;
+export const REMEMBERED_TEXTS = 4096;
 
 /**
  * `scan(text)`, remembered by the text (the oldest entry goes when the cache is full). For
@@ -17,11 +17,11 @@ export function rememberedByText<T>(scan: (text: string) => T): (text: string) =
     let value = cache.get(text);
     if (value === undefined) {
       value = scan(text);
-      if (order.length < ENTRIES) order.push(text);
+      if (order.length < REMEMBERED_TEXTS) order.push(text);
       else {
         cache.delete(order[next]);
         order[next] = text;
-        next = (next + 1) % ENTRIES;
+        next = (next + 1) % REMEMBERED_TEXTS;
       }
       cache.set(text, value);
     }
