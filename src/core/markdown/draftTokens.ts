@@ -344,12 +344,13 @@ const MAP_BLOCK = 64 * 1024;
  * a draft of 44,000 short paragraphs allocated a typed array (off the heap, each a cost to the
  * garbage collector) per paragraph.
  */
-function mapArena(): (length: number) => Int32Array {
+function mapArena(textLength: number): (length: number) => Int32Array {
   let block = new Int32Array(0);
   let used = 0;
   return (length) => {
     if (used + length > block.length) {
-      block = new Int32Array(Math.max(MAP_BLOCK, length));
+      // A short draft's maps take about its length (one entry a character, one more a block).
+      block = new Int32Array(Math.max(Math.min(MAP_BLOCK, 2 * textLength + 16), length));
       used = 0;
     }
     used += length;
@@ -359,7 +360,7 @@ function mapArena(): (length: number) => Int32Array {
 
 /** For each paragraph and table cell, the text offset of every character of its inline content. */
 function mapBlockContents(tokens: Token[], text: string, lineStarts: Int32Array, out: Map<Token, Int32Array>): void {
-  const take = mapArena();
+  const take = mapArena(text.length);
   let row: Token | undefined;
   let cells: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
