@@ -594,3 +594,21 @@ describe('words: an infinitive after the object starts a clause of its own', () 
     assert.equal(verdictOf(SOURCE, 'Holm and Skerry have never before combined to stage a festival.'), 'supported');
   });
 });
+
+describe('names: a possessor is not the one who does it', () => {
+  const SOURCE = [
+    'Kova’s team is in form.',
+    'The outlook for Kova’s team is brighter than it has been all season.',
+    'Kova has the squad he wanted.',
+    'The fans sang for Kova.',
+    'Vargas scored the opener in a remarkable 4-1 win over Lindby on Saturday.',
+  ];
+
+  it('does not read another name in the source as standing in for a possessor ("Kova\'s side")', () => {
+    assert.equal(verdictOf(SOURCE, 'Kova’s side beat Lindby 4-1 on Saturday.'), 'supported');
+  });
+
+  it('still flags the name given as the one who did it', () => {
+    assert.equal(verdictOf(SOURCE, 'Kova beat Lindby 4-1 on Saturday.'), 'unsupported-claim');
+  });
+});

@@ -458,5 +458,12 @@ function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[
   if (!chosen[0].nameGroups.some((g) => !g.terms.some((t) => statementTerms.has(t)))) return [];
   const literal = new Set(chosen.flatMap((s) => [...s.terms]));
   const documentCount = (term: string): number => context.termCountIn(primary.docId, term);
-  return analysis.names.filter((g, i) => present[i] && !entityPresent(g, { sentenceTerms: literal, contextTerms: new Set(), documentCount }));
+  return analysis.names.filter((g, i) => present[i] && !onlyAsPossessor(analysis.tokens, g) && !entityPresent(g, { sentenceTerms: literal, contextTerms: new Set(), documentCount }));
+}
+
+/** Whether the statement gives a name only as whose something is ("Ramsey's side beat ..."): it is not the one who does it, so no one can stand in its place. */
+function onlyAsPossessor(tokens: readonly WordToken[], group: EntityGroup): boolean {
+  const last = group.terms[group.terms.length - 1];
+  const mentions = tokens.map((_, k) => k).filter((k) => tokenTerm(tokens[k]) === last);
+  return mentions.length > 0 && mentions.every((k) => /['\u2019]s$/u.test(tokens[k].raw) && /^\p{Ll}/u.test(tokens[k + 1]?.raw ?? ''));
 }
