@@ -612,3 +612,20 @@ describe('names: a possessor is not the one who does it', () => {
     assert.equal(verdictOf(SOURCE, 'Kova beat Lindby 4-1 on Saturday.'), 'unsupported-claim');
   });
 });
+
+describe('figures: a sentence that gives a person\'s age speaks of that person', () => {
+  const SOURCE = [
+    'Princess Lena Halvor, who recently turned 25, browsed the boutiques of Oslo after lunch.',
+    'She has lived in the city for a year.',
+    'Her friends say she is happy there.',
+    'The 25-year-old cousin of the king was seen texting on her phone on Thursday.',
+  ];
+
+  it('takes the day from a sentence that names no one but gives the same age', () => {
+    assert.equal(verdictOf(SOURCE, 'Princess Lena Halvor, 25, browsed the boutiques of Oslo on Thursday.'), 'supported');
+  });
+
+  it('does not take it for someone of another age', () => {
+    assert.notEqual(verdictOf(SOURCE, 'Princess Lena Halvor, 26, browsed the boutiques of Oslo on Thursday.'), 'supported');
+  });
+});

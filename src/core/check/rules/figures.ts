@@ -68,7 +68,10 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
   const statementTerms = new Set(analysis.words.map((w) => w.term));
   const names = new Set([...statementNames, ...evidence.sentences.flatMap((s) => [...s.names])]);
   const words = new Set(analysis.words.filter((w) => w.name === undefined).map((w) => w.term));
-  const speaksOf = (s: ReadSentence): boolean => [...s.names].some((n) => names.has(n)) || [...s.terms].filter((t) => words.has(t)).length >= 2;
+  // A sentence that gives the statement's person's age without naming anyone ("The 25-year-old cousin ...") speaks of that person.
+  const ages = analysis.figures.filter((f) => f.kind === 'age');
+  const speaksOf = (s: ReadSentence): boolean =>
+    [...s.names].some((n) => names.has(n)) || [...s.terms].filter((t) => words.has(t)).length >= 2 || s.figures.some((g) => g.kind === 'age' && !g.owner && ages.some((f) => sameNumber(f, g)));
   for (const figure of open) {
     const conflict = compared.conflicts.find((c) => c.statement === figure);
     if (conflict && inPrimary(conflict.source)) {
