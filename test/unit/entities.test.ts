@@ -58,3 +58,16 @@ describe('names: the subject a statement opens with', () => {
     assert.deepEqual(subjects('Police in Oslo arrested two men.'), []);
   });
 });
+
+describe('names: a title word before a common noun begins the name of a thing', () => {
+  const common = new Set(['leagu', 'cup']);
+  const names = (text: string): string[][] => entityGroups(text, (term) => common.has(term), () => false).map((g) => g.terms);
+
+  it('keeps "Premier" in "Indian Premier League"', () => {
+    assert.deepEqual(names('The Indian Premier League begins in April.'), [['indian', 'premier', 'leagu'], ['april']]);
+  });
+
+  it('still leaves out a title before a person\'s name', () => {
+    assert.deepEqual(names('Premier Li Keqiang spoke.'), [['li', 'keqiang']]);
+  });
+});

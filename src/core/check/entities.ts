@@ -58,7 +58,7 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   tokens.forEach((token, position) => {
     const term = tokenTerm(token);
     const capitalized = /^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.norm);
-    if (!capitalized || term === undefined || isFigure(term) || isTitleWord(token.raw) || (position === 0 && isCommonWord(term))) {
+    if (!capitalized || term === undefined || isFigure(term) || (isTitleWord(token.raw) && !namesAThing(tokens, position, isCommonWord)) || (position === 0 && isCommonWord(term))) {
       close(position);
       return;
     }
@@ -71,6 +71,16 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   });
   close(tokens.length);
   return groups;
+}
+
+/**
+ * Whether a title word begins the name of a thing, not a person's title: the capitalized word after it is a
+ * common noun ("Premier League", "President Cup"), where after a title a person's name follows ("Premier Li").
+ */
+function namesAThing(tokens: readonly WordToken[], position: number, isCommonWord: (term: string) => boolean): boolean {
+  const next = tokens[position + 1];
+  const term = next && /^\p{Lu}/u.test(next.raw) ? tokenTerm(next) : undefined;
+  return term !== undefined && isCommonWord(term);
 }
 
 /** Whether a word starts a predicate: an auxiliary, a modal or an inflected verb ("is", "will", "offered"). */
