@@ -608,8 +608,14 @@ describe('names: a possessor is not the one who does it', () => {
     assert.equal(verdictOf(SOURCE, 'Kova’s side beat Lindby 4-1 on Saturday.'), 'supported');
   });
 
+  it('reads a name inside a noun phrase as a modifier too: "the Kova striker" is not said to be someone else', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('The Kova striker scored the opener in a remarkable 4-1 win over Lindby on Saturday.');
+    assert.doesNotMatch(result.message, /names someone else/);
+  });
+
   it('still flags the name given as the one who did it', () => {
     assert.equal(verdictOf(SOURCE, 'Kova beat Lindby 4-1 on Saturday.'), 'unsupported-claim');
+    assert.equal(verdictOf(SOURCE, 'The Kova Group beat Lindby 4-1 on Saturday.'), 'unsupported-claim');
   });
 });
 
