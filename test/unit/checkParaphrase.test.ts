@@ -635,3 +635,14 @@ describe('figures: a sentence that gives a person\'s age speaks of that person',
     assert.notEqual(verdictOf(SOURCE, 'Princess Lena Halvor, 26, browsed the boutiques of Oslo on Thursday.'), 'supported');
   });
 });
+
+describe('words: the noun inside a complex preposition claims nothing', () => {
+  const SOURCE = [
+    'Lena Varga has been named to start at full back after a string of fine displays.',
+    'The stadium, however, is not home ground for either club.',
+  ];
+
+  it('does not read "in place of" as a place the source negates', () => {
+    assert.equal(verdictOf(SOURCE, 'Lena Varga will start at full back in place of the captain.'), 'supported');
+  });
+});

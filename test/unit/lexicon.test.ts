@@ -7,6 +7,7 @@ import { reversedWord } from '../../src/core/check/opposites';
 import { wordTokens } from '../../src/core/search/tokenize';
 import { namesPerson } from '../../src/core/lexicon/people';
 import { wordMeaning } from '../../src/core/check/meaning';
+import { nounsOfComplexPrepositions } from '../../src/core/lexicon/prepositions';
 import { THRESHOLDS } from '../../src/core/check/thresholds';
 
 describe('lexicon', () => {
@@ -73,6 +74,12 @@ describe('lexicon', () => {
     assert.equal(reversedWord(allowed, 'The city approved the march.'), undefined);
     // Winning and losing tell one event from either side: neither reverses the other without the roles.
     assert.equal(lexicon.reverses('won', 'lost'), false);
+  });
+
+  it('finds the nouns inside complex prepositions, and only there', () => {
+    assert.deepEqual([...nounsOfComplexPrepositions('he will start in place of the captain'.split(' '))], [4]);
+    assert.deepEqual([...nounsOfComplexPrepositions('for the sake of peace'.split(' '))], [1, 2]);
+    assert.deepEqual([...nounsOfComplexPrepositions('a place of worship in the front'.split(' '))], []);
   });
 
   it('counts words close in use as alike only in a common part of speech', () => {

@@ -3,6 +3,7 @@ import { findNumbers, type NumberMention } from './numbers';
 import { entityGroups, type EntityGroup } from './entities';
 import { checkQuotes, type QuoteFinding } from '../quotes/quoteCheck';
 import type { CheckContext } from './context';
+import { nounsOfComplexPrepositions } from '../lexicon/prepositions';
 
 /** A content word of a statement, which the evidence must give in some form. */
 export interface StatementWord {
@@ -62,9 +63,10 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
   const framingEnd = INTRODUCED_QUOTE.exec(text)?.index ?? -1;
   const words: StatementWord[] = [];
-  for (const token of tokens) {
+  const prepositional = nounsOfComplexPrepositions(tokens.map((t) => t.norm));
+  for (const [k, token] of tokens.entries()) {
     const term = tokenTerm(token);
-    if (term === undefined || isFigureTerm(term) || ageWords.has(token.start)) continue;
+    if (term === undefined || isFigureTerm(term) || ageWords.has(token.start) || prepositional.has(k)) continue;
     const capitalized = /^\p{Lu}/u.test(token.raw);
     const name = capitalized ? nameOf.get(term) : undefined;
     // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
