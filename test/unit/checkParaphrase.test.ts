@@ -646,3 +646,15 @@ describe('words: the noun inside a complex preposition claims nothing', () => {
     assert.equal(verdictOf(SOURCE, 'Lena Varga will start at full back in place of the captain.'), 'supported');
   });
 });
+
+describe('polarity: a word the source says both ways', () => {
+  const SOURCE = ["Mira Holt said: 'I work out every morning. Sugar and coffee don't work for me.'"];
+
+  it('supports the statement that gives it negated, as the source also does', () => {
+    assert.equal(verdictOf(SOURCE, "Mira Holt says sugar and coffee don't work for her."), 'supported');
+  });
+
+  it('still flags the statement that negates what the source only affirms', () => {
+    assert.equal(verdictOf(SOURCE, "Mira Holt says she doesn't work out every morning."), 'unsupported-claim');
+  });
+});

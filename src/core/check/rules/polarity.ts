@@ -73,6 +73,8 @@ function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): stri
     const counterpart = counterpartTerm(match);
     const negatedThere = source.has(term) || (counterpart !== undefined && source.has(counterpart));
     if (ours.has(term) === negatedThere) continue;
+    // ... and it says a negated statement's word negated too, whatever else it says of it ("I work out daily ... dairy doesn't work for me").
+    if (ours.has(term) && negatedTerms(match.passage.text, true).has(counterpart ?? term)) continue;
     const word = ours.get(term) ?? source.get(term) ?? (counterpart !== undefined ? source.get(counterpart) : undefined);
     // The same negation in both ("refused to hand over", "refused to give up") is the same claim told with other words.
     if (word && ours.has(term) && evidenceNegations.has(word.toLowerCase())) continue;
@@ -94,7 +96,7 @@ const NEGATION_SCOPE = 3;
  * adverb it negates nothing ("not only"). Verbs of stopping and refusing negate what follows
  * ("stopped supporting Russia"), except a purpose ("stopped to pose").
  */
-function negatedTerms(text: string): Map<string, string> {
+function negatedTerms(text: string, keepBothWays = false): Map<string, string> {
   const tokens = wordTokens(text.replace(/\u2019/g, "'"));
   const negated = new Map<string, string>();
   const affirmed = new Set<string>();
@@ -119,7 +121,7 @@ function negatedTerms(text: string): Map<string, string> {
     if (term !== undefined && !inScope.has(i) && !negation(i)) affirmed.add(term);
   });
   // A word the text says both ways ("I will take a cut. I won't take a raise") is not said the other way round.
-  for (const term of affirmed) negated.delete(term);
+  if (!keepBothWays) for (const term of affirmed) negated.delete(term);
   return negated;
 }
 
