@@ -5,7 +5,7 @@ import { isSpeechVerb } from '../quotes/attribution';
 import { CAPITAL_TERM, placeName } from './places';
 import { namesPerson } from '../lexicon/people';
 import { getLexicon } from '../lexicon';
-import { DETERMINERS, PASSIVE_AUXILIARIES, isInflectedVerb } from '../lexicon/voice';
+import { DETERMINERS, PASSIVE_AUXILIARIES, afterDeterminer, isInflectedVerb } from '../lexicon/voice';
 import { FUTURE_AUXILIARIES, PERFECT_AUXILIARIES } from '../lexicon/modality';
 
 /** A name in a statement: one or more capitalized words in a row ("Wang Yi", "United States"). */
@@ -20,6 +20,11 @@ export interface EntityGroup {
   subject?: boolean;
   /** For a subject, where its verb starts in the text, past auxiliaries and adverbs ("offered", "met" in "has already met"). */
   predicateStart?: number;
+  /**
+   * Named only to say whose or which something is, before a noun: a possessor ("Ramsey's side") or a
+   * modifier after a determiner ("the former Barcelona boss"); not the one who does anything.
+   */
+  modifier?: boolean;
 }
 
 // Prepositions and verbs of going that make the name after them a place rather than a government
@@ -50,8 +55,16 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
     const subject = !speaker && position < tokens.length && opening && opensPredicate(tokens[position].norm);
     if (opening) openingEnd = position;
     const predicate = subject ? predicateAfter(tokens, position) : undefined;
+    const modifier = terms.length > 0 && modifies(tokens, first, position);
     if (terms.length > 0 && !describesPerson(tokens, first, position - 1))
-      groups.push({ terms: [...new Set(terms)], acronym: acronymTerm(words), locative, speaker, ...(subject ? { subject, predicateStart: predicate?.start } : {}) });
+      groups.push({
+        terms: [...new Set(terms)],
+        acronym: acronymTerm(words),
+        locative,
+        speaker,
+        ...(subject ? { subject, predicateStart: predicate?.start } : {}),
+        ...(modifier ? { modifier } : {}),
+      });
     words = [];
     terms = [];
   };
@@ -83,19 +96,35 @@ function namesAThing(tokens: readonly WordToken[], position: number, isCommonWor
   return term !== undefined && isCommonWord(term);
 }
 
+/** An auxiliary or a modal: "is", "was", "will", "has". */
+function isAuxiliary(word: string): boolean {
+  return PASSIVE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(word) || PERFECT_AUXILIARIES.has(word);
+}
+
 /** Whether a word starts a predicate: an auxiliary, a modal or an inflected verb ("is", "will", "offered"). */
 function opensPredicate(word: string): boolean {
-  return PASSIVE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(word) || PERFECT_AUXILIARIES.has(word) || isInflectedVerb(word);
+  return isAuxiliary(word) || isInflectedVerb(word);
 }
 
 /** The verb of a clause whose subject ends before `from`: the first word past its auxiliaries, modals and adverbs. */
 function predicateAfter(tokens: readonly WordToken[], from: number): WordToken | undefined {
   for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
     const word = tokens[k].norm;
-    if (PASSIVE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(word) || PERFECT_AUXILIARIES.has(word) || STOP_WORDS.has(word)) continue;
+    if (isAuxiliary(word) || STOP_WORDS.has(word)) continue;
     if (getLexicon().canBeVerb(word)) return tokens[k];
   }
   return undefined;
+}
+
+const PREMODIFIERS = 6;
+
+/** Whether the name from `first` to before `end` says whose or which the noun after it is ("Ramsey's side", "the Barcelona boss"). */
+function modifies(tokens: readonly WordToken[], first: number, end: number): boolean {
+  const next = tokens[end];
+  // A noun after it, not a verb or a function word: "Barcelona boss", not "the Group urged".
+  if (next === undefined || !/^\p{Ll}/u.test(next.raw) || STOP_WORDS.has(next.norm) || isInflectedVerb(next.norm)) return false;
+  // A noun phrase's words before a name are few: the last handful are read, not the whole sentence.
+  return /['\u2019]s$/u.test(tokens[end - 1].raw) || afterDeterminer(tokens.slice(Math.max(0, first - PREMODIFIERS), first).map((t) => t.raw));
 }
 
 /**

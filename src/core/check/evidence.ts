@@ -5,8 +5,7 @@ import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
 import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
-import { DETERMINERS, PASSIVE_AUXILIARIES, isBaseVerb, isInflectedVerb } from '../lexicon/voice';
-import { STOP_WORDS } from '../search/stopWords';
+import { PASSIVE_AUXILIARIES, isBaseVerb } from '../lexicon/voice';
 import { readDocument, type ReadDocument, type ReadSentence, type SentencesWithTerm } from './documentReading';
 import { sameNumber, type NumberMention } from './numbers';
 import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
@@ -459,29 +458,5 @@ function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[
   if (!chosen[0].nameGroups.some((g) => !g.terms.some((t) => statementTerms.has(t)))) return [];
   const literal = new Set(chosen.flatMap((s) => [...s.terms]));
   const documentCount = (term: string): number => context.termCountIn(primary.docId, term);
-  return analysis.names.filter((g, i) => present[i] && !onlyAsPossessor(analysis.tokens, g) && !entityPresent(g, { sentenceTerms: literal, contextTerms: new Set(), documentCount }));
-}
-
-/**
- * Whether the statement gives a name only to say whose or which something is: a possessor ("Ramsey's
- * side beat ...") or a modifier inside a noun phrase ("the former Barcelona boss is ..."). It is not the
- * one who does it, so no one can stand in its place.
- */
-function onlyAsPossessor(tokens: readonly WordToken[], group: EntityGroup): boolean {
-  const last = group.terms[group.terms.length - 1];
-  const mentions = tokens.map((_, k) => k).filter((k) => tokenTerm(tokens[k]) === last);
-  // A noun after it, not a verb or a function word: "Barcelona boss", not "the Group urged".
-  const nounFollows = (k: number): boolean => {
-    const next = tokens[k + 1];
-    return next !== undefined && /^\p{Ll}/u.test(next.raw) && !STOP_WORDS.has(next.norm) && !isInflectedVerb(next.norm);
-  };
-  const possessive = (k: number): boolean => /['\u2019]s$/u.test(tokens[k].raw);
-  // Back over the name and any lower-case words before it to a determiner: "the former Barcelona".
-  const afterDeterminer = (k: number): boolean => {
-    let i = k;
-    while (i > 0 && /^\p{Lu}/u.test(tokens[i].raw)) i--;
-    while (i > 0 && /^\p{Ll}/u.test(tokens[i].raw) && !DETERMINERS.has(tokens[i].norm)) i--;
-    return i >= 0 && i < k && DETERMINERS.has(tokens[i].norm);
-  };
-  return mentions.length > 0 && mentions.every((k) => nounFollows(k) && (possessive(k) || afterDeterminer(k)));
+  return analysis.names.filter((g, i) => present[i] && !g.modifier && !entityPresent(g, { sentenceTerms: literal, contextTerms: new Set(), documentCount }));
 }

@@ -2,7 +2,7 @@ import { NUMBER_WORDS, ORDINAL_WORDS } from '../search/numberWords';
 import { foldText } from '../search/normalize';
 import { rememberedByText } from '../text/rememberedByText';
 import { NAMING_VERBS } from '../lexicon/people';
-import { DETERMINERS } from '../lexicon/voice';
+import { afterDeterminer } from '../lexicon/voice';
 
 export type NumberKind = 'count' | 'percent' | 'money' | 'year' | 'month' | 'day' | 'weekday' | 'age' | 'ordinal';
 
@@ -185,17 +185,10 @@ function ordinalSuffix(value: number): string {
 function ageOwner(text: string, start: number, end: number): string | undefined {
   const window = text.slice(Math.max(0, start - 60), start);
   const before = /([\p{Lu}][\p{L}'-]+)\s*[,(]\s*$/u.exec(window);
-  if (before) return describedBy(window.slice(0, before.index)) ? undefined : foldText(before[1]);
+  // "The beautiful DJ, 27," heads a description: it names no one.
+  if (before) return afterDeterminer(window.slice(0, before.index).trim().split(/\s+/)) ? undefined : foldText(before[1]);
   const named = NAMED_AFTER_AGE.exec(text.slice(end, end + 120));
   return named ? foldText(named[1]) : undefined;
-}
-
-/** Whether the words before a capitalized word make it the head of a description: a determiner and lower-case words ("The beautiful DJ, 27"). */
-function describedBy(before: string): boolean {
-  const words = before.trim().split(/\s+/);
-  let k = words.length - 1;
-  while (k >= 0 && /^\p{Ll}/u.test(words[k]) && !DETERMINERS.has(words[k])) k--;
-  return k >= 0 && DETERMINERS.has(words[k].toLowerCase());
 }
 
 // "-year-old", up to three lower-case words of its noun phrase, then "identified as", "named (as)",

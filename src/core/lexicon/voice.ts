@@ -25,3 +25,13 @@ export function isBaseVerb(word: string): boolean {
   const lexicon = getLexicon();
   return lexicon.canBeVerb(word) && lexicon.lemma(word) === word;
 }
+
+/**
+ * Whether the words before a capitalized word make it part of a description rather than the start
+ * of a name: lower-case words back to a determiner ("The beautiful DJ", "the former Barcelona").
+ */
+export function afterDeterminer(wordsBefore: readonly string[]): boolean {
+  let k = wordsBefore.length - 1;
+  while (k >= 0 && /^\p{Ll}/u.test(wordsBefore[k]) && !DETERMINERS.has(wordsBefore[k])) k--;
+  return k >= 0 && DETERMINERS.has(wordsBefore[k].toLowerCase());
+}

@@ -50,7 +50,7 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
   // An age the source says of the statement's person is the one to compare, whoever else is that age in the source.
   const ownAges = analysis.figures.filter((figure) => figure.kind === 'age' && figure.owner !== undefined);
   for (const figure of ownAges) {
-    const theirs = evidence.document.sentences.flatMap((s) => s.figures).filter((g) => g.kind === 'age' && g.owner === figure.owner);
+    const theirs = evidence.document.figuresByValue.map((f) => f.figure).filter((g) => g.kind === 'age' && g.owner === figure.owner);
     if (theirs.length > 0 && !theirs.some((g) => sameNumber(figure, g))) finding.conflicts.push({ statement: figure, source: theirs[0] });
   }
   const given = [...evidence.sentences.flatMap((s) => s.figures), ...near];
