@@ -121,6 +121,30 @@ describe('paraphrase: a sentence opening with "This" speaks of the sentences bef
   });
 });
 
+describe('paraphrase: the figure of a sentence opening with "This" belongs to the sentence before it', () => {
+  // The statement's other words are said more fully far earlier, where the figure is not given.
+  const SOURCE = [
+    'Finland kept expanding timber exports to Estonia last year.',
+    'Forestry unions asked for a new wage deal in the spring.',
+    'The talks ended in June with a two-year agreement.',
+    'Wood prices in Sweden fell for most of the year.',
+    'Timber shipments to Estonia reached a record 4.2 million cubic metres, the Finnish ministry says.',
+    'This is about 25% more than in 2019.',
+  ];
+
+  it('opens the evidence with the sentence the figure is said of', () => {
+    const [result] = engineWith(SOURCE.join(' ')).checkDraft('Finnish timber exports to Estonia last year were about 25 percent more than in 2019.');
+    assert.equal(result.verdict, 'supported', result.message);
+    assert.ok(result.sources.some((s) => /^This is about 25%/.test(s.passage.text)), result.sources.map((s) => s.passage.text).join(' | '));
+  });
+
+  it('and so calls another figure there a number mismatch', () => {
+    const [result] = engineWith(SOURCE.join(' ')).checkDraft('Finnish timber exports to Estonia last year were about 40% more than in 2019.');
+    assert.equal(result.verdict, 'number-mismatch', result.message);
+    assert.match(result.message, /25%/);
+  });
+});
+
 describe('paraphrase: people named before and referred to by role or by quote', () => {
   const SOURCE = [
     'Minister Anna Kova welcomed Lars Berg to the talks, according to the ministry.',

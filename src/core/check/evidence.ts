@@ -140,7 +140,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
       // The exception is a sentence that refers back to the evidence ("This is about 30% more than in 2021.").
       const words = wordGain(j);
       if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j)) continue;
-      const g = withFigures(j, words);
+      const g = chosen.length === 0 ? withFigures(j, words) + figuresReferredTo(j) : withFigures(j, words);
       if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
     }
     if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
@@ -172,6 +172,16 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   function refersBack(j: number): boolean {
     const from = antecedentStart(sentences[j].passage, context);
     return chosen.some((i) => i < j && sentences[i].passage.end > from);
+  }
+  // A figure given by a sentence that refers back ("This is about 30% more than in 2021.") is said of
+  // what the sentence before it tells: it counts for that sentence when the evidence opens.
+  function figuresReferredTo(j: number): number {
+    let g = 0;
+    for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
+      if (!considered.has(i) || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
+      for (let k = 0; k < figureFound.length; k++) if (!figureIn[j][k] && figureIn[i][k]) g += figureWeight;
+    }
+    return g;
   }
   function linked(j: number): boolean {
     return chosen.some((i) => Math.abs(i - j) <= LINK_REACH);
