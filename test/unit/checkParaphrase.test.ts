@@ -145,6 +145,29 @@ describe('paraphrase: the figure of a sentence opening with "This" belongs to th
   });
 });
 
+describe('paraphrase: a nearby sentence that gives the figure joins the evidence with the words it says', () => {
+  // The figure's sentence stands in a paragraph of its own, and says only one more word of the statement.
+  const SOURCE = [
+    'Supporters of Harbour Town packed the Dockside ground on Saturday for the game against the league leaders Riverside.',
+    '',
+    'A spokesman spoke to reporters before the 3-1 victory.',
+    '',
+    'The pitch was heavy after a week of rain. Tickets sold out in an hour. The new stand opened in May.',
+    '',
+    'Riverside had won the league in March and won the cup in April, and Harbour Town won nothing.',
+  ];
+
+  it('takes the figure and the word it gives there ("victory" for "won")', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Harbour Town won 3-1 against Riverside at the Dockside ground on Saturday.');
+    assert.equal(result.verdict, 'supported', result.message);
+    assert.ok(result.sources.some((s) => /3-1 victory/.test(s.passage.text)), result.sources.map((s) => s.passage.text).join(' | '));
+  });
+
+  it('but a changed figure does not bring that sentence in', () => {
+    assert.notEqual(verdictOf(SOURCE, 'Harbour Town won 4-1 against Riverside at the Dockside ground on Saturday.'), 'supported');
+  });
+});
+
 describe('paraphrase: people named before and referred to by role or by quote', () => {
   const SOURCE = [
     'Minister Anna Kova welcomed Lars Berg to the talks, according to the ministry.',

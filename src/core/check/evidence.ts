@@ -137,10 +137,12 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
       if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
       // A sentence joins the evidence for what it says of the statement's words and names; a figure
       // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
-      // The exception is a sentence that refers back to the evidence ("This is about 30% more than in 2021.").
+      // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
+      // its figure alone, and one near it that gives the statement's figure for some more of its words ("before the 2-0 victory").
       const words = wordGain(j);
-      if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j)) continue;
       const g = chosen.length === 0 ? withFigures(j, words) + figuresReferredTo(j) : withFigures(j, words);
+      const givesFigureAndWords = words > 1e-9 && g > words;
+      if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j) && !givesFigureAndWords) continue;
       if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
     }
     if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
