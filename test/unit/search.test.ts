@@ -29,6 +29,10 @@ describe('tokenize', () => {
     assert.deepEqual(contentTerms('the well and the shed'), ['well', 'shed']);
   });
 
+  it('drops the conjunctions and prepositions that name nothing, so none stands for a word of a statement ("since" for "earlier")', () => {
+    assert.deepEqual(contentTerms('met since the summit unless talks fail, whereas aides whose visits ran till May despite rain'), ['meet', 'summit', 'talk', 'fail', 'aid', 'visit', 'run', 'rain']);
+  });
+
   it('keeps acronyms that spell stop words, such as US', () => {
     assert.ok(contentTerms('US officials').includes('us_'));
     assert.ok(!contentTerms('tell us').includes('us_'));

@@ -8,6 +8,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   these they this those through to too under until up very was we were what when where which
   while who whom why will with would you your yours yourself yourselves also may might must
   shall upon whether yet however although though via per among amid within without onto
+  since unless whereas whose till despite
   s t don doesn didn isn wasn aren weren wouldn shouldn couldn hasn haven hadn let lets
   ll re ve d m o y ain`.split(/\s+/).filter(Boolean),
   // The contracted auxiliaries and pronouns, as the tokenizer folds them (inner apostrophes dropped:
