@@ -464,6 +464,20 @@ describe('polarity: the doer is the one the source names', () => {
   });
 });
 
+describe('polarity: the doer of a verb after a modal, or of a present tense that ends its clause', () => {
+  const SOURCE = ['Asked about a ceasefire brokered by Norway, spokesman Lind said any deal must be one that Estonia accepts.', 'Latvia and Estonia share a long border.'];
+
+  it('flags "would accept" given to a name where the source gives "accepts" to another', () => {
+    const [result] = engineWith(SOURCE.join('\n')).checkDraft('Lind said Latvia would accept any deal that Norway brokers.');
+    assert.equal(result.verdict, 'unsupported-claim');
+    assert.match(result.message, /"Estonia accepts", not "Latvia would accept"/);
+  });
+
+  it('supports it given to the same name', () => {
+    assert.equal(verdictOf(SOURCE, 'Lind said Estonia would accept any deal that Norway brokers.'), 'supported');
+  });
+});
+
 describe('polarity: a negation before a focusing adverb', () => {
   const SOURCE = ['Of course the drought is not only responsible for the poor harvest in the valley; prices fell too.', 'The co-operative did not pay its growers in May.'];
 

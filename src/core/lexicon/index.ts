@@ -22,6 +22,8 @@ export interface Lexicon {
   baseForms(word: string): string[];
   /** Whether WordNet has the word (by one of its base forms) as a verb. */
   canBeVerb(word: string): boolean;
+  /** Whether WordNet has the word (by one of its base forms) as a noun. */
+  canBeNoun(word: string): boolean;
   /** Whether WordNet has the two words in a common part of speech (true when it knows either not at all). */
   sharePartOfSpeech(a: string, b: string): boolean;
   /** Whether WordNet has the word, by all its base forms, as a noun and nothing else ("Dutchman", not "Dutch" or "American"). */
@@ -172,6 +174,10 @@ class WordNetLexicon implements Lexicon {
 
   canBeVerb(word: string): boolean {
     return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.verb) !== 0);
+  }
+
+  canBeNoun(word: string): boolean {
+    return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.noun) !== 0);
   }
 
   isOnlyNoun(word: string): boolean {

@@ -20,6 +20,17 @@ export function isInflectedVerb(word: string): boolean {
   return lexicon.canBeVerb(word) && lexicon.lemma(word) !== word;
 }
 
+/**
+ * Whether the word can only be a verb's third person present ("accepts", not "talks", which may be a
+ * plural noun): a form the passive never drops its auxiliary from, so active with or without an object.
+ */
+export function isPresentTenseOnly(word: string): boolean {
+  return word.endsWith('s') && isInflectedVerb(word) && !getLexicon().canBeNoun(word);
+}
+
+/** Modal auxiliaries: with the base verb after them they make a finite verb phrase ("would accept"). */
+export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+
 /** Whether the word is a verb in its base form (WordNet has it as a verb, and it is its own base form): "sell", "pay". */
 export function isBaseVerb(word: string): boolean {
   const lexicon = getLexicon();

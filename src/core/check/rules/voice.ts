@@ -3,7 +3,7 @@ import type { StatementAnalysis } from '../analysis';
 import type { Evidence, WordMatch } from '../evidence';
 import { entityPresent } from '../entities';
 import { STOP_WORDS } from '../../search/stopWords';
-import { DETERMINERS, PASSIVE_AUXILIARIES, isInflectedVerb } from '../../lexicon/voice';
+import { DETERMINERS, MODALS, PASSIVE_AUXILIARIES, isBaseVerb, isInflectedVerb, isPresentTenseOnly } from '../../lexicon/voice';
 
 /** A named subject the statement gives a role the source does not give it: done to instead of doing, or the doing given to another name. */
 export interface VoiceFinding {
@@ -59,9 +59,12 @@ function* namedDoers(analysis: StatementAnalysis, evidence: Evidence): Generator
   }
 }
 
-/** The statement's words from the name to the verb, as written. */
+/** The statement's words from the name (all of it: "United States") to the verb, as written. */
 function statementClause(analysis: StatementAnalysis, from: number, verb: number): string {
-  return analysis.text.slice(analysis.tokens[from].start, analysis.tokens[verb].end);
+  const inName = (k: number): boolean => analysis.words.some((w) => w.name !== undefined && w.start === analysis.tokens[k].start);
+  let start = from;
+  while (start > 0 && inName(start - 1)) start--;
+  return analysis.text.slice(analysis.tokens[start].start, analysis.tokens[verb].end);
 }
 
 /** Where a source text says the verb (by its index term) right after one of the names, with the voice it says it in. */
@@ -81,13 +84,16 @@ function clausesWith(text: string, verbTerm: string, names: ReadonlySet<string>)
  * or directly with an object after it ("Briggs refused a place"); any other order leaves the voice open.
  */
 function voiceAfterName(tokens: readonly WordToken[], i: number, names: ReadonlySet<string>): { name: string; passive: boolean; from: number } | undefined {
+  if (i < 1) return undefined;
+  // A modal and a base verb make a finite verb phrase ("would accept"), active.
+  const modal = MODALS.has(tokens[i - 1].norm) && isBaseVerb(tokens[i].norm);
   // Only a verb's inflected form tells a clause from a noun phrase ("Estonia last year" is none); base-form pasts ("beat") go with it.
-  if (i < 1 || !isInflectedVerb(tokens[i].norm)) return undefined;
-  const auxiliary = PASSIVE_AUXILIARIES.has(tokens[i - 1].norm);
+  if (!modal && !isInflectedVerb(tokens[i].norm)) return undefined;
+  const auxiliary = !modal && PASSIVE_AUXILIARIES.has(tokens[i - 1].norm);
   // "is refusing" is the progressive: active.
   const passive = auxiliary && !tokens[i].norm.endsWith('ing');
-  if (!auxiliary && !objectFollows(tokens, i)) return undefined;
-  const at = auxiliary ? i - 2 : i - 1;
+  if (!auxiliary && !modal && !objectFollows(tokens, i) && !isPresentTenseOnly(tokens[i].norm)) return undefined;
+  const at = auxiliary || modal ? i - 2 : i - 1;
   const name = at >= 0 && /^\p{Lu}/u.test(tokens[at].raw) ? tokenTerm(tokens[at]) : undefined;
   return name !== undefined && names.has(name) ? { name, passive, from: at } : undefined;
 }
