@@ -47,6 +47,7 @@ export const FRAMING_FACTOR = 0.3;
 const INTRODUCED_QUOTE = /:\s*["\u201C\u2018']/u;
 // "62-year-old", "68 years old": the age is the figure, which the figure rule compares.
 const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
+const CAPITAL = /^\p{Lu}/u;
 
 /** Whether an index term is a figure or a date word (compared as a figure, never as a word). */
 export function isFigureTerm(term: string): boolean {
@@ -58,22 +59,33 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   const names = entityGroups(text, (term) => context.index.isCommonWord(term), isFigureTerm);
   const quotes = checkQuotes(text, context);
   const ageWords = new Set<number>();
-  for (const m of text.matchAll(AGE_UNIT)) for (const t of tokens) if (t.start >= m.index! && t.end <= m.index! + m[0].length) ageWords.add(t.start);
+  const ages = [...text.matchAll(AGE_UNIT)];
+  for (const m of ages) for (const t of tokens) if (t.start >= m.index! && t.end <= m.index! + m[0].length) ageWords.add(t.start);
   const nameOf = new Map<string, number>();
   for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
   const framingEnd = INTRODUCED_QUOTE.exec(text)?.index ?? -1;
   const words: StatementWord[] = [];
   const prepositional = nounsOfComplexPrepositions(tokens.map((t) => t.norm));
-  for (const [k, token] of tokens.entries()) {
+  // Every token's index term, in order: the statement's search terms too, when it gives no age.
+  const terms: Array<string | undefined> = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
     const term = tokenTerm(token);
+    terms.push(term);
     if (term === undefined || isFigureTerm(term) || ageWords.has(token.start) || prepositional.has(k)) continue;
-    const capitalized = /^\p{Lu}/u.test(token.raw);
+    const capitalized = CAPITAL.test(token.raw);
     const name = capitalized ? nameOf.get(term) : undefined;
     // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
-    const quote = quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
+    const quote = quotes.length === 0 ? -1 : quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
     const framing = REPORTING.has(term) || (name === undefined && token.end <= framingEnd);
     const weight = context.index.stats.idf(term) * (framing ? FRAMING_FACTOR : 1);
-    words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, ...(name !== undefined ? { name } : {}), ...(quote >= 0 ? { quote } : {}), ...(framing ? { framing } : {}) });
+    const word: StatementWord = { raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight };
+    if (name !== undefined) word.name = name;
+    if (quote >= 0) word.quote = quote;
+    if (framing) word.framing = framing;
+    words.push(word);
   }
-  return { text, tokens, words, names, figures: findNumbers(text), quotes, searchTerms: contentTerms(text.replace(AGE_UNIT, '')) };
+  // (The tokens are the words contentTerms() reads, so their terms are its terms.)
+  const searchTerms = ages.length === 0 ? terms.filter((t): t is string => t !== undefined) : contentTerms(text.replace(AGE_UNIT, ''));
+  return { text, tokens, words, names, figures: findNumbers(text), quotes, searchTerms };
 }

@@ -79,6 +79,7 @@ class DocumentReading implements ReadDocument {
   /** Units written onto figures that are not index terms of their sentence, with the sentences that write them. */
   private glued?: Map<string, number[]>;
   private byValue?: Array<{ value: number; at: number; figure: NumberMention }>;
+  private readonly withTerm = new Map<string, readonly number[]>();
 
   constructor(
     readonly docId: string,
@@ -107,6 +108,16 @@ class DocumentReading implements ReadDocument {
   }
 
   sentencesWith(term: string, indexed?: SentencesWithTerm): readonly number[] {
+    // Statement after statement asks for the same few terms: each answer is worked out once.
+    let known = this.withTerm.get(term);
+    if (known === undefined) {
+      known = this.sentencesWithUncached(term, indexed);
+      this.withTerm.set(term, known);
+    }
+    return known;
+  }
+
+  private sentencesWithUncached(term: string, indexed?: SentencesWithTerm): readonly number[] {
     const found = indexed?.(term);
     if (found === undefined) return this.termIndex().get(term) ?? [];
     // A sentence's terms are its index terms and the units written onto its figures.

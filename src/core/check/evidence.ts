@@ -85,93 +85,122 @@ export function assembleEvidence(analysis: StatementAnalysis, candidates: readon
   for (const q of analysis.quotes) if (q.passage && !docIds.includes(q.passage.docId)) docIds.push(q.passage.docId);
   for (const c of candidates) if (!docIds.includes(c.passage.docId)) docIds.push(c.passage.docId);
   let best: Evidence | undefined;
+  const wanted = wordsToFind(analysis);
   for (const docId of docIds.slice(0, CANDIDATE_DOCUMENTS)) {
-    const evidence = evidenceIn(docId, analysis, candidates, context, cutoffs);
+    const evidence = evidenceIn(docId, analysis, wanted, candidates, context, cutoffs);
     // The source that names everyone the statement names, then the one that says most of it, its figures included.
     if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.said > best.said + 1e-9))) best = evidence;
   }
   return best;
 }
 
-function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
+/** What every source is searched for, the same for each source a statement is read against. */
+interface WordsToFind {
+  /** The words aligned with the evidence's words (not names, not quoted words). */
+  aligned: StatementWord[];
+  /** Words of names: they choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent). */
+  named: StatementWord[];
+  statementTerms: ReadonlySet<string>;
+  /** A figure is the most specific thing a statement says: in choosing sentences it counts like its weightiest word. */
+  figureWeight: number;
+  /** The least a sentence must add to join the evidence after the first. */
+  minGain: number;
+}
+
+function wordsToFind(analysis: StatementAnalysis): WordsToFind {
+  const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
+  return {
+    aligned,
+    named: analysis.words.filter((w) => w.name !== undefined && w.quote === undefined),
+    statementTerms: new Set(analysis.words.map((w) => w.term)),
+    figureWeight: Math.max(1, ...analysis.words.map((w) => w.weight)),
+    minGain: aligned.length > 0 ? Math.min(...aligned.map((w) => w.weight)) / 2 : 0,
+  };
+}
+
+function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
   const passages = context.passagesOf(docId);
   if (passages.length === 0) return undefined;
   const doc = readDocument(docId, passages, (term) => context.index.isCommonWord(term));
   const sentences = doc.sentences;
-  const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
-  const statementTerms = new Set(analysis.words.map((w) => w.term));
-  const considered = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
-  // Names choose sentences as they are written there; whether the evidence carries them is decided after (namesPresent).
-  const named = analysis.words.filter((w) => w.name !== undefined && w.quote === undefined);
-  // A figure is the most specific thing a statement says: in choosing sentences it counts like its weightiest word.
-  const figureWeight = Math.max(1, ...analysis.words.map((w) => w.weight));
+  const { aligned, named, statementTerms, figureWeight, minGain } = wanted;
+  const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
   // A quotation chooses the sentence that carries its words, like any other words of the statement
   // (the quote may also be found where its speaker said it, away from what the statement tells).
   const quoted = analysis.quotes.map((_, i) => ({ i, words: analysis.words.filter((w) => w.quote === i) })).filter((q) => q.words.length > 0 && analysis.quotes[q.i].passage?.docId === docId);
   const quoteWeight = quoted.map((q) => q.words.reduce((sum, w) => sum + w.weight, 0));
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
+  // What the choice below reads again and again is kept flat, a row per sentence considered (`rows` has their indices).
+  const rows = [...considered];
+  // (Looked up only for figures given by a sentence that refers back.)
+  const rowOf = new Map(giving.length > 0 ? rows.map((j, r) => [j, r]) : []);
   const cells: Cell[][] = [];
-  const figureIn: boolean[][] = [];
-  const nameIn: boolean[][] = [];
-  const quoteIn: boolean[][] = [];
+  const strength = new Float64Array(rows.length * aligned.length);
+  const figureIn = new Uint8Array(rows.length * giving.length);
+  const nameIn = new Uint8Array(rows.length * named.length);
+  const quoteIn = new Uint8Array(rows.length * quoted.length);
   const relatedBySentence = relatedMemoOf(cutoffs);
-  for (const j of considered) {
+  for (let r = 0; r < rows.length; r++) {
+    const j = rows[r];
     const s = sentences[j];
-    const related = relatedOf(relatedBySentence, s);
-    cells[j] = aligned.map((w) => cellFor(w, s, related, cutoffs, statementTerms));
-    figureIn[j] = analysis.figures.map((f) => s.figures.some((g) => sameNumber(f, g)));
-    nameIn[j] = named.map((w) => s.terms.has(w.term));
-    quoteIn[j] = quoted.map((q) => q.words.every((w) => s.terms.has(w.term)));
+    const memo = relatedOf(relatedBySentence, s);
+    const row = aligned.map((w) => cellFor(w, s, memo, cutoffs, statementTerms));
+    cells[j] = row;
+    for (let k = 0; k < row.length; k++) strength[r * aligned.length + k] = row[k].strength;
+    for (let k = 0; k < giving.length; k++) figureIn[r * giving.length + k] = giving[k].includes(j) ? 1 : 0;
+    for (let k = 0; k < named.length; k++) nameIn[r * named.length + k] = s.terms.has(named[k].term) ? 1 : 0;
+    for (let k = 0; k < quoted.length; k++) quoteIn[r * quoted.length + k] = quoted[k].words.every((w) => s.terms.has(w.term)) ? 1 : 0;
   }
 
   const chosen: number[] = [];
-  const current = aligned.map(() => 0);
-  const figureFound = analysis.figures.map(() => false);
-  const nameFound = named.map(() => false);
-  const quoteFound = quoted.map(() => false);
-  const minGain = aligned.length > 0 ? Math.min(...aligned.map((w) => w.weight)) / 2 : 0;
+  const current = new Float64Array(aligned.length);
+  const figureFound = new Uint8Array(giving.length);
+  const nameFound = new Uint8Array(named.length);
+  const quoteFound = new Uint8Array(quoted.length);
   while (chosen.length < MAX_SENTENCES) {
     let pick = -1;
     let pickGain = 0;
-    for (const j of considered) {
+    for (let r = 0; r < rows.length; r++) {
+      const j = rows[r];
       if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
       // A sentence joins the evidence for what it says of the statement's words and names; a figure
       // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
       // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
       // its figure alone, and one near it that gives the statement's figure for some more of its words ("before the 2-0 victory").
-      const words = wordGain(j);
-      const g = chosen.length === 0 ? withFigures(j, words) + figuresReferredTo(j) : withFigures(j, words);
+      const words = wordGain(r);
+      const g = chosen.length === 0 ? withFigures(r, words) + figuresReferredTo(j) : withFigures(r, words);
       const givesFigureAndWords = words > 1e-9 && g > words;
       if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j) && !givesFigureAndWords) continue;
-      if (g > pickGain + 1e-9) [pick, pickGain] = [j, g];
+      if (g > pickGain + 1e-9) [pick, pickGain] = [r, g];
     }
     if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
     take(pick);
   }
   if (chosen.length === 0) return undefined;
 
-  function wordGain(j: number): number {
+  function wordGain(r: number): number {
     let g = 0;
-    for (let k = 0; k < quoteFound.length; k++) if (!quoteFound[k] && quoteIn[j][k]) g += quoteWeight[k];
-    for (let k = 0; k < aligned.length; k++) g += aligned[k].weight * Math.max(0, cells[j][k].strength - current[k]);
-    for (let k = 0; k < nameFound.length; k++) if (!nameFound[k] && nameIn[j][k]) g += named[k].weight;
+    for (let k = 0; k < quoted.length; k++) if (!quoteFound[k] && quoteIn[r * quoted.length + k]) g += quoteWeight[k];
+    for (let k = 0; k < aligned.length; k++) g += aligned[k].weight * Math.max(0, strength[r * aligned.length + k] - current[k]);
+    for (let k = 0; k < named.length; k++) if (!nameFound[k] && nameIn[r * named.length + k]) g += named[k].weight;
     return g;
   }
-  function withFigures(j: number, words: number): number {
+  function withFigures(r: number, words: number): number {
     let g = words;
-    for (let k = 0; k < figureFound.length; k++) if (!figureFound[k] && figureIn[j][k]) g += figureWeight;
+    for (let k = 0; k < giving.length; k++) if (!figureFound[k] && figureIn[r * giving.length + k]) g += figureWeight;
     return g;
   }
-  function take(j: number): void {
-    chosen.push(j);
-    for (let k = 0; k < current.length; k++) current[k] = Math.max(current[k], cells[j][k].strength);
-    for (let k = 0; k < figureFound.length; k++) figureFound[k] ||= figureIn[j][k];
-    for (let k = 0; k < nameFound.length; k++) nameFound[k] ||= nameIn[j][k];
-    for (let k = 0; k < quoteFound.length; k++) quoteFound[k] ||= quoteIn[j][k];
+  function take(r: number): void {
+    chosen.push(rows[r]);
+    for (let k = 0; k < aligned.length; k++) current[k] = Math.max(current[k], strength[r * aligned.length + k]);
+    for (let k = 0; k < giving.length; k++) figureFound[k] ||= figureIn[r * giving.length + k];
+    for (let k = 0; k < named.length; k++) nameFound[k] ||= nameIn[r * named.length + k];
+    for (let k = 0; k < quoted.length; k++) quoteFound[k] ||= quoteIn[r * quoted.length + k];
   }
   // Sentences read together tell one thing: they stand within a few sentences of each other. (A
   // name or an age given elsewhere in the source is the name and figure rules' to find.)
   function refersBack(j: number): boolean {
+    if (chosen.length === 0) return false;
     const from = antecedentStart(sentences[j].passage, context);
     return chosen.some((i) => i < j && sentences[i].passage.end > from);
   }
@@ -179,14 +208,18 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
   // what the sentence before it tells: it counts for that sentence when the evidence opens.
   function figuresReferredTo(j: number): number {
     let g = 0;
+    if (giving.length === 0) return g;
+    const r = rowOf.get(j)!;
     for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
-      if (!considered.has(i) || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
-      for (let k = 0; k < figureFound.length; k++) if (!figureIn[j][k] && figureIn[i][k]) g += figureWeight;
+      const ri = rowOf.get(i);
+      if (ri === undefined || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
+      for (let k = 0; k < giving.length; k++) if (!figureIn[r * giving.length + k] && figureIn[ri * giving.length + k]) g += figureWeight;
     }
     return g;
   }
   function linked(j: number): boolean {
-    return chosen.some((i) => Math.abs(i - j) <= LINK_REACH);
+    for (const i of chosen) if (Math.abs(i - j) <= LINK_REACH) return true;
+    return false;
   }
 
   // A verb is said of its subject or object: its counterpart counts only in a sentence that gives one of them.
@@ -250,7 +283,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
     passages: chosenSentences.map((s) => s.passage),
     matches,
     coverage: total > 0 ? covered / total : 0,
-    said: total + figureWeight * figureFound.length > 0 ? (covered + figureWeight * figureFound.filter(Boolean).length) / (total + figureWeight * figureFound.length) : 0,
+    said: total + figureWeight * figureFound.length > 0 ? (covered + figureWeight * figureFound.reduce((n, found) => n + found, 0)) / (total + figureWeight * figureFound.length) : 0,
     missingNames: analysis.names.filter((_, i) => !inDocument[i]),
     detachedNames: analysis.names.filter((_, i) => inDocument[i] && !present[i]),
     primaryCoverage: total > 0 ? primaryCovered / total : 0,
@@ -266,11 +299,13 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, candidates: read
 // neighbours they may be read with, are read that way.
 const SENTENCES_BY_WORDS = 3;
 
-function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], indexed: SentencesWithTerm): Set<number> {
+/** The sentences to read (see above), and for each of the statement's figures the sentences that give it. */
+function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], indexed: SentencesWithTerm): { read: Set<number>; giving: number[][] } {
   // Each sentence scores the weights of the statement's words it uses, then 1 for each figure it gives.
   const score = new Map<number, number>();
   for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, indexed)) score.set(j, (score.get(j) ?? 0) + w.weight);
-  for (const f of analysis.figures) for (const j of sentencesGiving(f, doc)) score.set(j, (score.get(j) ?? 0) + 1);
+  const giving = analysis.figures.map((f) => sentencesGiving(f, doc));
+  for (const at of giving) for (const j of at) score.set(j, (score.get(j) ?? 0) + 1);
   // The best-scoring few, ties to the earlier sentence.
   const best: Array<[j: number, score: number]> = [];
   for (const entry of score) {
@@ -293,7 +328,7 @@ function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candida
   }
   const read = new Set<number>();
   for (const j of seeds) for (let k = Math.max(0, j - LINK_REACH); k <= Math.min(doc.sentences.length - 1, j + LINK_REACH); k++) read.add(k);
-  return read;
+  return { read, giving };
 }
 
 /** The sentences (indices, ascending) that give the figure: those with a figure of about its value that sameNumber() accepts. */
@@ -316,26 +351,33 @@ export function sentencesGiving(figure: NumberMention, doc: ReadDocument): numbe
 }
 
 /** How a sentence gives a statement word: the same index term, else the word that means it most nearly. */
-function cellFor(word: StatementWord, sentence: ReadSentence, related: Map<string, RelatedWords>, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
-  if (sentence.terms.has(word.term)) return { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) };
-  const found = relatedWords(word.norm, sentence, related, cutoffs);
+function cellFor(word: StatementWord, sentence: ReadSentence, byWord: Map<string, RelatedWords>, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
+  // A word's term follows from its folded form, but for an acronym ("NATO": "nato_"), the one term ending in "_".
+  const key = word.term.endsWith('_') ? word.term : word.norm;
+  let found = byWord.get(key);
+  if (!found) {
+    found = sentence.terms.has(word.term) ? { words: [], best: { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) } } : relatedWords(word.norm, sentence, cutoffs);
+    byWord.set(key, found);
+  }
   // The best related word stays the best when the statement's own words are set aside, unless it is one of them.
   if (found.bestTerm === undefined || !statementTerms.has(found.bestTerm)) return found.best;
-  return bestCell(found.words, sentence, statementTerms);
+  const at = bestRelated(found.words, sentence, statementTerms);
+  if (at < 0) return NO_COUNTERPART;
+  found.cells ??= [];
+  found.cells[at] ??= cellOf(found.words[at], sentence);
+  return found.cells[at];
+}
+
+/** A related word as the counterpart of a statement word. */
+function cellOf({ at, meaning }: RelatedWord, sentence: ReadSentence): Cell {
+  return { strength: meaning.strength, kind: meaning.kind, counterpart: sentence.words[at] };
 }
 
 /**
- * The counterpart among a sentence's related words: the first of the strongest, else the first
- * opposite; a source word the statement itself uses stands for that word, not for another ("last" is not "higher").
+ * Which of a sentence's related words is the counterpart (an index into `words`), or -1: the first of
+ * the strongest, else the first opposite; a source word the statement itself uses stands for that
+ * word, not for another ("last" is not "higher").
  */
-function bestCell(words: readonly RelatedWord[], sentence: ReadSentence, statementTerms?: ReadonlySet<string>): Cell {
-  const at = bestRelated(words, sentence, statementTerms);
-  if (at < 0) return NO_COUNTERPART;
-  const { meaning } = words[at];
-  return { strength: meaning.strength, kind: meaning.kind, counterpart: sentence.words[words[at].at] };
-}
-
-/** Which of the related words bestCell() takes (an index into `words`), or -1. */
 function bestRelated(words: readonly RelatedWord[], sentence: ReadSentence, statementTerms?: ReadonlySet<string>): number {
   let best = -1;
   for (let i = 0; i < words.length; i++) {
@@ -356,12 +398,17 @@ interface RelatedWord {
   meaning: Meaning;
 }
 
-/** A sentence's words related to one statement word, and the counterpart they give when none is set aside. */
+/**
+ * A sentence's words related to one statement word, and the counterpart they give when none is set
+ * aside (for a word the sentence uses itself, none and that word).
+ */
 interface RelatedWords {
   words: readonly RelatedWord[];
   best: Cell;
   /** The index term of the best one's word. */
   bestTerm?: string;
+  /** The counterparts of `words` when the best is set aside, by index, as first asked for. */
+  cells?: Cell[];
 }
 
 const NONE_RELATED: RelatedWords = { words: [], best: NO_COUNTERPART };
@@ -391,19 +438,14 @@ function relatedOf(bySentence: RelatedMemo, sentence: ReadSentence): Map<string,
 }
 
 /** The sentence's words related in meaning to a statement word (folded), in the sentence's order. */
-function relatedWords(norm: string, sentence: ReadSentence, byWord: Map<string, RelatedWords>, cutoffs: MeaningCutoffs): RelatedWords {
-  let related = byWord.get(norm);
-  if (!related) {
-    const words: RelatedWord[] = [];
-    sentence.words.forEach((candidate, at) => {
-      const meaning = wordMeaning(norm, candidate, cutoffs);
-      if (meaning) words.push({ at, meaning });
-    });
-    const best = bestRelated(words, sentence);
-    related = words.length === 0 ? NONE_RELATED : best < 0 ? { words, best: NO_COUNTERPART } : { words, best: bestCell(words, sentence), bestTerm: sentence.wordTerms[words[best].at] };
-    byWord.set(norm, related);
-  }
-  return related;
+function relatedWords(norm: string, sentence: ReadSentence, cutoffs: MeaningCutoffs): RelatedWords {
+  const words: RelatedWord[] = [];
+  sentence.words.forEach((candidate, at) => {
+    const meaning = wordMeaning(norm, candidate, cutoffs);
+    if (meaning) words.push({ at, meaning });
+  });
+  const best = bestRelated(words, sentence);
+  return words.length === 0 ? NONE_RELATED : best < 0 ? { words, best: NO_COUNTERPART } : { words, best: cellOf(words[best], sentence), bestTerm: sentence.wordTerms[words[best].at] };
 }
 
 // An article names its subject once and then says "its northern neighbour": a name the evidence

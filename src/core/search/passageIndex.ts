@@ -140,7 +140,7 @@ export class PassageIndex implements PassageRetrieval {
     return scored
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(({ passage, terms, score }) => withMatchedWords({ passage, score, inSentence: scorer.inSentence(terms.sentenceTerms), ...terms }));
+      .map(({ passage, terms, score }) => new RankedPassage(passage, score, terms, () => scorer.inSentence(terms.sentenceTerms)));
   }
 
   private passageAt(slot: number): Passage {
@@ -194,23 +194,30 @@ export class PassageIndex implements PassageRetrieval {
  * candidates with this, so local and archived passages compare on one scale.
  */
 export function scoreCandidate(queryTerms: readonly string[], passage: Passage, terms: PassageTerms, relevance: number, stats: TermWeights, weightOf?: (term: string) => number): ScoredPassage {
-  return withMatchedWords(coveredCandidate(queryCoverage(queryTerms, stats, weightOf), passage, terms, relevance));
+  const cover = queryCoverage(queryTerms, stats, weightOf)(terms.sentenceTerms, terms.contextTerms);
+  return new RankedPassage(passage, cover.score * 0.9 + 0.1 * relevance, terms, () => cover.inSentence);
 }
 
-interface CoveredCandidate extends PassageTerms {
-  passage: Passage;
-  score: number;
-  inSentence: readonly string[];
-}
+/** A candidate whose matched words are read from its text when first asked for: a check ranks a few and shows fewer. */
+class RankedPassage implements ScoredPassage {
+  readonly sentenceTerms: ReadonlySet<string>;
+  readonly contextTerms: ReadonlySet<string>;
+  private matched?: string[];
 
-function coveredCandidate(coverOf: ReturnType<typeof queryCoverage>, passage: Passage, terms: PassageTerms, relevance: number): CoveredCandidate {
-  const { sentenceTerms, contextTerms } = terms;
-  const cover = coverOf(sentenceTerms, contextTerms);
-  return { passage, score: cover.score * 0.9 + 0.1 * relevance, inSentence: cover.inSentence, sentenceTerms, contextTerms };
-}
+  constructor(
+    readonly passage: Passage,
+    readonly score: number,
+    terms: PassageTerms,
+    private readonly inSentence: () => readonly string[],
+  ) {
+    this.sentenceTerms = terms.sentenceTerms;
+    this.contextTerms = terms.contextTerms;
+  }
 
-function withMatchedWords({ passage, score, inSentence, sentenceTerms, contextTerms }: CoveredCandidate): ScoredPassage {
-  return { passage, score, matchedTerms: matchedWords(passage.text, new Set(inSentence)), sentenceTerms, contextTerms };
+  get matchedTerms(): string[] {
+    this.matched ??= matchedWords(this.passage.text, new Set(this.inSentence()));
+    return this.matched;
+  }
 }
 
 /** For each passage, the range of passages (indices into `passages`) whose sentences its context spans. */
