@@ -10,7 +10,11 @@ const MAGIC = 'SRCLEX1\n';
 export const SYNSET_LINK = { hypernym: 1, part: 2, similar: 3, antonym: 4 } as const;
 export const LEMMA_LINK = { derived: 1, pertainym: 2 } as const;
 export const POS_BIT = { noun: 1, verb: 2, adjective: 4, adverb: 8 } as const;
-export const LINK_SHIFT = 2 ** 24;
+const LINK_SHIFT = 2 ** 24;
+
+/** A list entry's kind and target (entries are uint32, so bit operations read them exactly). */
+export const linkKind = (entry: number): number => entry >>> 24;
+export const linkTarget = (entry: number): number => entry & (LINK_SHIFT - 1);
 
 export interface LexiconData {
   dims: number;

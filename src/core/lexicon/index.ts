@@ -66,6 +66,8 @@ const normalize = (word: string) => {
 };
 
 interface WordEntry {
+  /** The word folded (lower case, single spaces), as the entry was made for it. */
+  norm: string;
   lemma: string;
   forms: string[];
   /** The vector row of the word, or of its first base form that has one. */
@@ -73,6 +75,8 @@ interface WordEntry {
   links: WordLinks | undefined;
   /** The links of the lemma alone. */
   lemmaLinks?: WordLinks;
+  /** The parts of speech of all its base forms (POS_BIT). */
+  pos?: number;
   /** isA() answers by category and sense count ("person/1"): a draft check asks them for the same words again and again. */
   kinds?: Map<string, boolean>;
 }
@@ -102,19 +106,33 @@ class WordNetLexicon implements Lexicon {
     if (!entry) {
       // "U.N." is looked up as "un" when WordNet and the vectors do not have the dotted form.
       const dotless = w.replace(/\./g, '');
-      let forms = this.morphology.baseForms(w);
-      if (!forms.length && dotless !== w) forms = this.morphology.baseForms(dotless);
-      const vectorRow = [w, dotless, ...forms].map((f) => this.vectors.row(f)).find((row) => row !== undefined);
-      entry = { lemma: this.morphology.lemma(w), forms, vectorRow, links: undefined };
+      const { forms: own, lemma } = this.morphology.analyse(w);
+      const forms = own.length || dotless === w ? own : this.morphology.analyse(dotless).forms;
+      entry = { norm: w, lemma, forms, vectorRow: this.vectorRow([w, dotless, ...forms]), links: undefined };
       this.cache.set(w, entry);
     }
     this.cache.set(word, entry);
     return entry;
   }
 
+  /** The vector row of the first spelling that has one (each costs a binary search, so the rest are not looked up). */
+  private vectorRow(spellings: readonly string[]): number | undefined {
+    for (const spelling of spellings) {
+      const row = this.vectors.row(spelling);
+      if (row !== undefined) return row;
+    }
+    return undefined;
+  }
+
   private links(entry: WordEntry): WordLinks {
     entry.links ??= this.wordnet.links(entry.forms);
     return entry.links;
+  }
+
+  // Asked for each pair of words compared by use (sharePartOfSpeech), so worked out once per word.
+  private pos(entry: WordEntry): number {
+    entry.pos ??= entry.forms.reduce((all, form) => all | this.wordnet.posBits(form), 0);
+    return entry.pos;
   }
 
   private lemmaLinks(entry: WordEntry): WordLinks {
@@ -173,11 +191,11 @@ class WordNetLexicon implements Lexicon {
   }
 
   canBeVerb(word: string): boolean {
-    return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.verb) !== 0);
+    return (this.pos(this.analyse(word)) & POS_BIT.verb) !== 0;
   }
 
   canBeNoun(word: string): boolean {
-    return this.analyse(word).forms.some((form) => (this.wordnet.posBits(form) & POS_BIT.noun) !== 0);
+    return (this.pos(this.analyse(word)) & POS_BIT.noun) !== 0;
   }
 
   isOnlyNoun(word: string): boolean {
@@ -187,9 +205,8 @@ class WordNetLexicon implements Lexicon {
 
   /** Whether WordNet has the two words in a common part of speech (true when it knows either not at all). */
   sharePartOfSpeech(a: string, b: string): boolean {
-    const bits = (word: string): number => this.analyse(word).forms.reduce((all, form) => all | this.wordnet.posBits(form), 0);
-    const x = bits(a);
-    const y = bits(b);
+    const x = this.pos(this.analyse(a));
+    const y = this.pos(this.analyse(b));
     return x === 0 || y === 0 || (x & y) !== 0;
   }
 
@@ -203,12 +220,14 @@ class WordNetLexicon implements Lexicon {
   }
 
   formRelation(a: string, b: string): 'same' | 'inflection' | 'abbreviation' | undefined {
-    const x = normalize(a);
-    const y = normalize(b);
+    return this.formRelationOf(this.analyse(a), this.analyse(b));
+  }
+
+  private formRelationOf(ex: WordEntry, ey: WordEntry): 'same' | 'inflection' | 'abbreviation' | undefined {
+    const x = ex.norm;
+    const y = ey.norm;
     if (!x || !y) return undefined;
     if (x === y) return 'same';
-    const ex = this.analyse(x);
-    const ey = this.analyse(y);
     if (ex.lemma === ey.lemma || ex.forms.includes(y) || ey.forms.includes(x) || ex.forms.some((f) => ey.forms.includes(f))) return 'inflection';
     const isWord = (w: string) => this.analyse(w).forms.length > 0;
     // Every way English abbreviates keeps the first letter ("Utd", "U.S.", "Sept.").
@@ -217,10 +236,10 @@ class WordNetLexicon implements Lexicon {
   }
 
   relation(a: string, b: string): LexicalRelation | undefined {
-    const form = this.formRelation(a, b);
+    const ex = this.analyse(a);
+    const ey = this.analyse(b);
+    const form = this.formRelationOf(ex, ey);
     if (form) return form;
-    const ex = this.analyse(normalize(a));
-    const ey = this.analyse(normalize(b));
     const found = this.wordnet.relation(this.links(ex), this.links(ey));
     if (found === 'synonym') return found;
     if (this.wordnet.antonymous(this.lemmaLinks(ex), this.lemmaLinks(ey)) || this.opposed(ex, ey)) return 'antonym';

@@ -2,31 +2,28 @@
 // narrower term, part/whole (Berlin ~ Germany), antonyms (through an adjective's cluster head:
 // huge ~ small), derivationally related forms (destroy ~ destruction) and pertainyms
 // (German ~ Germany). Each word's links are gathered once into sets of synset and lemma ids,
-// so comparing two words is a few set intersections.
-import { LEMMA_LINK, LINK_SHIFT, SYNSET_LINK, type LexiconData } from './format';
+// so comparing two words is a few set intersections (IdSet).
+import { LEMMA_LINK, linkKind, linkTarget, SYNSET_LINK, type LexiconData } from './format';
+import { IdSet } from './idSet';
 
 export type WordNetRelation = 'synonym' | 'hypernym' | 'hyponym' | 'antonym' | 'derived' | 'pertainym' | 'part';
 
 /** One word's WordNet neighbourhood, over all its base forms and senses. */
 export interface WordLinks {
-  lemmas: Set<number>;
-  synsets: Set<number>;
+  lemmas: IdSet;
+  synsets: IdSet;
   /** Its synsets and the heads of the adjective clusters they belong to. */
-  clusters: Set<number>;
-  similar: Set<number>;
-  antonyms: Set<number>;
-  hypernyms: Set<number>;
-  parts: Set<number>;
-  derived: Set<number>;
-  pertainyms: Set<number>;
+  clusters: IdSet;
+  similar: IdSet;
+  antonyms: IdSet;
+  hypernyms: IdSet;
+  parts: IdSet;
+  derived: IdSet;
+  pertainyms: IdSet;
 }
 
-// Asked a dozen times for every pair of words compared, most often of an empty set.
-function intersects(a: Set<number>, b: Set<number>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
-  return false;
+interface IdSink {
+  add(id: number): void;
 }
 
 export class WordNetRelations {
@@ -41,17 +38,10 @@ export class WordNetRelations {
     return id === undefined ? 0 : this.data.lemmaPos[id];
   }
 
-  private synsetLinks(synset: number, kind: number, into: Set<number>): void {
+  private synsetLinks(synset: number, kind: number, into: IdSink): void {
     const { synsetLinkOffsets: offsets, synsetLinkList: list } = this.data;
     for (let i = offsets[synset]; i < offsets[synset + 1]; i++) {
-      if (Math.floor(list[i] / LINK_SHIFT) === kind) into.add(list[i] % LINK_SHIFT);
-    }
-  }
-
-  private lemmaLinks(lemma: number, kind: number, into: Set<number>): void {
-    const { lemmaLinkOffsets: offsets, lemmaLinkList: list } = this.data;
-    for (let i = offsets[lemma]; i < offsets[lemma + 1]; i++) {
-      if (Math.floor(list[i] / LINK_SHIFT) === kind) into.add(list[i] % LINK_SHIFT);
+      if (linkKind(list[i]) === kind) into.add(linkTarget(list[i]));
     }
   }
 
@@ -83,31 +73,41 @@ export class WordNetRelations {
   /** The links of a word given its base forms (WordNet lemmas). */
   links(forms: readonly string[]): WordLinks {
     const links: WordLinks = {
-      lemmas: new Set(), synsets: new Set(), clusters: new Set(), similar: new Set(), antonyms: new Set(),
-      hypernyms: new Set(), parts: new Set(), derived: new Set(), pertainyms: new Set(),
+      lemmas: new IdSet(), synsets: new IdSet(), clusters: new IdSet(), similar: new IdSet(), antonyms: new IdSet(),
+      hypernyms: new IdSet(), parts: new IdSet(), derived: new IdSet(), pertainyms: new IdSet(),
     };
+    // Each lemma's and synset's links are read in one pass that files them by kind.
+    const lemmaSinks: IdSet[] = [];
+    lemmaSinks[LEMMA_LINK.derived] = links.derived;
+    lemmaSinks[LEMMA_LINK.pertainym] = links.pertainyms;
+    const synsetSinks: IdSet[] = [];
+    synsetSinks[SYNSET_LINK.similar] = links.similar;
+    synsetSinks[SYNSET_LINK.hypernym] = links.hypernyms;
+    synsetSinks[SYNSET_LINK.part] = links.parts;
+    synsetSinks[SYNSET_LINK.antonym] = links.antonyms;
+    const { senseOffsets, senseList, lemmaLinkOffsets, lemmaLinkList, synsetLinkOffsets, synsetLinkList } = this.data;
     for (const form of forms) {
       const id = this.lemmaId(form);
       if (id === undefined) continue;
       links.lemmas.add(id);
-      for (let i = this.data.senseOffsets[id]; i < this.data.senseOffsets[id + 1]; i++) links.synsets.add(this.data.senseList[i]);
-      this.lemmaLinks(id, LEMMA_LINK.derived, links.derived);
-      this.lemmaLinks(id, LEMMA_LINK.pertainym, links.pertainyms);
+      for (let i = senseOffsets[id]; i < senseOffsets[id + 1]; i++) links.synsets.add(senseList[i]);
+      for (let i = lemmaLinkOffsets[id]; i < lemmaLinkOffsets[id + 1]; i++) lemmaSinks[linkKind(lemmaLinkList[i])]?.add(linkTarget(lemmaLinkList[i]));
     }
     for (const s of links.synsets) {
-      this.synsetLinks(s, SYNSET_LINK.similar, links.similar);
-      this.synsetLinks(s, SYNSET_LINK.hypernym, links.hypernyms);
-      this.synsetLinks(s, SYNSET_LINK.part, links.parts);
       links.clusters.add(s);
+      for (let i = synsetLinkOffsets[s]; i < synsetLinkOffsets[s + 1]; i++) synsetSinks[linkKind(synsetLinkList[i])]?.add(linkTarget(synsetLinkList[i]));
     }
-    for (const head of links.similar) links.clusters.add(head);
-    for (const s of links.clusters) this.synsetLinks(s, SYNSET_LINK.antonym, links.antonyms);
+    // The antonyms are those of every synset of the word's adjective clusters: its own (above) and their heads.
+    for (const head of links.similar) {
+      links.clusters.add(head);
+      this.synsetLinks(head, SYNSET_LINK.antonym, links.antonyms);
+    }
     return links;
   }
 
   /** Whether the words are opposites: antonyms, or in the clusters of two antonymous adjectives (huge ~ tiny). */
   antonymous(a: WordLinks, b: WordLinks): boolean {
-    return intersects(a.antonyms, b.clusters);
+    return a.antonyms.intersects(b.clusters);
   }
 
   /**
@@ -116,14 +116,14 @@ export class WordNetRelations {
    * so a rare sense of an inflected form ("said" as in "the said house") does not oppose it.
    */
   relation(a: WordLinks, b: WordLinks): Exclude<WordNetRelation, 'antonym'> | undefined {
-    if (intersects(a.synsets, b.synsets)) return 'synonym';
+    if (a.synsets.intersects(b.synsets)) return 'synonym';
     // Adjectives in one cluster ("huge" is similar to "large") are near-synonyms.
-    if (intersects(a.similar, b.synsets) || intersects(b.similar, a.synsets)) return 'synonym';
-    if (intersects(a.pertainyms, b.lemmas) || intersects(b.pertainyms, a.lemmas)) return 'pertainym';
-    if (intersects(a.derived, b.lemmas)) return 'derived';
-    if (intersects(a.hypernyms, b.synsets)) return 'hypernym';
-    if (intersects(b.hypernyms, a.synsets)) return 'hyponym';
-    if (intersects(a.parts, b.synsets) || intersects(b.parts, a.synsets)) return 'part';
+    if (a.similar.intersects(b.synsets) || b.similar.intersects(a.synsets)) return 'synonym';
+    if (a.pertainyms.intersects(b.lemmas) || b.pertainyms.intersects(a.lemmas)) return 'pertainym';
+    if (a.derived.intersects(b.lemmas)) return 'derived';
+    if (a.hypernyms.intersects(b.synsets)) return 'hypernym';
+    if (b.hypernyms.intersects(a.synsets)) return 'hyponym';
+    if (a.parts.intersects(b.synsets) || b.parts.intersects(a.synsets)) return 'part';
     return undefined;
   }
 }
