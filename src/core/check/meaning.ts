@@ -39,16 +39,27 @@ const MEMO_WORDS = 20_000;
 /** Answers about pairs of words, remembered per first word and bounded in how many first words it keeps. */
 class PairMemo<V> {
   private readonly rows = new Map<string, Map<string, V | null>>();
+  // A caller asks about one first word with each word of a sentence in turn: its row is kept at hand.
+  private lastWord: string | undefined;
+  private lastRow: Map<string, V | null> | undefined;
 
   constructor(private readonly compute: (a: string, b: string) => V | undefined) {}
 
-  get(a: string, b: string): V | undefined {
+  private row(a: string): Map<string, V | null> {
+    if (a === this.lastWord && this.lastRow) return this.lastRow;
     let row = this.rows.get(a);
     if (!row) {
       if (this.rows.size >= MEMO_WORDS) this.rows.clear();
       row = new Map();
       this.rows.set(a, row);
     }
+    this.lastWord = a;
+    this.lastRow = row;
+    return row;
+  }
+
+  get(a: string, b: string): V | undefined {
+    const row = this.row(a);
     let value = row.get(b);
     if (value === undefined) {
       value = this.compute(a, b) ?? null;
@@ -61,15 +72,20 @@ class PairMemo<V> {
 // A draft asks about the same pairs of words again and again: each statement word keeps what it
 // was found to mean against each source word, per set of cut-offs (the fit tries several).
 const memos = new WeakMap<MeaningCutoffs, PairMemo<Meaning>>();
+// Every call but the fit's passes the same cut-offs: their memo is kept at hand.
+let lastMemo: { cutoffs: MeaningCutoffs; memo: PairMemo<Meaning> } | undefined;
 
 /** The relation of a statement word to a source word (folded words), or undefined when they are unrelated. */
 export function wordMeaning(statementWord: string, sourceWord: string, cutoffs: MeaningCutoffs): Meaning | undefined {
-  let memo = memos.get(cutoffs);
-  if (!memo) {
-    memo = new PairMemo((a, b) => lookUp(a, b, cutoffs));
-    memos.set(cutoffs, memo);
+  if (lastMemo?.cutoffs !== cutoffs) {
+    let memo = memos.get(cutoffs);
+    if (!memo) {
+      memo = new PairMemo((a, b) => lookUp(a, b, cutoffs));
+      memos.set(cutoffs, memo);
+    }
+    lastMemo = { cutoffs, memo };
   }
-  return memo.get(statementWord, sourceWord);
+  return lastMemo.memo.get(statementWord, sourceWord);
 }
 
 const relations = new PairMemo<Relation>((a, b) => getLexicon().relation(a, b));

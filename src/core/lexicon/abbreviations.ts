@@ -13,9 +13,11 @@ const letters = (word: string) => word.replace(/\./g, '');
 
 /** "usa" is the initials of "united states of america" (all words, or the content words). */
 export function isInitialism(short: string, long: string): boolean {
+  // Most pairs asked are two single words: they are told apart before any string is built.
+  if (!/[\s-]/.test(long) || /\s/.test(short)) return false;
   const initials = letters(short);
   const words = long.split(/[\s-]+/).filter(Boolean);
-  if (initials.length < 2 || words.length < 2 || /\s/.test(short)) return false;
+  if (initials.length < 2 || words.length < 2) return false;
   const all = words.map((w) => w[0]).join('');
   const content = words.filter((w) => !SKIPPED.has(w)).map((w) => w[0]).join('');
   return initials === all || initials === content;
