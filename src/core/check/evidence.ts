@@ -5,7 +5,7 @@ import type { StatementAnalysis, StatementWord } from './analysis';
 import { entityPresent, type EntityGroup } from './entities';
 import { antecedentStart, referredTerms } from './references';
 import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
-import { PASSIVE_AUXILIARIES, isBaseVerb } from '../lexicon/voice';
+import { isBaseVerb, isPassiveAt } from '../lexicon/voice';
 import { readDocument, type ReadDocument, type ReadSentence, type SentencesWithTerm } from './documentReading';
 import { sameNumber, type NumberMention } from './numbers';
 import { wordMeaning, wordRelation, type MatchKind, type Meaning, type MeaningCutoffs } from './meaning';
@@ -57,11 +57,6 @@ function infinitiveAfter(tokens: readonly WordToken[], from: number): number {
   const first = tokens.findIndex((t) => t.start >= from);
   const at = tokens.findIndex((t, k) => k > first && t.norm === 'to' && tokens[k + 1] !== undefined && isBaseVerb(tokens[k + 1].norm));
   return first < 0 || at < 0 ? Infinity : tokens[at].start;
-}
-
-/** Whether the verb at `i` is passive: after an auxiliary of the passive, and not a progressive ("was released", not "was releasing"). */
-function isPassiveAt(tokens: readonly WordToken[], i: number): boolean {
-  return i > 0 && PASSIVE_AUXILIARIES.has(tokens[i - 1].norm) && !tokens[i].norm.endsWith('ing');
 }
 
 // A statement draws on one to three sentences of a source (a fact and the age or title given

@@ -7,6 +7,9 @@
 /** Future auxiliaries, contracted forms included ("wo" is the stem of "won't"). */
 export const FUTURE_AUXILIARIES: ReadonlySet<string> = new Set(['will', 'would', 'shall', "'ll", 'wo']);
 
+/** All the modal auxiliaries, for grammar rather than modality: with a base verb after them they make a finite verb phrase ("would accept"). */
+export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+
 /** Auxiliaries of the perfect: "has travelled" reports an event as done. */
 export const PERFECT_AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 'had']);
 

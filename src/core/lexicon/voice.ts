@@ -28,8 +28,10 @@ export function isPresentTenseOnly(word: string): boolean {
   return word.endsWith('s') && isInflectedVerb(word) && !getLexicon().canBeNoun(word);
 }
 
-/** Modal auxiliaries: with the base verb after them they make a finite verb phrase ("would accept"). */
-export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+/** Whether the verb at `i` is passive: after an auxiliary of the passive, and not a progressive ("was released", not "was releasing"). */
+export function isPassiveAt(words: readonly { norm: string }[], i: number): boolean {
+  return i > 0 && PASSIVE_AUXILIARIES.has(words[i - 1].norm) && !words[i].norm.endsWith('ing');
+}
 
 /** Whether the word is a verb in its base form (WordNet has it as a verb, and it is its own base form): "sell", "pay". */
 export function isBaseVerb(word: string): boolean {

@@ -3,7 +3,8 @@ import type { StatementAnalysis } from '../analysis';
 import type { Evidence, WordMatch } from '../evidence';
 import { entityPresent } from '../entities';
 import { STOP_WORDS } from '../../search/stopWords';
-import { DETERMINERS, MODALS, PASSIVE_AUXILIARIES, isBaseVerb, isInflectedVerb, isPresentTenseOnly } from '../../lexicon/voice';
+import { DETERMINERS, PASSIVE_AUXILIARIES, isBaseVerb, isInflectedVerb, isPassiveAt, isPresentTenseOnly } from '../../lexicon/voice';
+import { MODALS } from '../../lexicon/modality';
 
 /** A named subject the statement gives a role the source does not give it: done to instead of doing, or the doing given to another name. */
 export interface VoiceFinding {
@@ -91,7 +92,7 @@ function voiceAfterName(tokens: readonly WordToken[], i: number, names: Readonly
   if (!modal && !isInflectedVerb(tokens[i].norm)) return undefined;
   const auxiliary = !modal && PASSIVE_AUXILIARIES.has(tokens[i - 1].norm);
   // "is refusing" is the progressive: active.
-  const passive = auxiliary && !tokens[i].norm.endsWith('ing');
+  const passive = auxiliary && isPassiveAt(tokens, i);
   if (!auxiliary && !modal && !objectFollows(tokens, i) && !isPresentTenseOnly(tokens[i].norm)) return undefined;
   const at = auxiliary || modal ? i - 2 : i - 1;
   const name = at >= 0 && /^\p{Lu}/u.test(tokens[at].raw) ? tokenTerm(tokens[at]) : undefined;
