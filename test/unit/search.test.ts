@@ -4,6 +4,7 @@ import { readDocument } from '../../src/core/check/documentReading';
 import { contentTerms, wordTokens } from '../../src/core/search/tokenize';
 import type { Passage } from '../../src/core/types';
 import { REMEMBERED_TEXTS, rememberedByText } from '../../src/core/text/rememberedByText';
+import { foldText } from '../../src/core/search/normalize';
 
 function passagesOf(docId: string, text: string): Passage[] {
   const passages: Passage[] = [];
@@ -31,6 +32,12 @@ describe('tokenize', () => {
 
   it('drops the conjunctions and prepositions that name nothing, so none stands for a word of a statement ("since" for "earlier")', () => {
     assert.deepEqual(contentTerms('met since the summit unless talks fail, whereas aides whose visits ran till May despite rain'), ['meet', 'summit', 'talk', 'fail', 'aid', 'visit', 'run', 'rain']);
+  });
+
+  it('folds plain ASCII by case alone, but a backtick, accents, curly quotes and dashes as other text', () => {
+    assert.equal(foldText('Kyiv, 2,000 Troops'), 'kyiv, 2,000 troops');
+    assert.equal(foldText('Don`t'), "don't");
+    assert.equal(foldText('Café “Noël” 1–2'), 'cafe "noel" 1-2');
   });
 
   it('keeps acronyms that spell stop words, such as US', () => {

@@ -48,15 +48,17 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   let openingEnd = -1;
   const tokens = wordTokens(text);
   const close = (position: number): void => {
-    const speaker = afterAccordingTo || (position < tokens.length && isSpeechVerb(tokens[position].raw));
     const first = position - words.length;
     // The subject opens the statement, after a determiner at most, or joins such a name by "and" ("Washington and Kyiv welcomed").
     const opening = first === 0 || (first === 1 && DETERMINERS.has(tokens[0].norm)) || (first > 1 && tokens[first - 1].norm === 'and' && openingEnd === first - 1);
-    const subject = !speaker && position < tokens.length && opening && opensPredicate(tokens[position].norm);
     if (opening) openingEnd = position;
+    // Every word that is no name closes an empty run: nothing more to work out for it.
+    if (terms.length === 0) return;
+    const speaker = afterAccordingTo || (position < tokens.length && isSpeechVerb(tokens[position].raw));
+    const subject = !speaker && position < tokens.length && opening && opensPredicate(tokens[position].norm);
     const predicate = subject ? predicateAfter(tokens, position) : undefined;
-    const modifier = terms.length > 0 && modifies(tokens, first, position);
-    if (terms.length > 0 && !describesPerson(tokens, first, position - 1))
+    const modifier = modifies(tokens, first, position);
+    if (!describesPerson(tokens, first, position - 1))
       groups.push({
         terms: [...new Set(terms)],
         acronym: acronymTerm(words),

@@ -61,10 +61,14 @@ const numbersIn = rememberedByText(scanNumbers);
 
 // One scanner for every scan (nothing in a scan starts another), its position reset each time.
 const SCANNER = new RegExp(MENTION.source, MENTION.flags);
+// The same without the u flag runs about three times faster, and finds the same mentions in any
+// text without the two characters Unicode case folding makes ASCII letters (long s, Kelvin sign).
+const FAST_SCANNER = new RegExp(MENTION.source, 'gi');
+const FOLDS_TO_ASCII = /[\u017F\u212A]/;
 
 function scanNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
-  const scanner = SCANNER;
+  const scanner = FOLDS_TO_ASCII.test(text) ? SCANNER : FAST_SCANNER;
   scanner.lastIndex = 0;
   for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
     const g = m.groups!;

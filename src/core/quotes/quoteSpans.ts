@@ -65,6 +65,7 @@ function lastPlainClosing(text: string, lineStart: number, lineEnd: number): num
  */
 export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  if (!hasQuoteMark(text, from, to)) return spans;
   let openAt = -1;
   let kind: 'double' | 'single' = 'double';
   let lineStart = from;
@@ -107,6 +108,15 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
   }
   if (openAt >= 0) finish(to, false);
   return spans;
+}
+
+/** Whether text[from, to) holds any mark findQuoteSpans reads (most statements hold none). */
+function hasQuoteMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x201e) return true;
+  }
+  return false;
 }
 
 function lineEndFrom(text: string, from: number, to: number): number {

@@ -7,6 +7,7 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /** Lowercase, accents stripped, typographic quotes and dashes made ASCII. */
 export function foldText(text: string): string {
+  if (isPlainAscii(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -14,4 +15,13 @@ export function foldText(text: string): string {
     .replace(DOUBLE_MARKS, '"')
     .replace(DASHES, '-')
     .toLowerCase();
+}
+
+/** ASCII without the backtick: nothing but case for foldText to change (most words are such). */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 || code === 0x60) return false;
+  }
+  return true;
 }

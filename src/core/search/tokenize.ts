@@ -45,10 +45,15 @@ export function wordTokens(text: string, offset = 0): WordToken[] {
   return tokensOf(text).slice();
 }
 
+// exec on one regex, not matchAll, which copies its regex on every call.
+const TOKEN_SCANNER = new RegExp(WORD.source, WORD.flags);
+
 function scanWordTokens(text: string, offset: number): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = offset + (match.index ?? 0);
+  const scanner = TOKEN_SCANNER;
+  scanner.lastIndex = 0;
+  for (let match = scanner.exec(text); match !== null; match = scanner.exec(text)) {
+    const start = offset + match.index;
     tokens.push({ raw: match[0], norm: normalizeWord(match[0]), start, end: start + match[0].length });
   }
   return tokens;
