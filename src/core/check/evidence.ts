@@ -68,6 +68,11 @@ const LINK_REACH = 2;
 // A counterpart this close in meaning is the word itself, said another way (the arbiter calls weaker ones weak).
 const STRONG_MATCH = 0.75;
 
+/** Every match has the same fields, unset ones undefined: the rules read thousands of them, and one shape keeps those reads fast. */
+function wordMatch(word: StatementWord, strength: number, kind?: MatchKind, counterpart?: string, passage?: Passage): WordMatch {
+  return { word, strength, kind, counterpart, passage };
+}
+
 interface Cell {
   strength: number;
   kind?: MatchKind;
@@ -245,25 +250,25 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     (g, i) => present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, [doc])),
   );
   const matches: WordMatch[] = analysis.words.map((word) => {
-    if (word.name !== undefined) return present[word.name] ? { word, strength: 1, kind: 'name' } : { word, strength: 0 };
+    if (word.name !== undefined) return present[word.name] ? wordMatch(word, 1, 'name') : wordMatch(word, 0);
     if (word.quote !== undefined) {
       const q = analysis.quotes[word.quote];
-      if (q.passage?.docId === docId) return { word, strength: 1, kind: 'quote', passage: q.passage };
+      if (q.passage?.docId === docId) return wordMatch(word, 1, 'quote', undefined, q.passage);
       // A short quotation ("clearly") found first in another source may stand word for word here too.
       const at = chosen.find((j) => sentences[j].terms.has(word.term));
-      return at === undefined ? { word, strength: 0 } : { word, strength: 1, kind: 'same', counterpart: sentences[at].spelling.get(word.term), passage: sentences[at].passage };
+      return at === undefined ? wordMatch(word, 0) : wordMatch(word, 1, 'same', sentences[at].spelling.get(word.term), sentences[at].passage);
     }
     const k = aligned.indexOf(word);
     let bestAt = -1;
     for (const j of chosen) if ((k !== predicate || carriesArgument(j)) && (bestAt < 0 || cells[j][k].strength > cells[bestAt][k].strength)) bestAt = j;
-    if (bestAt < 0) return { word, strength: 0 };
+    if (bestAt < 0) return wordMatch(word, 0);
     const cell = cells[bestAt][k];
-    return cell.strength > 0 ? { word, strength: cell.strength, kind: cell.kind, counterpart: cell.counterpart, passage: sentences[bestAt].passage } : { word, strength: 0 };
+    return cell.strength > 0 ? wordMatch(word, cell.strength, cell.kind, cell.counterpart, sentences[bestAt].passage) : wordMatch(word, 0);
   });
   const opposites: WordMatch[] = [];
   aligned.forEach((word, k) => {
     if (current[k] > 0) return;
-    for (const j of chosen) if (cells[j][k].kind === 'antonym') opposites.push({ word, strength: 0, kind: 'antonym', counterpart: cells[j][k].counterpart, passage: sentences[j].passage });
+    for (const j of chosen) if (cells[j][k].kind === 'antonym') opposites.push(wordMatch(word, 0, 'antonym', cells[j][k].counterpart, sentences[j].passage));
   });
   const said = matches;
   const total = said.reduce((sum, m) => sum + m.word.weight, 0);
