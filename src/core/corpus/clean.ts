@@ -31,11 +31,13 @@ const TEASER_MAX_LENGTH = 320;
 /** A paragraph long enough, and finished, to be article prose rather than page furniture. */
 const ARTICLE_PARAGRAPH_MIN_LENGTH = 200;
 
-/** Ranges of `text` that are web junk, in order. */
-export function findJunk(text: string): OffsetRange[] {
-  const lines = new TextLines(text);
-  const junk = new Set<number>();
-  const ranges: OffsetRange[] = [];
+/**
+ * Ranges of `text` that are web junk, in order. `lines` and `transcript` are the text's lines and
+ * whether it is a transcript, when the caller has them already (cleaning reads both for metadata).
+ */
+export function findJunk(text: string, lines = new TextLines(text), transcript = () => isTranscript(text)): OffsetRange[] {
+  // One flag a line: a Set of the junk lines took a second and tens of MB on a text of 2 million junk lines.
+  const junk = new Uint8Array(lines.length);
   const tail = tailStart(lines);
   // Lines up to here are known junk after a section end: a run of section ends is scanned once, not once each.
   let sectionEnd = 0;
@@ -43,29 +45,33 @@ export function findJunk(text: string): OffsetRange[] {
   let previous = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines.text(i);
-    if (isBio(line, i >= tail) || ABOUT_PERSON.test(line) || FURNITURE.test(line)) junk.add(i);
+    if (isBio(line, i >= tail) || ABOUT_PERSON.test(line) || FURNITURE.test(line)) junk[i] = 1;
     else if (isPromoHeading(line)) {
-      junk.add(i);
-      if (i + 1 < lines.length && CALL_TO_ACTION.test(lines.text(i + 1))) junk.add(i + 1);
-    } else if (CALL_TO_ACTION.test(line) && PROMO_WORDS.test(line)) junk.add(i);
-    else if (startsWithMarkupResidue(line)) junk.add(i);
-    else if (i > 0 && sameParagraph(previous, line)) junk.add(i);
+      junk[i] = 1;
+      if (i + 1 < lines.length && CALL_TO_ACTION.test(lines.text(i + 1))) junk[i + 1] = 1;
+    } else if (CALL_TO_ACTION.test(line) && PROMO_WORDS.test(line)) junk[i] = 1;
+    else if (startsWithMarkupResidue(line)) junk[i] = 1;
+    else if (i > 0 && sameParagraph(previous, line)) junk[i] = 1;
     else if (SECTION_END.test(line)) {
-      junk.add(i);
+      junk[i] = 1;
       if (i >= sectionEnd) {
         let j = i + 1;
-        for (; j < lines.length && !isArticleParagraph(lines.text(j)); j++) junk.add(j);
+        for (; j < lines.length && !isArticleParagraph(lines.text(j)); j++) junk[j] = 1;
         sectionEnd = j;
       }
     }
     previous = line;
   }
   // A speaker trailing off ("Well, I thought...") is not a teaser.
-  if (!isTranscript(text)) markTeasers(lines, junk, tail);
+  if (!transcript()) markTeasers(lines, junk, tail);
 
-  for (const i of junk) ranges.push({ start: lines.start(i), end: lines.end(i) });
-  for (let i = 0; i < lines.length; i++) if (!junk.has(i)) ranges.push(...markupResidueIn(lines.text(i), lines.start(i)));
-  return ranges.sort((a, b) => a.start - b.start);
+  // Line by line, so the ranges come in order: a junk line whole, markup residue inside the others.
+  const ranges: OffsetRange[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (junk[i]) ranges.push({ start: lines.start(i), end: lines.end(i) });
+    else ranges.push(...markupResidueIn(lines.text(i), lines.start(i)));
+  }
+  return ranges;
 }
 
 /** Index of the first line of the page's footer (bio, "About X", "Read also"...), or lines.length. */
@@ -116,11 +122,11 @@ function isArticleParagraph(line: string): boolean {
  * Teasers of other stories: lines cut off with an ellipsis. One alone may be an article's
  * trailing quote, so a teaser counts only in the page's footer or next to another teaser.
  */
-function markTeasers(lines: TextLines, junk: Set<number>, tail: number): void {
+function markTeasers(lines: TextLines, junk: Uint8Array, tail: number): void {
   const isTeaser = (i: number) => lines.end(i) - lines.start(i) <= TEASER_MAX_LENGTH && TRUNCATED.test(lines.text(i));
   for (let i = 0; i < lines.length; i++) {
-    if (junk.has(i) || !isTeaser(i)) continue;
-    const besideTeaser = (i > 0 && (isTeaser(i - 1) || junk.has(i - 1))) || (i + 1 < lines.length && isTeaser(i + 1));
-    if (i >= tail || besideTeaser) junk.add(i);
+    if (junk[i] || !isTeaser(i)) continue;
+    const besideTeaser = (i > 0 && (isTeaser(i - 1) || junk[i - 1] === 1)) || (i + 1 < lines.length && isTeaser(i + 1));
+    if (i >= tail || besideTeaser) junk[i] = 1;
   }
 }

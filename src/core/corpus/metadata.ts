@@ -28,12 +28,14 @@ const NUMERIC_DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}`
 const TIME = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?`;
 const DATE_LINE = new RegExp(String.raw`^(?:(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*)?(?:${WEEKDAY})?(${DAY_MONTH}|${MONTH_DAY}|${NUMERIC_DATE})${TIME}$`, 'iu');
 
-/** Reads metadata from a source's lines; the first occurrence of each field wins. */
+/**
+ * Reads metadata from a source's lines; the first occurrence of each field wins. `lines` and
+ * `transcript` as for findJunk: the text's lines and whether it is a transcript, when known.
+ */
 // biome-ignore-start lint/suspicious/noAssignInExpressions: each branch keeps the match it tested, and later patterns run only when earlier ones fail
-export function readMetadata(text: string): TextMetadata {
+export function readMetadata(text: string, lines = new TextLines(text), transcript = () => isTranscript(text)): TextMetadata {
   const metadata: SourceMetadata = {};
   const ranges: OffsetRange[] = [];
-  const lines = new TextLines(text);
   const set = (field: keyof SourceMetadata, value: string | undefined) => {
     const clean = value?.trim().replace(/[.,;:]$/u, '').trim();
     if (clean && metadata[field] === undefined) metadata[field] = clean;
@@ -63,7 +65,7 @@ export function readMetadata(text: string): TextMetadata {
       set('author', match[1]);
     } else if (i === 0) {
       // The same test that gives a transcript its speakers' turns.
-      readHeadline(line, metadata, ranges, isTranscript(text));
+      readHeadline(line, metadata, ranges, transcript());
     }
   }
   return { metadata, lines: ranges };
