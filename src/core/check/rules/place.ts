@@ -17,6 +17,7 @@ export interface PlaceFinding {
  * statement's place, if at all, only as something other than where it happened ("Moscow's closest allies").
  */
 export function rivalPlace(analysis: StatementAnalysis, evidence: Evidence): PlaceFinding | undefined {
+  if (!analysis.names.some(isPlace)) return undefined;
   const named = new Set(analysis.names.flatMap((g) => g.terms));
   const places = evidence.sentences.flatMap((s) => s.nameGroups.filter(isPlace).map((group) => ({ group, sentence: s })));
   for (const [i, place] of analysis.names.entries()) {

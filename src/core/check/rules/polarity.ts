@@ -64,7 +64,8 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
 function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): string | undefined {
   const ours = negatedTerms(analysis.text);
   const theirs = new Map(evidence.passages.map((p) => [p.id, negatedIn(p.text)]));
-  const evidenceNegations = new Set([...theirs.values()].flatMap((negated) => [...negated.values()].map((w) => w.toLowerCase())));
+  // (Needed only for a word the statement negates.)
+  let evidenceNegations: ReadonlySet<string> | undefined;
   for (const match of evidence.matches) {
     // Only a word the source gives in the same sense can be said the other way round: "hope" is near "enough" in use, not in meaning.
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
@@ -77,7 +78,10 @@ function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): stri
     if (ours.has(term) && negatedTerms(match.passage.text, true).has(counterpart ?? term)) continue;
     const word = ours.get(term) ?? source.get(term) ?? (counterpart !== undefined ? source.get(counterpart) : undefined);
     // The same negation in both ("refused to hand over", "refused to give up") is the same claim told with other words.
-    if (word && ours.has(term) && evidenceNegations.has(word.toLowerCase())) continue;
+    if (word && ours.has(term)) {
+      evidenceNegations ??= new Set([...theirs.values()].flatMap((negated) => [...negated.values()].map((w) => w.toLowerCase())));
+      if (evidenceNegations.has(word.toLowerCase())) continue;
+    }
     return word;
   }
   return undefined;
