@@ -1,6 +1,6 @@
 import { STOP_WORDS } from '../search/stopWords';
-import { newlineWithin } from '../text/newline';
 import { isRegExpSpace } from '../text/spaces';
+import { MarkCursor } from './markCursor';
 import { nameInPhrase, type Speaker } from './names';
 import type { QuoteSpan } from './quoteSpans';
 
@@ -78,7 +78,6 @@ function subjectSpeaker(phrase: string, start: number): Speaker | undefined {
   return undefined;
 }
 
-const SENTENCE_MARK = /[.!?\u2026]/u;
 const SENTENCE_BREAK = /[.!?\u2026]["'\u201D\u2019]?\s+(?=[\p{Lu}"'\u201C\u2018])/gu;
 
 /** `,` `;` `:` */
@@ -145,13 +144,22 @@ export function speakerBeforeVerb(text: string, from: number, verbAt: number): S
   return undefined;
 }
 
+/**
+ * Where the words after a quote that may say who spoke end: at the line's end or the next opening
+ * quotation mark, whichever comes first, within text[from, to). One pass that stops at either: a
+ * search for the line's end first read the whole window for every quote of a line of quotations.
+ */
+function tailEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x22 || code === 0x201c || code === 0x201e || code === 0x2018) return i;
+  }
+  return to;
+}
+
 /** `,” Mr. Umarov said`, `,” said Yun Sun, director ...`, `,” he said`, `,” Ryan Hass, senior fellow ..., told RFE/RL`. */
 export function attributionAfter(text: string, quote: QuoteSpan): Speaker | undefined {
-  const windowEnd = Math.min(text.length, quote.close + 240);
-  const lineEnd = newlineWithin(text, quote.close, windowEnd);
-  let limit = lineEnd < 0 ? windowEnd : lineEnd;
-  const nextQuote = text.slice(quote.close, limit).search(/["\u201C\u201E\u2018]/);
-  if (nextQuote >= 0) limit = quote.close + nextQuote;
+  const limit = tailEnd(text, quote.close, Math.min(text.length, quote.close + 240));
   const lead = /^[\s,.;:!?\u2026'\u2019\u201D"-]*/.exec(text.slice(quote.close, limit))![0].length;
   const from = quote.close + lead;
   const tail = text.slice(from, limit);
@@ -180,15 +188,17 @@ export function attributionAfter(text: string, quote: QuoteSpan): Speaker | unde
 }
 
 /** `Yun Sun said: “...”`, `Pantucci said that Beijing ... “...”`, `According to Hass, ... “...”`. */
-export function attributionBefore(text: string, quote: QuoteSpan): Speaker | undefined {
+export function attributionBefore(text: string, quote: QuoteSpan, marks = new MarkCursor(text)): Speaker | undefined {
   // The line's start is looked for only within the window: on one long line, a search back to
   // the text's start for every quote was quadratic.
   const windowFrom = Math.max(0, quote.open - 300);
-  const windowStart = windowFrom + text.slice(windowFrom, quote.open).lastIndexOf('\n') + 1;
-  const head = text.slice(windowStart, quote.open);
+  const newline = marks.lastNewline(windowFrom, quote.open);
+  const windowStart = newline >= 0 ? newline + 1 : windowFrom;
   // The sentence starts after the last break in the window (a text without a full stop has none to look for).
   let sentenceStart = windowStart;
-  if (SENTENCE_MARK.test(head)) for (const m of head.matchAll(SENTENCE_BREAK)) sentenceStart = windowStart + m.index + m[0].length;
+  if (marks.lastSentenceMark(windowStart, quote.open) >= 0) {
+    for (const m of text.slice(windowStart, quote.open).matchAll(SENTENCE_BREAK)) sentenceStart = windowStart + m.index + m[0].length;
+  }
   const sentence = text.slice(sentenceStart, quote.open);
   // A verb counts only with at most 12 words after it, so the last verb is looked for among the
   // last 13 words alone (a verb further back has at least 13 after it): searching the whole

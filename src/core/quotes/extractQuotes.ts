@@ -2,6 +2,7 @@ import type { Passage, SourceDocument, SourceQuote } from '../types';
 import { attributionAfter, attributionBefore } from './attribution';
 import { descriptorHead, type Speaker } from './names';
 import { lastMentionBefore, mentionDescribedAs, personMentions, type PersonMention } from './people';
+import { MarkCursor } from './markCursor';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans';
 import { turnQuotes } from '../formats/turnQuotes';
 
@@ -19,9 +20,10 @@ export function extractQuotes(doc: SourceDocument, passages: readonly Passage[],
   const text = doc.text;
   const quotes: AttributedQuote[] = [];
   let previous: { end: number; speaker?: Speaker } | undefined;
+  const marks = new MarkCursor(text);
   for (const found of findQuoteSpans(text)) {
     const span = found.closed ? found : endAtInnerAttribution(text, found);
-    let resolved = speakerOfSpan(doc, span, mentions);
+    let resolved = speakerOfSpan(doc, span, mentions, marks);
     if (!resolved && previous?.speaker && span.open - previous.end <= CONTINUATION_GAP && startsSentence(text, span.open) && wordCount(text, span) >= 4) resolved = previous.speaker;
     const passage = passageAt(passages, span.start);
     if (passage) {
@@ -41,8 +43,8 @@ export function extractQuotes(doc: SourceDocument, passages: readonly Passage[],
 }
 
 /** Who speaks the words in `span` of a document, as the text around them says; pronouns and descriptions resolved. */
-export function speakerOfSpan(doc: SourceDocument, span: QuoteSpan, mentions: readonly PersonMention[]): Speaker | undefined {
-  const speaker = attributionAfter(doc.text, span) ?? attributionBefore(doc.text, span) ?? turnSpeaker(doc, span.start);
+export function speakerOfSpan(doc: SourceDocument, span: QuoteSpan, mentions: readonly PersonMention[], marks = new MarkCursor(doc.text)): Speaker | undefined {
+  const speaker = attributionAfter(doc.text, span) ?? attributionBefore(doc.text, span, marks) ?? turnSpeaker(doc, span.start);
   return speaker && resolve(speaker, mentions, span.open);
 }
 

@@ -1,4 +1,5 @@
 import { SPEECH_VERB, speakerBeforeVerb } from './attribution';
+import { MarkCursor } from './markCursor';
 import { nameInPhrase, type Speaker } from './names';
 
 const TITLE_BEFORE_NAME =
@@ -23,8 +24,9 @@ export function personMentions(text: string): PersonMention[] {
   for (const m of text.matchAll(TITLE_BEFORE_NAME)) add(m[1], m.index! + m[0].length - m[1].length);
   for (const m of text.matchAll(NAME_WITH_APPOSITIVE)) add(m[1], m.index!, m[0].slice(m[1].length + 1).trim());
   for (const m of text.matchAll(SPEECH_WITH_NAME)) add(m[1], m.index! + m[0].length - m[1].length);
+  const marks = new MarkCursor(text);
   for (const m of text.matchAll(SPEECH_VERB)) {
-    const speaker = speakerBeforeVerb(text, sentenceStartBefore(text, m.index!), m.index!);
+    const speaker = speakerBeforeVerb(text, sentenceStartBefore(text, m.index!, marks), m.index!);
     if (speaker?.kind === 'name') mentions.push(speaker);
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -51,11 +53,12 @@ export function mentionDescribedAs(mentions: readonly PersonMention[], head: str
   return found;
 }
 
-function sentenceStartBefore(text: string, offset: number): number {
+function sentenceStartBefore(text: string, offset: number, marks: MarkCursor): number {
   const from = Math.max(0, offset - 300);
-  const head = text.slice(from, offset);
   let start = from;
   // Only a full stop (or ! ? …) or a line break can end a sentence: a window without one has nothing to look for.
-  if (/[.!?\u2026\n]/u.test(head)) for (const m of head.matchAll(/(?:[.!?\u2026]["\u201D\u2019]?\s+|\n)/g)) start = from + m.index! + m[0].length;
+  if (marks.lastSentenceMark(from, offset) >= 0 || marks.lastNewline(from, offset) >= 0) {
+    for (const m of text.slice(from, offset).matchAll(/(?:[.!?\u2026]["\u201D\u2019]?\s+|\n)/g)) start = from + m.index! + m[0].length;
+  }
   return start;
 }

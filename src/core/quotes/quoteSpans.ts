@@ -12,10 +12,11 @@ export interface QuoteSpan {
   marks?: 'double' | 'single';
 }
 
-const DOUBLE_OPENERS = new Set(['\u201C', '\u201E']);
-const DOUBLE_CLOSERS = new Set(['\u201D']);
-const STRAIGHT_DOUBLE = '"';
-const SINGLES = new Set(["'", '\u2018', '\u2019']);
+// UTF-16 units, compared without making a string of each character of the text.
+const DOUBLE_OPENERS = new Set([0x201c, 0x201e]);
+const DOUBLE_CLOSERS = new Set([0x201d]);
+const STRAIGHT_DOUBLE = 0x22;
+const SINGLES = new Set([0x27, 0x2018, 0x2019]);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // What may stand before an opening mark: nothing, a space, a bracket, a dash or a colon.
@@ -49,7 +50,7 @@ function looksPossessive(text: string, i: number, lineEnd: number): boolean {
 /** The last single closing mark of a line that cannot be a possessive, to know whether a plainer one follows. */
 function lastPlainClosing(text: string, lineStart: number, lineEnd: number): number {
   for (let i = lineEnd - 1; i >= lineStart; i--) {
-    if (SINGLES.has(text[i]) && closesSingle(text, i, lineEnd) && !looksPossessive(text, i, lineEnd)) return i;
+    if (SINGLES.has(text.charCodeAt(i)) && closesSingle(text, i, lineEnd) && !looksPossessive(text, i, lineEnd)) return i;
   }
   return -1;
 }
@@ -79,8 +80,8 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
     openAt = -1;
   };
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) {
       if (openAt >= 0) finish(i, false);
       lineStart = i + 1;
       lineEnd = lineEndFrom(text, i + 1, to);
