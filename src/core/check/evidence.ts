@@ -132,13 +132,12 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
   // What the choice below reads again and again is kept flat, a row per sentence considered (`rows` has their indices).
   const rows = [...considered];
-  // (Looked up only for figures given by a sentence that refers back.)
-  const rowOf = new Map(giving.length > 0 ? rows.map((j, r) => [j, r]) : []);
   const cells: Cell[][] = [];
-  const strength = new Float64Array(rows.length * aligned.length);
-  const figureIn = new Uint8Array(rows.length * giving.length);
-  const nameIn = new Uint8Array(rows.length * named.length);
-  const quoteIn = new Uint8Array(rows.length * quoted.length);
+  // Plain arrays: they hold a few hundred numbers at most, and a typed array costs more to create than that.
+  const strength: number[] = new Array(rows.length * aligned.length).fill(0);
+  const figureIn: number[] = new Array(rows.length * giving.length).fill(0);
+  const nameIn: number[] = new Array(rows.length * named.length).fill(0);
+  const quoteIn: number[] = new Array(rows.length * quoted.length).fill(0);
   const relatedBySentence = relatedMemoOf(cutoffs);
   for (let r = 0; r < rows.length; r++) {
     const j = rows[r];
@@ -153,10 +152,10 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   }
 
   const chosen: number[] = [];
-  const current = new Float64Array(aligned.length);
-  const figureFound = new Uint8Array(giving.length);
-  const nameFound = new Uint8Array(named.length);
-  const quoteFound = new Uint8Array(quoted.length);
+  const current: number[] = new Array(aligned.length).fill(0);
+  const figureFound: number[] = new Array(giving.length).fill(0);
+  const nameFound: number[] = new Array(named.length).fill(0);
+  const quoteFound: number[] = new Array(quoted.length).fill(0);
   while (chosen.length < MAX_SENTENCES) {
     let pick = -1;
     let pickGain = 0;
@@ -168,7 +167,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
       // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
       // its figure alone, and one near it that gives the statement's figure for some more of its words ("before the 2-0 victory").
       const words = wordGain(r);
-      const g = chosen.length === 0 ? withFigures(r, words) + figuresReferredTo(j) : withFigures(r, words);
+      const g = chosen.length === 0 ? withFigures(r, words) + figuresReferredTo(r) : withFigures(r, words);
       const givesFigureAndWords = words > 1e-9 && g > words;
       if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j) && !givesFigureAndWords) continue;
       if (g > pickGain + 1e-9) [pick, pickGain] = [r, g];
@@ -206,13 +205,14 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   }
   // A figure given by a sentence that refers back ("This is about 30% more than in 2021.") is said of
   // what the sentence before it tells: it counts for that sentence when the evidence opens.
-  function figuresReferredTo(j: number): number {
+  function figuresReferredTo(r: number): number {
     let g = 0;
     if (giving.length === 0) return g;
-    const r = rowOf.get(j)!;
+    const j = rows[r];
     for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
-      const ri = rowOf.get(i);
-      if (ri === undefined || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
+      // (A search of the few rows: only a statement with a figure gets here.)
+      const ri = rows.indexOf(i);
+      if (ri < 0 || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
       for (let k = 0; k < giving.length; k++) if (!figureIn[r * giving.length + k] && figureIn[ri * giving.length + k]) g += figureWeight;
     }
     return g;
