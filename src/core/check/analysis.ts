@@ -1,5 +1,5 @@
 import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
-import { findNumbers, type NumberMention } from './numbers';
+import { scanNumbers, type NumberMention } from './numbers';
 import { entityGroups, type EntityGroup } from './entities';
 import { checkQuotes, type QuoteFinding } from '../quotes/quoteCheck';
 import type { CheckContext } from './context';
@@ -48,10 +48,19 @@ const INTRODUCED_QUOTE = /:\s*["\u201C\u2018']/u;
 // "62-year-old", "68 years old": the age is the figure, which the figure rule compares.
 const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
 const CAPITAL = /^\p{Lu}/u;
+const DIGIT_FIRST = /^\d/;
+
+/** The matches of AGE_UNIT: exec on the one regex (matchAll would copy it for each statement). */
+function agesIn(text: string): RegExpExecArray[] {
+  const ages: RegExpExecArray[] = [];
+  AGE_UNIT.lastIndex = 0;
+  for (let m = AGE_UNIT.exec(text); m !== null; m = AGE_UNIT.exec(text)) ages.push(m);
+  return ages;
+}
 
 /** Whether an index term is a figure or a date word (compared as a figure, never as a word). */
 export function isFigureTerm(term: string): boolean {
-  return /^\d/.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term);
+  return DIGIT_FIRST.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term);
 }
 
 export function analyseStatement(text: string, context: CheckContext): StatementAnalysis {
@@ -59,7 +68,7 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   const names = entityGroups(text, (term) => context.index.isCommonWord(term), isFigureTerm);
   const quotes = checkQuotes(text, context);
   const ageWords = new Set<number>();
-  const ages = [...text.matchAll(AGE_UNIT)];
+  const ages = agesIn(text);
   for (const m of ages) for (const t of tokens) if (t.start >= m.index! && t.end <= m.index! + m[0].length) ageWords.add(t.start);
   const nameOf = new Map<string, number>();
   for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
@@ -87,5 +96,5 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   }
   // (The tokens are the words contentTerms() reads, so their terms are its terms.)
   const searchTerms = ages.length === 0 ? terms.filter((t): t is string => t !== undefined) : contentTerms(text.replace(AGE_UNIT, ''));
-  return { text, tokens, words, names, figures: findNumbers(text), quotes, searchTerms };
+  return { text, tokens, words, names, figures: scanNumbers(text), quotes, searchTerms };
 }

@@ -34,6 +34,9 @@ const LOCATIVE = new Set(
   tour tours toured touring reach reached reaches leave leaves left enter entered enters`.split(/\s+/),
 );
 
+// Regexes read per word are made once (a literal in a function is a new RegExp each time it is reached).
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 /**
  * Names of a statement, titles left out. The first word counts only if the corpus never writes
  * it in lower case (otherwise its capital is just sentence case).
@@ -72,7 +75,7 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   };
   tokens.forEach((token, position) => {
     const term = tokenTerm(token);
-    const capitalized = /^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.norm);
+    const capitalized = CAPITAL_FIRST.test(token.raw) && !STOP_WORDS.has(token.norm);
     if (!capitalized || term === undefined || isFigure(term) || (isTitleWord(token.raw) && !namesAThing(tokens, position, isCommonWord)) || (position === 0 && isCommonWord(term))) {
       close(position);
       return;
@@ -94,7 +97,7 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
  */
 function namesAThing(tokens: readonly WordToken[], position: number, isCommonWord: (term: string) => boolean): boolean {
   const next = tokens[position + 1];
-  const term = next && /^\p{Lu}/u.test(next.raw) ? tokenTerm(next) : undefined;
+  const term = next && CAPITAL_FIRST.test(next.raw) ? tokenTerm(next) : undefined;
   return term !== undefined && isCommonWord(term);
 }
 

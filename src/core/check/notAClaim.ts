@@ -18,6 +18,8 @@ const ARTICLE_NOTE = /^(?:editor['\u2019]?s\s+note|note|correction|clarification
 // Imperatives that steer the reader ("Consider the timing.", "Note the wording.").
 const DISCOURSE_IMPERATIVE = /^(?:consider|note|remember|recall|imagine|look|see|read|take|keep|bear|think|watch)\b/i;
 const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
+// Read per word: made once (a literal in a function is a new RegExp each time it is reached).
+const CAPITAL_FIRST = /^\p{Lu}/u;
 
 /** A sentence that asks, not one that reports a question inside its quotation (`He asked: “Why now?”`). */
 function isQuestion(text: string): boolean {
@@ -36,7 +38,7 @@ export function isNotAClaim(text: string): boolean {
   const tokens = wordTokens(trimmed);
   const hasQuote = /["\u201C\u201D]/.test(trimmed);
   // A capital on the first word is only a name when the word is not a function or signpost word.
-  const named = tokens.some((t, i) => /^\p{Lu}/u.test(t.raw) && !STOP_WORDS.has(t.norm) && (i > 0 || !(SIGNPOST_WORDS.has(t.norm) || DISCOURSE_IMPERATIVE.test(t.raw))));
+  const named = tokens.some((t, i) => CAPITAL_FIRST.test(t.raw) && !STOP_WORDS.has(t.norm) && (i > 0 || !(SIGNPOST_WORDS.has(t.norm) || DISCOURSE_IMPERATIVE.test(t.raw))));
   const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
   if (content.length === 0) return true;
   if (named || hasQuote || /\d/.test(trimmed)) return false;

@@ -59,6 +59,13 @@ export function findNumbers(text: string): NumberMention[] {
 const REMEMBERED_CHARS = 4000;
 const numbersIn = rememberedByText(scanNumbers);
 
+// Read for each figure, so made once (a literal in a function is a new RegExp each time it is reached).
+const WORD_AFTER = /^\s?([A-Za-z]+)/;
+const LETTER = /[\p{L}]/u;
+const FOUR_DIGITS = /^\d{4}$/;
+const FRACTION = /^(?:(\d+)[-\s])?(\d+)\/(\d+)$/;
+const UNIT_WORD = /^[-\s]*(?:of\s+(?:its|the|their)\s+)?([\p{L}]+)/u;
+
 // One scanner for every scan (nothing in a scan starts another), its position reset each time.
 const SCANNER = new RegExp(MENTION.source, MENTION.flags);
 // The same without the u flag runs about three times faster, and finds the same mentions in any
@@ -66,7 +73,8 @@ const SCANNER = new RegExp(MENTION.source, MENTION.flags);
 const FAST_SCANNER = new RegExp(MENTION.source, 'gi');
 const FOLDS_TO_ASCII = /[\u017F\u212A]/;
 
-function scanNumbers(text: string): NumberMention[] {
+/** The mentions of a text read once, such as a draft's statement: found afresh, not remembered as findNumbers' are. */
+export function scanNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   const scanner = FOLDS_TO_ASCII.test(text) ? SCANNER : FAST_SCANNER;
   scanner.lastIndex = 0;
@@ -92,19 +100,18 @@ function scanNumbers(text: string): NumberMention[] {
       const value = spelled.value;
       // "forty percent" and "forty dollars" are the figures "40%" and "$40", written out.
       const percent = SPELLED_PERCENT.exec(text.slice(end));
-      const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
+      const currencyWord = WORD_AFTER.exec(text.slice(end));
       const currency = currencyWord ? CURRENCY_WORDS[currencyWord[1].toLowerCase()] : undefined;
       if (spelled.ordinal) mentions.push({ kind: 'ordinal', value, start, end, raw: text.slice(start, end) });
       else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
       else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
       else if (YEARS_OLD.test(text.slice(end))) {
-        const owner = ageOwner(text, start, end);
-        mentions.push({ kind: 'age', value, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
+        mentions.push(withOwner({ kind: 'age', value, start, end, raw: text.slice(start, end) }, ageOwner(text, start, end)));
       } else mentions.push({ kind: 'count', value, unit: followingWord(text, end), start, end, raw: text.slice(start, end) });
       continue;
     }
     // A figure inside a word ("G20") is a name; a currency sign after a letter is still money ("Â£90m" from a mis-decoded page).
-    if (!g.digits || (!g.currency && /[\p{L}]/u.test(text[start - 1] ?? ''))) continue;
+    if (!g.digits || (!g.currency && LETTER.test(text[start - 1] ?? ''))) continue;
     let value = digitsValue(g.digits);
     if (g.scale) value *= SCALES[g.scale.trim().toLowerCase()];
     let kind: NumberKind = 'count';
@@ -128,7 +135,7 @@ function scanNumbers(text: string): NumberMention[] {
       mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), glued: true });
       continue;
     }
-    const currencyWord = /^\s?([A-Za-z]+)/.exec(text.slice(end));
+    const currencyWord = WORD_AFTER.exec(text.slice(end));
     // "£15 m" is "£15m" with a space before the scale letter.
     const spacedScale = g.currency && !g.scale ? /^\s([mk])(?![\p{L}\d])/u.exec(text.slice(end)) : null;
     if (spacedScale) {
@@ -144,14 +151,19 @@ function scanNumbers(text: string): NumberMention[] {
       unit = CURRENCY_WORDS[currencyWord[1].toLowerCase()];
       end += currencyWord[0].length;
     } else if (isAge(text, start, end) || YEARS_OLD.test(text.slice(end))) kind = 'age';
-    else if (/^\d{4}$/.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
+    else if (FOUR_DIGITS.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
     else if (value >= 1 && value <= 31 && isDayOfMonth(text, start, end)) kind = 'day';
     else unit = followingWord(text, end);
-    const owner = kind === 'age' ? ageOwner(text, start, end) : undefined;
-    mentions.push({ kind, value, unit, start, end, raw: text.slice(start, end), ...(owner ? { owner } : {}) });
+    mentions.push(withOwner({ kind, value, unit, start, end, raw: text.slice(start, end) }, kind === 'age' ? ageOwner(text, start, end) : undefined));
   }
   pairScores(text, mentions);
   return mentions;
+}
+
+/** The mention with its owner, when it has one (no spread of an object made for it). */
+function withOwner(mention: NumberMention, owner: string | undefined): NumberMention {
+  if (owner) mention.owner = owner;
+  return mention;
 }
 
 /**
@@ -204,7 +216,7 @@ const NAMED_AFTER_AGE = new RegExp(
 
 /** "2,400" -> 2400, "1.28" -> 1.28, and fractions as one figure: "3-7/8" -> 3.875, "1/2" -> 0.5. */
 function digitsValue(digits: string): number {
-  const fraction = /^(?:(\d+)[-\s])?(\d+)\/(\d+)$/.exec(digits);
+  const fraction = FRACTION.exec(digits);
   if (fraction) return Number(fraction[1] ?? 0) + Number(fraction[2]) / Number(fraction[3]);
   return Number(digits.replace(/,/g, ''));
 }
@@ -269,8 +281,9 @@ function isAge(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 3);
   // "Back in Action' (2003)" is a year: no one is 2003 years old.
   if (Number(text.slice(start, end)) >= 130) return false;
-  if (/[\p{Lu}][\p{L}'-]+\s*\($/u.test(before) && /^\s*\)/.test(after)) return true;
-  return /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before) && /^,/.test(after);
+  // The three characters after first: they rule out nearly every figure before the name is looked for.
+  if (/^\s*\)/.test(after) && /[\p{Lu}][\p{L}'-]+\s*\($/u.test(before)) return true;
+  return /^,/.test(after) && /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before);
 }
 
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
@@ -282,7 +295,7 @@ function isDayOfMonth(text: string, start: number, end: number): boolean {
 
 /** The word after a count, as a crude unit: "12-point" -> "point", "six conversations" -> "conversations". */
 function followingWord(text: string, end: number): string | undefined {
-  const next = /^[-\s]*(?:of\s+(?:its|the|their)\s+)?([\p{L}]+)/u.exec(text.slice(end, end + 40));
+  const next = UNIT_WORD.exec(text.slice(end, end + 40));
   return next ? foldText(next[1]).replace(/s$/, '') : undefined;
 }
 

@@ -5,16 +5,21 @@ const COMPLEX_PREPOSITIONS: readonly string[] = [
   'by way of', 'in addition to', 'with regard to', 'in view of', 'for the sake of', 'on top of', 'in the wake of',
 ];
 
-const PHRASES = COMPLEX_PREPOSITIONS.map((phrase) => phrase.split(' '));
-// Every statement is read for them: only a word that opens one is tried against the phrases.
-const OPENING = new Set(PHRASES.map((phrase) => phrase[0]));
+// Every statement is read for them: a word is tried only against the phrases it opens.
+const PHRASES_OPENED_BY = new Map<string, string[][]>();
+for (const phrase of COMPLEX_PREPOSITIONS.map((text) => text.split(' '))) {
+  const opened = PHRASES_OPENED_BY.get(phrase[0]);
+  if (opened) opened.push(phrase);
+  else PHRASES_OPENED_BY.set(phrase[0], [phrase]);
+}
 
 /** The token indices (of lower-case words, in order) that are the nouns inside a complex preposition: "place" in "in place of". */
 export function nounsOfComplexPrepositions(words: readonly string[]): Set<number> {
   const inside = new Set<number>();
   for (let k = 0; k < words.length; k++) {
-    if (!OPENING.has(words[k])) continue;
-    for (const phrase of PHRASES) {
+    const phrases = PHRASES_OPENED_BY.get(words[k]);
+    if (phrases === undefined) continue;
+    for (const phrase of phrases) {
       if (!phrase.every((w, i) => words[k + i] === w)) continue;
       // The first and last words are the prepositions; those between are the phrase's noun (and article).
       for (let i = 1; i < phrase.length - 1; i++) inside.add(k + i);

@@ -20,7 +20,7 @@ export function extractStatements(markdown: string): DraftStatement[] {
     // Footnote definitions are the writer's notes, not claims.
     else if (token.type === 'footnote_reference_open') inFootnotes++;
     else if (token.type === 'footnote_reference_close') inFootnotes--;
-    else if (token.type === 'inline' && inFootnotes === 0 && !inHeader && isProse(tokens[i - 1])) statements.push(...blockStatements(token, parsed));
+    else if (token.type === 'inline' && inFootnotes === 0 && !inHeader && isProse(tokens[i - 1])) addBlockStatements(token, parsed, statements);
     else if (token.type === 'html_block' && CHECKED_COMMENT.test(token.content.trim()) && followsParagraphDirectly(tokens[i - 1], tokens[i - 2], token)) {
       const last = statements[statements.length - 1];
       if (last) last.checked = true;
@@ -39,14 +39,17 @@ function followsParagraphDirectly(previous: Token | undefined, paragraphInline: 
   return previous?.type === 'paragraph_close' && paragraphInline?.map != null && comment.map != null && comment.map[0] === paragraphInline.map[1];
 }
 
-function blockStatements(inline: Token, parsed: DraftTokens): DraftStatement[] {
+/** Adds the statements of a block to `out` (a draft has tens of thousands of blocks: no array of its own for each). */
+function addBlockStatements(inline: Token, parsed: DraftTokens, out: DraftStatement[]): void {
   const block = parsed.blockSpan(inline);
-  if (!block) return [];
+  if (!block) return;
   const plain = plainTextOf(inline, parsed);
-  const sentences = splitSentences(plain.text).flatMap((sentence) => boundedPieces(plain.text, sentence));
-  return sentences.map((sentence, n) => {
+  const sentences: Sentence[] = [];
+  for (const sentence of splitSentences(plain.text)) addBoundedPieces(plain.text, sentence, sentences);
+  for (let n = 0; n < sentences.length; n++) {
+    const sentence = sentences[n];
     const nextStart = sentences[n + 1]?.start ?? plain.text.length;
-    return {
+    out.push({
       text: sentence.text,
       textOffsets: toArray(plain.starts, sentence.start, sentence.end),
       start: plain.starts[sentence.start],
@@ -54,8 +57,8 @@ function blockStatements(inline: Token, parsed: DraftTokens): DraftStatement[] {
       blockStart: Math.min(block[0], plain.starts[sentence.start]),
       blockEnd: Math.max(block[1], plain.ends[sentence.end - 1]),
       checked: plain.checkedMarks.some((mark) => mark >= sentence.end && mark <= nextStart),
-    };
-  });
+    });
+  }
 }
 
 /**
@@ -66,9 +69,11 @@ function blockStatements(inline: Token, parsed: DraftTokens): DraftStatement[] {
  */
 const MAX_STATEMENT_CHARS = 600;
 
-function boundedPieces(text: string, sentence: Sentence): Sentence[] {
-  if (sentence.end - sentence.start <= MAX_STATEMENT_CHARS) return [sentence];
-  const pieces: Sentence[] = [];
+function addBoundedPieces(text: string, sentence: Sentence, pieces: Sentence[]): void {
+  if (sentence.end - sentence.start <= MAX_STATEMENT_CHARS) {
+    pieces.push(sentence);
+    return;
+  }
   let from = sentence.start;
   while (sentence.end - from > MAX_STATEMENT_CHARS) {
     const cut = pieceEnd(text, from, from + MAX_STATEMENT_CHARS);
@@ -77,7 +82,6 @@ function boundedPieces(text: string, sentence: Sentence): Sentence[] {
     while (from < sentence.end && /\s/u.test(text[from])) from++;
   }
   if (from < sentence.end) pieces.push(piece(text, from, sentence.end));
-  return pieces;
 }
 
 /** Where a piece from `from` ends, at most at `limit`: after the last clause mark in its second half, else at its last space. */

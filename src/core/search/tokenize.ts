@@ -13,13 +13,17 @@ export interface WordToken {
   end: number;
 }
 
-// Letters/digits, keeping inner apostrophes (China's) and digit groups (2,000 / 1.28).
+// Letters/digits, keeping inner apostrophes (China's) and digit groups (2,000 / 1.28). One scanner
+// for every scan (nothing in a scan starts another), run by exec from lastIndex 0: matchAll copies
+// its regex on every call, a cost per statement.
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
 
 // Folding (Unicode normalization and four replacements) dominated indexing time; words repeat.
 const normCache = new Map<string, string>();
 
 export function normalizeWord(raw: string): string {
+  // A figure is folded afresh each time: a long draft's figures are nearly all different, and filled the cache.
+  if (startsWithDigit(raw)) return foldWord(raw);
   const cached = normCache.get(raw);
   if (cached !== undefined) return cached;
   const norm = foldWord(raw);
@@ -34,6 +38,12 @@ function foldWord(raw: string): string {
   return word.replace(/'/g, '');
 }
 
+/** Whether a word starts with an ASCII digit, as /^\d/ tests. */
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
 // A check reads the same candidate passages' words and terms in many places, for statement after
 // statement: each passage-sized text is scanned once (copies of the arrays are handed out).
 const TEXT_CACHE_MAX_CHARS = 4000;
@@ -45,14 +55,10 @@ export function wordTokens(text: string, offset = 0): WordToken[] {
   return tokensOf(text).slice();
 }
 
-// exec on one regex, not matchAll, which copies its regex on every call.
-const TOKEN_SCANNER = new RegExp(WORD.source, WORD.flags);
-
 function scanWordTokens(text: string, offset: number): WordToken[] {
   const tokens: WordToken[] = [];
-  const scanner = TOKEN_SCANNER;
-  scanner.lastIndex = 0;
-  for (let match = scanner.exec(text); match !== null; match = scanner.exec(text)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const start = offset + match.index;
     tokens.push({ raw: match[0], norm: normalizeWord(match[0]), start, end: start + match[0].length });
   }
@@ -64,10 +70,12 @@ const stemCache = new Map<string, string>();
 /** The index term of a normalized word, or undefined for stop words. */
 export function termOf(norm: string): string | undefined {
   if (norm.length === 0 || STOP_WORDS.has(norm)) return undefined;
+  // A figure is its own term (no number word starts with a digit), not remembered, as in normalizeWord.
+  if (startsWithDigit(norm)) return norm;
   const cached = stemCache.get(norm);
   if (cached !== undefined) return cached;
   const spelled = NUMBER_WORDS.get(norm);
-  const term = spelled !== undefined ? String(spelled) : /^\d/.test(norm) ? norm : stemmer(IRREGULAR_VERBS.get(norm) ?? norm);
+  const term = spelled !== undefined ? String(spelled) : stemmer(IRREGULAR_VERBS.get(norm) ?? norm);
   if (stemCache.size < 200_000) stemCache.set(norm, term);
   return term;
 }
@@ -135,7 +143,8 @@ const CAPITAL_FIRST = /^\p{Lu}/u;
  */
 export function capitalizedTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const raw = match[0];
     const first = raw.charCodeAt(0);
     // Lower-case ASCII letters and digits first: most words are neither capitalized nor non-ASCII.
@@ -161,7 +170,8 @@ export function scanTerms(text: string): ScannedTerms {
     if (acronym) withAcronyms.push(acronym);
     run = [];
   };
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const raw = match[0];
     const { term, capitalized, lowercase: lower } = factsOf(raw);
     if (term !== undefined) {

@@ -77,10 +77,10 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
   const searched: ClosingSearch = {};
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (i > quoteClose && OPENING_QUOTE_CODES.has(code)) quoteClose = closingQuote(text, i, end, searched);
+    if (i > quoteClose && opensQuote(code)) quoteClose = closingQuote(text, i, end, searched);
     while (nextSingle < singles.length && singles[nextSingle].open < i) nextSingle++;
     if (i > quoteClose && singles[nextSingle]?.open === i) quoteClose = singles[nextSingle].close - 1;
-    if (!TERMINATOR_CODES.has(code)) continue;
+    if (!isTerminator(code)) continue;
     let closeEnd = i;
     while (closeEnd < end && TERMINATOR.test(text[closeEnd])) closeEnd++;
     const terminatorEnd = closeEnd;
@@ -104,6 +104,15 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
     i = closeEnd - 1;
   }
   push(text, sentenceStart, end, out);
+}
+
+// Nearly every character of a draft is ASCII, tested by comparison before any set is asked.
+function opensQuote(code: number): boolean {
+  return code < 0x80 ? code === 0x22 : OPENING_QUOTE_CODES.has(code);
+}
+
+function isTerminator(code: number): boolean {
+  return code < 0x80 ? code === 0x2e || code === 0x21 || code === 0x3f : TERMINATOR_CODES.has(code);
 }
 
 /** Whether text[start, end) holds a single quotation mark or apostrophe (' ‘ ’), without which it has no single-quoted span. */
