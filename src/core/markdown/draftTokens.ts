@@ -6,6 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, StateBlock, StateInline, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { typedBlockState } from './blockState';
 
 
 /** [start, end) in the draft. */
@@ -49,6 +50,7 @@ function createParser(): Parser {
   md.core.ruler.disable('text_join');
   md.inline.ruler2.disable('fragments_join');
   trackInlinePositions(md);
+  md.block.State = typedBlockState(md.block.State);
   return md;
 }
 
