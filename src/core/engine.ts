@@ -5,6 +5,7 @@ import { compare, corpusContains, OUTSIDE_CORPUS, type FileListing } from './cor
 import { extractStatements } from './markdown/statements';
 import { PassageIndex } from './search/passageIndex';
 import { checkStatement } from './check/checkStatement';
+import { RecheckCache } from './check/recheck';
 import type { CheckContext } from './check/context';
 import { contentTerms } from './search/tokenize';
 import { loadCorpusWithCache } from './cache/cachedLoad';
@@ -40,6 +41,9 @@ export class SourcedEngine implements Engine {
   private cacheWrite: Promise<void> = Promise.resolve();
   private allQuotes: SourceQuote[] | undefined;
   private readonly termCountCache = new Map<string, Map<string, number>>();
+  private version = 0;
+  /** For checkDraftLater, the editor's check of a draft after each edit. */
+  private readonly editorRechecks = new RecheckCache();
   /** Started on the first load that needs them, kept for the next (a changed file re-read). */
   private helpers: ExtractHelpers | undefined;
 
@@ -47,6 +51,11 @@ export class SourcedEngine implements Engine {
 
   get documents(): ReadonlyMap<string, SourceDocument> {
     return this.docs;
+  }
+
+  /** Changes whenever the corpus does: results checked at one version hold until the next. */
+  get corpusVersion(): number {
+    return this.version;
   }
 
   get passageCount(): number {
@@ -101,6 +110,7 @@ export class SourcedEngine implements Engine {
     this.index = index;
     this.termCountCache.clear();
     this.allQuotes = undefined;
+    this.version++;
     if (copies.length) {
       skipped.push(...copies);
       skipped.sort((a, b) => compare(a.path, b.path));
@@ -151,6 +161,7 @@ export class SourcedEngine implements Engine {
     this.docs.clear();
     this.termCountCache.clear();
     this.allQuotes = undefined;
+    this.version++;
     for (const { doc, passages, quotes, mentions } of state.documents) {
       this.entries.set(doc.id, { doc, passages, quotes, mentions });
       this.docs.set(doc.id, doc);
@@ -194,6 +205,7 @@ export class SourcedEngine implements Engine {
 
   private forgetDerived(docId: string): void {
     this.allQuotes = undefined;
+    this.version++;
     this.termCountCache.delete(docId);
   }
 
@@ -225,16 +237,21 @@ export class SourcedEngine implements Engine {
     return extractStatements(markdown);
   }
 
-  checkDraft(markdown: string): StatementResult[];
+  checkDraft(markdown: string, options?: Omit<DraftCheckOptions, 'cancelled'>): StatementResult[];
   checkDraft(markdown: string, options: DraftCheckOptions): StatementResult[] | undefined;
   checkDraft(markdown: string, options: DraftCheckOptions = {}): StatementResult[] | undefined {
-    return this.checkDraftWith(markdown, this.checkContext(), options);
+    return this.checkStatements(markdown, this.checkContext(), options, options.rechecks);
   }
 
   /** Checks against `context`: this engine's own, or one that adds archived passages to it (core/archive). */
   checkDraftWith(markdown: string, context: CheckContext): StatementResult[];
   checkDraftWith(markdown: string, context: CheckContext, options: DraftCheckOptions): StatementResult[] | undefined;
   checkDraftWith(markdown: string, context: CheckContext, options: DraftCheckOptions = {}): StatementResult[] | undefined {
+    return this.checkStatements(markdown, context, options);
+  }
+
+  /** `rechecks`: earlier results to reuse, only against this engine's own corpus (not one an archive adds to). */
+  private checkStatements(markdown: string, context: CheckContext, options: DraftCheckOptions, rechecks?: RecheckCache): StatementResult[] | undefined {
     const statements = this.extractStatements(markdown);
     const { visible, onPart, cancelled, partMs = CHECK_PART_MS } = options;
     const shown = (s: DraftStatement) => visible !== undefined && s.start < visible.end && s.end > visible.start;
@@ -245,7 +262,7 @@ export class SourcedEngine implements Engine {
     let partStarted = performance.now();
     for (let i = 0; i < order.length; i++) {
       if (cancelled?.()) return undefined;
-      results.set(order[i], checkStatement(order[i], context));
+      results.set(order[i], rechecks ? rechecks.check(order[i], this.version, () => checkStatement(order[i], context)) : checkStatement(order[i], context));
       const partDone = i + 1 === first.length || (i + 1 > first.length && performance.now() - partStarted >= partMs);
       if (onPart && partDone && i + 1 < order.length) {
         onPart(order.slice(partStart, i + 1).map((s) => results.get(s)!));
@@ -256,9 +273,9 @@ export class SourcedEngine implements Engine {
     return statements.map((s) => results.get(s)!);
   }
 
-  /** On this engine's own thread: the check runs now, and nothing can supersede it. */
+  /** On this engine's own thread: the check runs now, and nothing can supersede it (the sentences an edit left alone keep their results). */
   checkDraftLater(markdown: string, _key: string, options: Omit<DraftCheckOptions, 'cancelled'> = {}): Promise<StatementResult[] | undefined> {
-    return Promise.resolve(this.checkDraft(markdown, options));
+    return Promise.resolve(this.checkDraft(markdown, { rechecks: this.editorRechecks, ...options }));
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import type { DraftStatement, OffsetRange, PassageHit, SkippedFile, SourceDocument, SourceQuote, StatementResult } from './types';
+import type { RecheckCache } from './check/recheck';
 
 export interface CorpusLoadOptions {
   /** Folder that document ids are relative to (workspace folder, or the CLI's cwd). */
@@ -38,6 +39,8 @@ export interface DraftCheckOptions {
   onPart?: (results: StatementResult[]) => void;
   /** Milliseconds of checking per part after the visible one (default CHECK_PART_MS). */
   partMs?: number;
+  /** Results of earlier checks to reuse for statements an edit left as they were (the editor keeps one per session). */
+  rechecks?: RecheckCache;
 }
 
 /** What the CLI and the extension need from the core. Implemented by `SourcedEngine`. */

@@ -1,6 +1,7 @@
 // `sourced check`: checks Markdown drafts statement by statement against a folder of sources.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RecheckCache } from '../../core/check/recheck';
 import { isFlagged } from '../../core/check/results';
 import { isInside } from '../../core/corpus/loadCorpus';
 import { SourcedEngine } from '../../core/engine';
@@ -61,7 +62,9 @@ export async function runCheck(args: string[]): Promise<number> {
   for (const skipped of load.skipped) console.error(`sourced: skipped ${terminalSafe(path.relative(process.cwd(), skipped.path) || skipped.path)}: ${terminalLine(skipped.reason)}`);
   if (load.cacheRebuilt) console.error(`sourced: ${terminalLine(load.cacheRebuilt)}`);
   if (load.documents === 0 && !archiveUrl) throw new UsageError(`no sources to check against in ${corpusName}: add .txt or .md files there, or pass --corpus PATH`);
-  const checked = archiveUrl ? await checkAgainstArchive(engine, drafts, archiveUrl) : { files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text) })), archives: [], archived: new Map() };
+  // A sentence written the same way twice, in one draft or in several, is checked once.
+  const rechecks = new RecheckCache();
+  const checked = archiveUrl ? await checkAgainstArchive(engine, drafts, archiveUrl) : { files: drafts.map((draft) => ({ ...draft, results: engine.checkDraft(draft.text, { rechecks }) })), archives: [], archived: new Map() };
   const report: CheckReport = {
     engine,
     corpusRoot: hasCorpus ? path.relative(process.cwd(), corpusDir) || '.' : '',

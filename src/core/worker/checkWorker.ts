@@ -4,12 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourcedEngine } from '../engine';
 import { preloadLexicon } from '../lexicon';
+import { RecheckCache } from '../check/recheck';
 import type { CheckReply, CheckRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('checkWorker.js must be started as a worker thread (use DraftCheckWorker).');
 const cancelled = new Int32Array(workerData.cancel as SharedArrayBuffer);
 const engine = new SourcedEngine();
+// The editor sends the whole draft on every edit: the sentences it left alone keep their results.
+const rechecks = new RecheckCache();
 // The checker's word meanings load while the corpus snapshot is on its way; a failure shows in the first check.
 preloadLexicon().catch(() => undefined);
 // Requests run one after another in the order sent (a file update can wait on reading the file).
@@ -30,6 +33,7 @@ port.on('message', (request: CheckRequest) => {
           visible: request.visible,
           cancelled: () => Atomics.load(cancelled, request.id % cancelled.length) === request.id,
           onPart: (part) => post({ type: 'part', id: request.id, results: part }),
+          rechecks,
         });
         post({ type: 'done', id: request.id, results });
       } catch (error) {

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SourcedEngine } from '../../src/core/engine';
+import { RecheckCache } from '../../src/core/check/recheck';
+import type { DraftStatement, StatementResult } from '../../src/core/types';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DRAFT = fs.readFileSync(path.join(ROOT, 'sample/drafts/sample-story.md'), 'utf8');
+// An edit early in the draft: a new paragraph moves every sentence after it, and one sentence's wrong figure is put right.
+const EDITED = `The *council* met on Monday.\n\n${DRAFT.replace('15-point proposal', '12-point proposal')}`;
+
+/** As data: the results of two checks are compared by value. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/** Counts the statements it had to check rather than reuse. */
+class CountingRechecks extends RecheckCache {
+  checked: string[] = [];
+  override check(statement: DraftStatement, corpusVersion: number, check: () => StatementResult): StatementResult {
+    return super.check(statement, corpusVersion, () => {
+      this.checked.push(statement.text);
+      return check();
+    });
+  }
+}
+
+describe('re-checking a draft after an edit', function () {
+  this.timeout(60000);
+  let engine: SourcedEngine;
+  beforeEach(async () => {
+    engine = new SourcedEngine();
+    await engine.loadCorpus({ base: ROOT, roots: ['corpus'] });
+  });
+
+  it('checks only the sentences the edit changed, and gives what a fresh check gives (ranges moved with the text)', () => {
+    const rechecks = new CountingRechecks();
+    const first = engine.checkDraft(DRAFT, { rechecks });
+    rechecks.checked = [];
+    const again = engine.checkDraft(EDITED, { rechecks });
+    assert.deepEqual(rechecks.checked, ['The council met on Monday.', 'Last week Beijing issued a 12-point proposal calling for a ceasefire and an end to Western sanctions against Russia.']);
+    assert.deepEqual(plain(again), plain(new SourcedEngine().checkDraftWith(EDITED, engine.checkContext())));
+    const proposal = (results: StatementResult[] | undefined) => results?.find((r) => r.statement.text.includes('proposal'))?.verdict;
+    assert.deepEqual([proposal(first), proposal(again)], ['number-mismatch', 'supported']);
+  });
+
+  it('checks a sentence again when its markup moves its words (the draft ranges would differ)', () => {
+    const rechecks = new CountingRechecks();
+    engine.checkDraft('China has positioned itself as a neutral player in the Ukraine conflict.', { rechecks });
+    rechecks.checked = [];
+    engine.checkDraft('China has positioned itself as a *neutral* player in the Ukraine conflict.', { rechecks });
+    assert.equal(rechecks.checked.length, 1);
+  });
+
+  it('forgets every result when the corpus changes', async () => {
+    const rechecks = new CountingRechecks();
+    const before = engine.checkDraft(DRAFT, { rechecks })!;
+    const source = before.find((r) => r.verdict === 'supported')!.sources[0].passage.docId;
+    engine.removeFile(source);
+    rechecks.checked = [];
+    const after = engine.checkDraft(DRAFT, { rechecks })!;
+    assert.equal(rechecks.checked.length, after.length);
+    assert.ok(after.every((r) => r.sources.every((s) => s.passage.docId !== source)));
+  });
+});
