@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, StateBlock, StateInline, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { typedBlockState } from './blockState';
+import { normalizeLineEnds } from './lineEnds';
 
 
 /** [start, end) in the draft. */
@@ -301,32 +302,6 @@ function windowEnd(content: string, from: number): number {
 
 /** `.`, `!`, `?` */
 const SENTENCE_END = new Set([0x2e, 0x21, 0x3f]);
-
-/** markdown-it reads CRLF as LF; parse the LF text and map offsets back to the draft. */
-function normalizeLineEnds(draft: string): { text: string; original(offset: number): number } {
-  if (!draft.includes('\r') && !draft.includes('\0')) return { text: draft, original: (offset) => offset };
-  const removed: number[] = [];
-  let text = '';
-  let from = 0;
-  for (let i = draft.indexOf('\r\n'); i !== -1; i = draft.indexOf('\r\n', i + 2)) {
-    text += draft.slice(from, i);
-    removed.push(text.length);
-    from = i + 1;
-  }
-  text = (text + draft.slice(from)).replace(/\r/gu, '\n').replace(/\0/gu, '\uFFFD');
-  // The n-th LF of a CRLF sits at removed[n] in the text; every offset past it shifts by one more.
-  const original = (offset: number): number => {
-    let low = 0;
-    let high = removed.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (removed[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return offset + low;
-  };
-  return { text, original };
-}
 
 /** Where each line of `text` starts (an Int32Array: a JS array of millions of lines took twice the memory, and grew by copies). */
 function lineStartsOf(text: string): Int32Array {
