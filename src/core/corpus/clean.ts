@@ -2,6 +2,7 @@
 // stories, markup residue, promos, "read also" sections and duplicated paragraphs.
 import type { OffsetRange } from '../types';
 import { TextLines } from './lines';
+import { rememberedForShortLines } from './shortLines';
 import { isTranscript } from '../formats/transcript';
 
 const NAME_WORD = String.raw`[A-Z][\p{L}'’-]*\.?`;
@@ -36,23 +37,25 @@ const ARTICLE_PARAGRAPH_MIN_LENGTH = 200;
  * whether it is a transcript, when the caller has them already (cleaning reads both for metadata).
  */
 export function findJunk(text: string, lines = new TextLines(text), transcript = () => isTranscript(text)): OffsetRange[] {
+  const rules = lineRules(lines);
   // One flag a line: a Set of the junk lines took a second and tens of MB on a text of 2 million junk lines.
   const junk = new Uint8Array(lines.length);
-  const tail = tailStart(lines);
+  const tail = tailStart(rules);
   // Lines up to here are known junk after a section end: a run of section ends is scanned once, not once each.
   let sectionEnd = 0;
 
   let previous = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines.text(i);
-    if (isBio(line, i >= tail) || ABOUT_PERSON.test(line) || FURNITURE.test(line)) junk[i] = 1;
-    else if (isPromoHeading(line)) {
+    const rule = rules[i];
+    if (rule & ((i >= tail ? BIO_IN_TAIL : BIO) | ABOUT | FURNITURE_LINE)) junk[i] = 1;
+    else if (rule & PROMO_HEADING_LINE) {
       junk[i] = 1;
       if (i + 1 < lines.length && CALL_TO_ACTION.test(lines.text(i + 1))) junk[i + 1] = 1;
-    } else if (CALL_TO_ACTION.test(line) && PROMO_WORDS.test(line)) junk[i] = 1;
-    else if (startsWithMarkupResidue(line)) junk[i] = 1;
+    } else if (rule & PROMO_CALL) junk[i] = 1;
+    else if (rule & RESIDUE) junk[i] = 1;
     else if (i > 0 && sameParagraph(previous, line)) junk[i] = 1;
-    else if (SECTION_END.test(line)) {
+    else if (rule & SECTION_END_LINE) {
       junk[i] = 1;
       if (i >= sectionEnd) {
         let j = i + 1;
@@ -74,17 +77,43 @@ export function findJunk(text: string, lines = new TextLines(text), transcript =
   return ranges;
 }
 
-/** Index of the first line of the page's footer (bio, "About X", "Read also"...), or lines.length. */
-function tailStart(lines: TextLines): number {
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines.text(i);
-    if (isBio(line, false) || ABOUT_PERSON.test(line) || SECTION_END.test(line)) return i;
-  }
-  return lines.length;
+// What the patterns say of a line by itself, one bit each (lineRules).
+const BIO = 1;
+const BIO_IN_TAIL = 2;
+const ABOUT = 4;
+const FURNITURE_LINE = 8;
+const PROMO_HEADING_LINE = 16;
+const PROMO_CALL = 32;
+const RESIDUE = 64;
+const SECTION_END_LINE = 128;
+
+/** Every line's bits, each line tested once (tailStart and the junk rules read the same tests). */
+function lineRules(lines: TextLines): Uint8Array {
+  const rulesOf = rememberedForShortLines(rulesOfLine);
+  const rules = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) rules[i] = rulesOf(lines.text(i));
+  return rules;
 }
 
-function isBio(line: string, inTail: boolean): boolean {
-  return (FIRST_PERSON_BIO.test(line) || (inTail && THIRD_PERSON_BIO.test(line))) && PROFESSION.test(line);
+function rulesOfLine(line: string): number {
+  const firstPerson = FIRST_PERSON_BIO.test(line);
+  const profession = (firstPerson || THIRD_PERSON_BIO.test(line)) && PROFESSION.test(line);
+  return (
+    (firstPerson && profession ? BIO : 0) |
+    (profession ? BIO_IN_TAIL : 0) |
+    (ABOUT_PERSON.test(line) ? ABOUT : 0) |
+    (FURNITURE.test(line) ? FURNITURE_LINE : 0) |
+    (isPromoHeading(line) ? PROMO_HEADING_LINE : 0) |
+    (CALL_TO_ACTION.test(line) && PROMO_WORDS.test(line) ? PROMO_CALL : 0) |
+    (startsWithMarkupResidue(line) ? RESIDUE : 0) |
+    (SECTION_END.test(line) ? SECTION_END_LINE : 0)
+  );
+}
+
+/** Index of the first line of the page's footer (bio, "About X", "Read also"...), or the number of lines. */
+function tailStart(rules: Uint8Array): number {
+  for (let i = 1; i < rules.length; i++) if (rules[i] & (BIO | ABOUT | SECTION_END_LINE)) return i;
+  return rules.length;
 }
 
 function isPromoHeading(line: string): boolean {

@@ -4,6 +4,7 @@ import type { OffsetRange, SourceMetadata } from '../types';
 import { webAddress } from '../formats/metadataValues';
 import { ABOUT_PERSON, FIRST_PERSON_BIO } from './clean';
 import { TextLines, type TextLine } from './lines';
+import { rememberedForShortLines } from './shortLines';
 import { isTranscript } from '../formats/transcript';
 
 export interface TextMetadata {
@@ -28,11 +29,31 @@ const NUMERIC_DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}`
 const TIME = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?`;
 const DATE_LINE = new RegExp(String.raw`^(?:(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*)?(?:${WEEKDAY})?(${DAY_MONTH}|${MONTH_DAY}|${NUMERIC_DATE})${TIME}$`, 'iu');
 
+/** What one line says: a field and its value, and whether the line holds nothing else (to blank). */
+interface LineField {
+  field: keyof SourceMetadata;
+  value: string | undefined;
+  blank: boolean;
+}
+
+/** The field a line gives by itself (TITLE_BYLINE and the headline, read from the first line only, aside). */
+// biome-ignore-start lint/suspicious/noAssignInExpressions: each branch keeps the match it tested, and later patterns run only when earlier ones fail
+function lineField(text: string): LineField | undefined {
+  let match: RegExpMatchArray | null;
+  if ((match = text.match(BYLINE)) || (match = text.match(AUTHOR_LINE))) return { field: 'author', value: match[1], blank: true };
+  if ((match = text.match(OUTLET_LINE)) && !/[.!?]["”]?$/u.test(match[1]) && wordCount(match[1]) <= 6) return { field: 'outlet', value: match[1], blank: true };
+  if (DATE_LINE.test(text)) return { field: 'date', value: text.replace(/^(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*/iu, ''), blank: true };
+  // Link citations write this address into the draft: `<`, `>` or quotes in it could break out of the link.
+  if ((match = text.match(URL_LINE))) return { field: 'url', value: webAddress(match[1] ?? match[2]), blank: true };
+  if ((match = text.match(FIRST_PERSON_BIO)) || (match = text.match(ABOUT_PERSON))) return { field: 'author', value: match[1], blank: false };
+  return undefined;
+}
+// biome-ignore-end lint/suspicious/noAssignInExpressions: end of lineField
+
 /**
  * Reads metadata from a source's lines; the first occurrence of each field wins. `lines` and
  * `transcript` as for findJunk: the text's lines and whether it is a transcript, when known.
  */
-// biome-ignore-start lint/suspicious/noAssignInExpressions: each branch keeps the match it tested, and later patterns run only when earlier ones fail
 export function readMetadata(text: string, lines = new TextLines(text), transcript = () => isTranscript(text)): TextMetadata {
   const metadata: SourceMetadata = {};
   const ranges: OffsetRange[] = [];
@@ -40,29 +61,21 @@ export function readMetadata(text: string, lines = new TextLines(text), transcri
     const clean = value?.trim().replace(/[.,;:]$/u, '').trim();
     if (clean && metadata[field] === undefined) metadata[field] = clean;
   };
+  const fieldOf = rememberedForShortLines(lineField);
 
   for (let i = 0; i < lines.length; i++) {
     const line: TextLine = { index: i, start: lines.start(i), end: lines.end(i), text: lines.text(i) };
-    let match: RegExpMatchArray | null;
-    if (i === 0 && (match = line.text.match(TITLE_BYLINE))) {
-      set('title', match[1]);
-      set('author', match[2]);
+    const titleByline = i === 0 ? line.text.match(TITLE_BYLINE) : null;
+    if (titleByline) {
+      set('title', titleByline[1]);
+      set('author', titleByline[2]);
       ranges.push(whole(line));
-    } else if ((match = line.text.match(BYLINE)) || (match = line.text.match(AUTHOR_LINE))) {
-      set('author', match[1]);
-      ranges.push(whole(line));
-    } else if ((match = line.text.match(OUTLET_LINE)) && !/[.!?]["”]?$/u.test(match[1]) && wordCount(match[1]) <= 6) {
-      set('outlet', match[1]);
-      ranges.push(whole(line));
-    } else if ((match = line.text.match(DATE_LINE))) {
-      set('date', line.text.replace(/^(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s*/iu, ''));
-      ranges.push(whole(line));
-    } else if ((match = line.text.match(URL_LINE))) {
-      // Link citations write this address into the draft: `<`, `>` or quotes in it could break out of the link.
-      set('url', webAddress(match[1] ?? match[2]));
-      ranges.push(whole(line));
-    } else if ((match = line.text.match(FIRST_PERSON_BIO)) || (match = line.text.match(ABOUT_PERSON))) {
-      set('author', match[1]);
+      continue;
+    }
+    const found = fieldOf(line.text);
+    if (found) {
+      set(found.field, found.value);
+      if (found.blank) ranges.push(whole(line));
     } else if (i === 0) {
       // The same test that gives a transcript its speakers' turns.
       readHeadline(line, metadata, ranges, transcript());
@@ -70,7 +83,6 @@ export function readMetadata(text: string, lines = new TextLines(text), transcri
   }
   return { metadata, lines: ranges };
 }
-// biome-ignore-end lint/suspicious/noAssignInExpressions: end of readMetadata
 
 /** A first line that reads as a headline: "Outlet: Headline", or short and without a full stop. */
 function readHeadline(line: TextLine, metadata: SourceMetadata, ranges: OffsetRange[], transcript: boolean): void {
