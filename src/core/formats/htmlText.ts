@@ -8,7 +8,12 @@ const cellTags = new Set(['TD', 'TH']);
 const teaserLead = /^(?:read (?:more|also)|also read|see also|related|more on this|watch|listen|recommended)\b\s*[:\-–—|]/i;
 
 function textLength(node: Node): number {
-  return (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return squeezedLength(node.textContent ?? '');
+}
+
+/** The length of `text` with its runs of whitespace made one space, trimmed. */
+function squeezedLength(text: string): number {
+  return text.replace(/\s+/g, ' ').trim().length;
 }
 
 /**
@@ -31,12 +36,27 @@ export function asciiLower(text: string): string {
 
 /** A block that only points elsewhere: almost all of its text is link text, or it starts "Read more:". */
 export function isTeaser(block: Element): boolean {
-  const total = textLength(block);
+  const text = block.textContent ?? '';
+  const total = squeezedLength(text);
   if (total === 0 || total > 300) return false;
-  if (teaserLead.test((block.textContent ?? '').trim())) return true;
-  // getElementsByTagName, not querySelectorAll: the selector engine's cost was most of reading a long page's blocks.
-  const linked = [...block.getElementsByTagName('a')].reduce((sum, link) => sum + textLength(link), 0);
-  return linked / total > 0.8;
+  if (teaserLead.test(text.trim())) return true;
+  return linkedLength(block) / total > 0.8;
+}
+
+/**
+ * The text length of the links under `node`, those getElementsByTagName('a') gives (a link in a
+ * link counts twice), found by walking the children: jsdom's collections and node lists cost more
+ * to make and read than the few nodes of a paragraph.
+ */
+function linkedLength(node: Node): number {
+  let sum = 0;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 1 /* element */) continue;
+    const element = child as Element;
+    if (element.localName === 'a' && element.prefix === null) sum += textLength(element);
+    sum += linkedLength(element);
+  }
+  return sum;
 }
 
 /** Paragraphs of the element's text: blocks separated by blank lines, <br> as a line break. */
@@ -55,15 +75,17 @@ export function blockText(root: Element): string {
     }
     if (node.nodeType !== 1 /* element */) return;
     const element = node as Element;
-    if (element.tagName === 'BR') {
+    const tag = element.tagName;
+    if (tag === 'BR') {
       current += '\n';
       return;
     }
-    if (cellTags.has(element.tagName)) current += ' ';
-    const block = blockTags.has(element.tagName) && !cellTags.has(element.tagName);
-    if (block && element.tagName !== 'DIV' && isTeaser(element)) return;
+    if (cellTags.has(tag)) current += ' ';
+    const block = blockTags.has(tag) && !cellTags.has(tag);
+    if (block && tag !== 'DIV' && isTeaser(element)) return;
     if (block) flush();
-    for (const child of element.childNodes) visit(child, preformatted || element.tagName === 'PRE');
+    // Siblings in turn, not jsdom's childNodes list: making and reading one per element was most of the walk.
+    for (let child = element.firstChild; child; child = child.nextSibling) visit(child, preformatted || tag === 'PRE');
     if (block) flush();
   };
   visit(root, false);
