@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { isNotAClaim } from '../../src/core/check/notAClaim';
+import { STOP_WORDS } from '../../src/core/search/stopWords';
 
 describe('isNotAClaim: transitions and newsroom notes', () => {
   it('takes notes about the article itself for no claim, whatever follows the colon', () => {
@@ -18,5 +19,10 @@ describe('isNotAClaim: transitions and newsroom notes', () => {
     for (const text of ['The talks collapsed.', 'Sanctions are working.', 'Trade fell sharply last year.', 'Still, the new bridge opened in May.', 'Note that Oslo banned the tax.']) {
       assert.ok(!isNotAClaim(text), text);
     }
+  });
+
+  it('keeps any sentence with a figure as a claim (it reads no words for that: no stop word has a digit)', () => {
+    assert.deepEqual([...STOP_WORDS].filter((word) => /\d/.test(word)), []);
+    assert.ok(!isNotAClaim('That is 2 things.'));
   });
 });

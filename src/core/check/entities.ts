@@ -74,9 +74,9 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
     terms = [];
   };
   tokens.forEach((token, position) => {
-    const term = tokenTerm(token);
-    const capitalized = CAPITAL_FIRST.test(token.raw) && !STOP_WORDS.has(token.norm);
-    if (!capitalized || term === undefined || isFigure(term) || (isTitleWord(token.raw) && !namesAThing(tokens, position, isCommonWord)) || (position === 0 && isCommonWord(term))) {
+    // Only a capitalized word that is no stop word can be part of a name: the others are given no term.
+    const term = CAPITAL_FIRST.test(token.raw) && !STOP_WORDS.has(token.norm) ? tokenTerm(token) : undefined;
+    if (term === undefined || isFigure(term) || (isTitleWord(token.raw) && !namesAThing(tokens, position, isCommonWord)) || (position === 0 && isCommonWord(term))) {
       close(position);
       return;
     }

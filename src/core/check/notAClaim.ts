@@ -20,6 +20,7 @@ const DISCOURSE_IMPERATIVE = /^(?:consider|note|remember|recall|imagine|look|see
 const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
 // Read per word: made once (a literal in a function is a new RegExp each time it is reached).
 const CAPITAL_FIRST = /^\p{Lu}/u;
+const DIGIT = /\d/;
 
 /** A sentence that asks, not one that reports a question inside its quotation (`He asked: “Why now?”`). */
 function isQuestion(text: string): boolean {
@@ -35,13 +36,16 @@ export function isNotAClaim(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length === 0 || ARTICLE_NOTE.test(trimmed)) return true;
   if (isQuestion(trimmed)) return true;
+  // A figure makes a claim: the words below are read only without one (no stop word has a digit,
+  // so the word a digit is in is content, and a digit ends the test below as a claim anyway).
+  if (DIGIT.test(trimmed)) return false;
   const tokens = wordTokens(trimmed);
   const hasQuote = /["\u201C\u201D]/.test(trimmed);
   // A capital on the first word is only a name when the word is not a function or signpost word.
   const named = tokens.some((t, i) => CAPITAL_FIRST.test(t.raw) && !STOP_WORDS.has(t.norm) && (i > 0 || !(SIGNPOST_WORDS.has(t.norm) || DISCOURSE_IMPERATIVE.test(t.raw))));
   const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
   if (content.length === 0) return true;
-  if (named || hasQuote || /\d/.test(trimmed)) return false;
+  if (named || hasQuote) return false;
   const substantive = content.filter((t) => !SIGNPOST_WORDS.has(t.norm));
   // Nothing named, no figure, at most one word of substance: "But that is only half the story."
   if (substantive.length <= 1) return true;

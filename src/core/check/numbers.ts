@@ -216,9 +216,10 @@ const NAMED_AFTER_AGE = new RegExp(
 
 /** "2,400" -> 2400, "1.28" -> 1.28, and fractions as one figure: "3-7/8" -> 3.875, "1/2" -> 0.5. */
 function digitsValue(digits: string): number {
-  const fraction = FRACTION.exec(digits);
+  // Most figures are plain digits: a fraction and separators are looked for only when their marks are there.
+  const fraction = digits.includes('/') ? FRACTION.exec(digits) : null;
   if (fraction) return Number(fraction[1] ?? 0) + Number(fraction[2]) / Number(fraction[3]);
-  return Number(digits.replace(/,/g, ''));
+  return Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
 }
 
 type NumberPart = 'unit' | 'teen' | 'tens' | 'ordinal' | 'hundred' | 'dozen' | 'scale' | 'and';

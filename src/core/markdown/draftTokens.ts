@@ -179,9 +179,10 @@ export function parseDraftTokens(draft: string): DraftTokens {
   const lineStarts = lineStartsOf(normalized.text);
   const contentMaps = new Map<Token, Int32Array>();
   mapBlockContents(tokens, normalized.text, lineStarts, contentMaps);
+  const offsetIn = (map: Int32Array, offset: number): number => normalized.original(map[Math.max(0, Math.min(offset, map.length - 1))]);
   const draftOffset = (inline: Token, offset: number): number => {
     const map = contentMaps.get(inline);
-    return map ? normalized.original(map[Math.max(0, Math.min(offset, map.length - 1))]) : 0;
+    return map ? offsetIn(map, offset) : 0;
   };
   return {
     tokens,
@@ -206,8 +207,9 @@ export function parseDraftTokens(draft: string): DraftTokens {
     spanOf: (child) => child.map ?? undefined,
     draftOffset,
     blockSpan(inline) {
-      if (!contentMaps.has(inline) || inline.content.length === 0) return undefined;
-      return [draftOffset(inline, 0), draftOffset(inline, inline.content.length - 1) + 1];
+      const map = contentMaps.get(inline);
+      if (!map || inline.content.length === 0) return undefined;
+      return [offsetIn(map, 0), offsetIn(map, inline.content.length - 1) + 1];
     },
   };
 }
