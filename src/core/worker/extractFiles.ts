@@ -56,10 +56,14 @@ function toQuoteColumns(doc: SourceDocument, quotes: readonly AttributedQuote[])
 function fromQuoteColumns(doc: SourceDocument, { offsets, kinds, speakers }: QuoteColumns): AttributedQuote[] {
   const quotes: AttributedQuote[] = [];
   let speaker = 0;
+  // The quotes of one passage share its id (a string a quote was 40 MB for a million quotes).
+  let passage = -1;
+  let passageId = '';
   for (let i = 0; i < kinds.length; i++) {
     const [start, end, n] = [offsets[3 * i], offsets[3 * i + 1], offsets[3 * i + 2]];
     const kind = SPEAKER_KINDS[kinds[i]];
-    quotes.push({ docId: doc.id, passageId: `${doc.id}#${n}`, text: doc.text.slice(start, end), start, end, speaker: kind ? speakers[speaker++] : undefined, speakerKind: kind });
+    if (n !== passage) [passage, passageId] = [n, `${doc.id}#${n}`];
+    quotes.push({ docId: doc.id, passageId, text: doc.text.slice(start, end), start, end, speaker: kind ? speakers[speaker++] : undefined, speakerKind: kind });
   }
   return quotes;
 }
