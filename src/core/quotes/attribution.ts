@@ -92,22 +92,6 @@ function endsWithMark(text: string, from: number, to: number, code: number): boo
   return i >= from && text.charCodeAt(i) === code;
 }
 
-/**
- * Where the last `words` words of text[from, to) start (a word: a run of non-space), or `from`
- * when there are no more: a search from there sees every word a search from `from` would see
- * among them, since it starts after a space.
- */
-function lastWordsStart(text: string, from: number, to: number, words: number): number {
-  let seen = 0;
-  for (let i = to - 1; i >= from; i--) {
-    if (isRegExpSpace(text.charCodeAt(i))) continue;
-    if (i === from || isRegExpSpace(text.charCodeAt(i - 1))) {
-      if (++seen === words) return i;
-    }
-  }
-  return from;
-}
-
 /** Appositives ("a staff member at ...", "57", "senior fellow at ...") are skipped to reach the name. */
 function isAppositive(segment: string): boolean {
   const trimmed = segment.trim();
@@ -203,7 +187,7 @@ export function attributionBefore(text: string, quote: QuoteSpan, marks = new Ma
   // A verb counts only with at most 12 words after it, so the last verb is looked for among the
   // last 13 words alone (a verb further back has at least 13 after it): searching the whole
   // sentence for every quote made a text of quotes and verbs slow in proportion to the window.
-  const verbsFrom = lastWordsStart(sentence, 0, sentence.length, 13);
+  const verbsFrom = marks.lastWordsStart(sentenceStart, quote.open, 13) - sentenceStart;
   const tail = sentence.slice(verbsFrom);
   VERB.lastIndex = 0;
   let lastVerb: RegExpExecArray | null = null;
