@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SourcedEngine } from '../../src/core/engine';
-import { RecheckCache } from '../../src/core/check/recheck';
+import { LAYOUTS_PER_TEXT, RecheckCache } from '../../src/core/check/recheck';
 import type { DraftStatement, StatementResult } from '../../src/core/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -60,5 +60,22 @@ describe('re-checking a draft after an edit', function () {
     const after = engine.checkDraft(DRAFT, { rechecks })!;
     assert.equal(rechecks.checked.length, after.length);
     assert.ok(after.every((r) => r.sources.every((s) => s.passage.docId !== source)));
+  });
+
+  it('holds a bounded number of statements, and of layouts of one text', () => {
+    const statement = (text: string, gap = 0): DraftStatement => {
+      const textOffsets = Array.from(text, (_, i) => (i === 0 ? 0 : i + gap));
+      return { text, textOffsets, start: 0, end: textOffsets[textOffsets.length - 1] + 1, blockStart: 0, blockEnd: 0, checked: false };
+    };
+    const rechecks = new CountingRechecks(2);
+    const checkAll = (...statements: DraftStatement[]) => {
+      for (const s of statements) rechecks.check(s, 0, () => ({ statement: s, verdict: 'not-a-claim', message: '', sources: [] }));
+    };
+    checkAll(statement('One.'), statement('Two.'), statement('Three.'), statement('Two.'), statement('One.'));
+    assert.deepEqual(rechecks.checked, ['One.', 'Two.', 'Three.', 'One.']);
+    rechecks.checked = [];
+    const layouts = Array.from({ length: LAYOUTS_PER_TEXT + 1 }, (_, gap) => statement('Four.', gap));
+    checkAll(...layouts, layouts[LAYOUTS_PER_TEXT], layouts[0]);
+    assert.equal(rechecks.checked.length, LAYOUTS_PER_TEXT + 2);
   });
 });

@@ -3,6 +3,8 @@ import type { DraftStatement, OffsetRange, StatementResult } from '../types';
 // About 2 MB of drafts: the editor re-checks the draft on every edit, and all but the edited
 // sentences come back as they were.
 export const REMEMBERED_STATEMENTS = 50_000;
+// One text written with its markup in a few places ("*China*", "China"); more only cost lookups.
+export const LAYOUTS_PER_TEXT = 8;
 
 /**
  * The results of statements already checked against the corpus as it is now. A statement's result
@@ -30,8 +32,11 @@ export class RecheckCache {
     const earlier = same?.find((e) => sameLayout(e.statement, statement));
     if (earlier) return moved(earlier.result, statement, statement.start - earlier.statement.start);
     const result = check();
-    if (same) same.push({ statement, result });
-    else this.add(key, [{ statement, result }]);
+    if (!same) this.add(key, [{ statement, result }]);
+    else {
+      if (same.length >= LAYOUTS_PER_TEXT) same.shift();
+      same.push({ statement, result });
+    }
     return result;
   }
 
