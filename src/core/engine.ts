@@ -41,6 +41,7 @@ export class SourcedEngine implements Engine {
   private cacheWrite: Promise<void> = Promise.resolve();
   private allQuotes: SourceQuote[] | undefined;
   private readonly termCountCache = new Map<string, Map<string, number>>();
+  /** Moves on with every change of the corpus: results checked at one version hold until the next. */
   private version = 0;
   /** For checkDraftLater, the editor's check of a draft after each edit. */
   private readonly editorRechecks = new RecheckCache();
@@ -51,11 +52,6 @@ export class SourcedEngine implements Engine {
 
   get documents(): ReadonlyMap<string, SourceDocument> {
     return this.docs;
-  }
-
-  /** Changes whenever the corpus does: results checked at one version hold until the next. */
-  get corpusVersion(): number {
-    return this.version;
   }
 
   get passageCount(): number {
@@ -109,8 +105,7 @@ export class SourcedEngine implements Engine {
     this.docs = docs;
     this.index = index;
     this.termCountCache.clear();
-    this.allQuotes = undefined;
-    this.version++;
+    this.corpusChanged();
     if (copies.length) {
       skipped.push(...copies);
       skipped.sort((a, b) => compare(a.path, b.path));
@@ -160,8 +155,7 @@ export class SourcedEngine implements Engine {
     this.entries.clear();
     this.docs.clear();
     this.termCountCache.clear();
-    this.allQuotes = undefined;
-    this.version++;
+    this.corpusChanged();
     for (const { doc, passages, quotes, mentions } of state.documents) {
       this.entries.set(doc.id, { doc, passages, quotes, mentions });
       this.docs.set(doc.id, doc);
@@ -204,9 +198,14 @@ export class SourcedEngine implements Engine {
   }
 
   private forgetDerived(docId: string): void {
+    this.corpusChanged();
+    this.termCountCache.delete(docId);
+  }
+
+  /** What every change of the corpus outdates: the quote list, and (through the version) earlier check results. */
+  private corpusChanged(): void {
     this.allQuotes = undefined;
     this.version++;
-    this.termCountCache.delete(docId);
   }
 
   passagesOf(docId: string): readonly Passage[] {

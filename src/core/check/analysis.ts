@@ -1,4 +1,4 @@
-import { contentTerms, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
+import { contentTerms, startsWithCapital, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
 import { scanNumbers, type NumberMention } from './numbers';
 import { entityGroups, type EntityGroup } from './entities';
 import { checkQuotes, type QuoteFinding } from '../quotes/quoteCheck';
@@ -47,7 +47,6 @@ export const FRAMING_FACTOR = 0.3;
 const INTRODUCED_QUOTE = /:\s*["\u201C\u2018']/u;
 // "62-year-old", "68 years old": the age is the figure, which the figure rule compares.
 const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
-const CAPITAL = /^\p{Lu}/u;
 const DIGIT_FIRST = /^\d/;
 
 /** The matches of AGE_UNIT: exec on the one regex (matchAll would copy it for each statement). */
@@ -82,7 +81,7 @@ export function analyseStatement(text: string, context: CheckContext): Statement
     const term = tokenTerm(token);
     terms.push(term);
     if (term === undefined || isFigureTerm(term) || ageWords.has(token.start) || prepositional.has(k)) continue;
-    const capitalized = CAPITAL.test(token.raw);
+    const capitalized = startsWithCapital(token.raw);
     const name = capitalized ? nameOf.get(term) : undefined;
     // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
     const quote = quotes.length === 0 ? -1 : quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);

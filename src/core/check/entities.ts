@@ -1,4 +1,4 @@
-import { wordTokens, tokenTerm, acronymTerm, type WordToken } from '../search/tokenize';
+import { acronymTerm, startsWithCapital, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { isTitleWord } from '../quotes/names';
 import { isSpeechVerb } from '../quotes/attribution';
@@ -33,9 +33,6 @@ const LOCATIVE = new Set(
   `in at near to into inside outside around across toward towards visit visits visited visiting
   tour tours toured touring reach reached reaches leave leaves left enter entered enters`.split(/\s+/),
 );
-
-// Regexes read per word are made once (a literal in a function is a new RegExp each time it is reached).
-const CAPITAL_FIRST = /^\p{Lu}/u;
 
 /**
  * Names of a statement, titles left out. The first word counts only if the corpus never writes
@@ -75,7 +72,7 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
   };
   tokens.forEach((token, position) => {
     // Only a capitalized word that is no stop word can be part of a name: the others are given no term.
-    const term = CAPITAL_FIRST.test(token.raw) && !STOP_WORDS.has(token.norm) ? tokenTerm(token) : undefined;
+    const term = startsWithCapital(token.raw) && !STOP_WORDS.has(token.norm) ? tokenTerm(token) : undefined;
     if (term === undefined || isFigure(term) || (isTitleWord(token.raw) && !namesAThing(tokens, position, isCommonWord)) || (position === 0 && isCommonWord(term))) {
       close(position);
       return;
@@ -97,7 +94,7 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
  */
 function namesAThing(tokens: readonly WordToken[], position: number, isCommonWord: (term: string) => boolean): boolean {
   const next = tokens[position + 1];
-  const term = next && CAPITAL_FIRST.test(next.raw) ? tokenTerm(next) : undefined;
+  const term = next && startsWithCapital(next.raw) ? tokenTerm(next) : undefined;
   return term !== undefined && isCommonWord(term);
 }
 

@@ -1,4 +1,4 @@
-import { wordTokens } from '../search/tokenize';
+import { startsWithCapital, wordTokens } from '../search/tokenize';
 import { STOP_WORDS } from '../search/stopWords';
 import { findQuoteSpans } from '../quotes/quoteSpans';
 
@@ -18,8 +18,6 @@ const ARTICLE_NOTE = /^(?:editor['\u2019]?s\s+note|note|correction|clarification
 // Imperatives that steer the reader ("Consider the timing.", "Note the wording.").
 const DISCOURSE_IMPERATIVE = /^(?:consider|note|remember|recall|imagine|look|see|read|take|keep|bear|think|watch)\b/i;
 const EDITORIAL_WE = /\b(?:we|us|our|let's|lets)\b/i;
-// Read per word: made once (a literal in a function is a new RegExp each time it is reached).
-const CAPITAL_FIRST = /^\p{Lu}/u;
 const DIGIT = /\d/;
 
 /** A sentence that asks, not one that reports a question inside its quotation (`He asked: “Why now?”`). */
@@ -42,7 +40,7 @@ export function isNotAClaim(text: string): boolean {
   const tokens = wordTokens(trimmed);
   const hasQuote = /["\u201C\u201D]/.test(trimmed);
   // A capital on the first word is only a name when the word is not a function or signpost word.
-  const named = tokens.some((t, i) => CAPITAL_FIRST.test(t.raw) && !STOP_WORDS.has(t.norm) && (i > 0 || !(SIGNPOST_WORDS.has(t.norm) || DISCOURSE_IMPERATIVE.test(t.raw))));
+  const named = tokens.some((t, i) => startsWithCapital(t.raw) && !STOP_WORDS.has(t.norm) && (i > 0 || !(SIGNPOST_WORDS.has(t.norm) || DISCOURSE_IMPERATIVE.test(t.raw))));
   const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
   if (content.length === 0) return true;
   if (named || hasQuote) return false;

@@ -17,6 +17,7 @@ const DOUBLE_OPENERS = new Set([0x201c, 0x201e]);
 const DOUBLE_CLOSERS = new Set([0x201d]);
 const STRAIGHT_DOUBLE = 0x22;
 const SINGLES = new Set([0x27, 0x2018, 0x2019]);
+const ANY_MARK = new Set([...DOUBLE_OPENERS, ...DOUBLE_CLOSERS, STRAIGHT_DOUBLE, ...SINGLES]);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // What may stand before an opening mark: nothing, a space, a bracket, a dash or a colon.
@@ -114,8 +115,7 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
 /** Whether text[from, to) holds any mark findQuoteSpans reads (most statements hold none). */
 function hasQuoteMark(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22 || code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x201e) return true;
+    if (ANY_MARK.has(text.charCodeAt(i))) return true;
   }
   return false;
 }

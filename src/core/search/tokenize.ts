@@ -137,6 +137,11 @@ function factsOf(raw: string): WordFacts {
 const capitalTerms = new Map<string, string | null>();
 const CAPITAL_FIRST = /^\p{Lu}/u;
 
+/** Whether a word starts with a capital letter (any script). */
+export function startsWithCapital(word: string): boolean {
+  return CAPITAL_FIRST.test(word);
+}
+
 /**
  * The index terms of a text's words that begin with a capital letter ("Trade", "US"), as
  * wordTokens and tokenTerm give them, in one pass that builds no token for the other words.
@@ -151,7 +156,7 @@ export function capitalizedTerms(text: string): Set<string> {
     if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) continue;
     let term = capitalTerms.get(raw);
     if (term === undefined) {
-      term = CAPITAL_FIRST.test(raw) ? (tokenTerm({ raw, norm: normalizeWord(raw), start: 0, end: raw.length }) ?? null) : null;
+      term = startsWithCapital(raw) ? (tokenTerm({ raw, norm: normalizeWord(raw), start: 0, end: raw.length }) ?? null) : null;
       if (capitalTerms.size < 200_000) capitalTerms.set(raw, term);
     }
     if (term !== null) terms.add(term);

@@ -1,4 +1,4 @@
-import { tokenTerm, wordTokens, type WordToken } from '../../search/tokenize';
+import { startsWithCapital, tokenTerm, wordTokens, type WordToken } from '../../search/tokenize';
 import type { StatementAnalysis } from '../analysis';
 import type { Evidence, WordMatch } from '../evidence';
 import { entityPresent } from '../entities';
@@ -95,7 +95,7 @@ function voiceAfterName(tokens: readonly WordToken[], i: number, names: Readonly
   const passive = auxiliary && isPassiveAt(tokens, i);
   if (!auxiliary && !modal && !objectFollows(tokens, i) && !isPresentTenseOnly(tokens[i].norm)) return undefined;
   const at = auxiliary || modal ? i - 2 : i - 1;
-  const name = at >= 0 && /^\p{Lu}/u.test(tokens[at].raw) ? tokenTerm(tokens[at]) : undefined;
+  const name = at >= 0 && startsWithCapital(tokens[at].raw) ? tokenTerm(tokens[at]) : undefined;
   return name !== undefined && names.has(name) ? { name, passive, from: at } : undefined;
 }
 
