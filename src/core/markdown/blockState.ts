@@ -2,9 +2,36 @@
 // own constructor pushes each line onto five JS arrays: a source of 5 million short lines took
 // over 500 MB in them (8 bytes an entry, and the copies each push that grows an array leaves),
 // its most memory by far; typed, they take 100 MB, outside the heap the garbage collector walks.
-import type { MarkdownIt as Parser } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as Parser, Token } from 'markdown-it';
 
 type BlockStateClass = Parser['block']['State'];
+
+/**
+ * markdown-it's Token, its fields in the same order, set by plain assignment: markdown-it's own
+ * constructor defines each field through a helper call, a quarter of parsing a short paragraph.
+ */
+class BlockToken {
+  map = null;
+  level = 0;
+  children = null;
+  content = '';
+  markup = '';
+  info = '';
+  block = false;
+  hidden = false;
+  type: string;
+  tag: string;
+  attrs = null;
+  nesting: -1 | 0 | 1;
+  meta = null;
+  constructor(type: string, tag: string, nesting: -1 | 0 | 1) {
+    this.type = type;
+    this.tag = tag;
+    this.nesting = nesting;
+  }
+}
+Object.setPrototypeOf(BlockToken.prototype, MarkdownIt.Token.prototype);
 
 /** markdown-it's `isSpace`: what counts as indentation. */
 function isIndent(code: number): boolean {
@@ -62,6 +89,17 @@ export function typedBlockState(Base: BlockStateClass): BlockStateClass {
       const used = line + 1;
       Object.assign(self, { bMarks: bMarks.subarray(0, used), eMarks: eMarks.subarray(0, used), tShift: tShift.subarray(0, used), sCount: sCount.subarray(0, used), bsCount: new Int32Array(used) });
       this.lineMax = line;
+    }
+
+    /** markdown-it's push, with a BlockToken. */
+    override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
+      const token = new BlockToken(type, tag, nesting) as unknown as Token;
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
     }
 
     /**
