@@ -74,9 +74,14 @@ function wordMatch(word: StatementWord, strength: number, kind?: MatchKind, coun
 }
 
 interface Cell {
-  strength: number;
-  kind?: MatchKind;
-  counterpart?: string;
+  readonly strength: number;
+  readonly kind?: MatchKind;
+  readonly counterpart?: string;
+}
+
+/** A cell with every field set, like wordMatch(); cells are shared between statements, so only read. */
+function cellWith(strength: number, kind?: MatchKind, counterpart?: string): Cell {
+  return { strength, kind, counterpart };
 }
 
 /** The best evidence for a statement among the sources of its candidate passages (and of its quotes). */
@@ -127,10 +132,16 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
   // A quotation chooses the sentence that carries its words, like any other words of the statement
   // (the quote may also be found where its speaker said it, away from what the statement tells).
-  const quoted = analysis.quotes.map((_, i) => ({ i, words: analysis.words.filter((w) => w.quote === i) })).filter((q) => q.words.length > 0 && analysis.quotes[q.i].passage?.docId === docId);
-  const quoteWeight = quoted.map((q) => q.words.reduce((sum, w) => sum + w.weight, 0));
+  const quoted: Array<{ words: StatementWord[]; weight: number }> = [];
+  analysis.quotes.forEach((q, i) => {
+    const words = analysis.words.filter((w) => w.quote === i);
+    if (words.length > 0 && q.passage?.docId === docId) quoted.push({ words, weight: words.reduce((sum, w) => sum + w.weight, 0) });
+  });
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
   // What the choice below reads again and again is kept flat, a row per sentence considered (`rows` has their indices).
+  // The arrays built here and handed on are filled by push, never by map: map gives a packed array
+  // where it runs as a builtin and a holey one where it is compiled in, and every reader of an
+  // array with the other layout is thrown out of its compiled code.
   const rows = [...considered];
   const cells: Cell[][] = [];
   // Plain arrays: they hold a few hundred numbers at most, and a typed array costs more to create than that.
@@ -143,14 +154,16 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     const j = rows[r];
     const s = sentences[j];
     const memo = relatedOf(relatedBySentence, s);
-    const row = aligned.map((w) => cellFor(w, s, memo, cutoffs, statementTerms));
-    cells[j] = row;
+    const row: Cell[] = [];
+    for (const w of aligned) row.push(cellFor(w, s, memo, cutoffs, statementTerms));
+    cells.push(row);
     for (let k = 0; k < row.length; k++) strength[r * aligned.length + k] = row[k].strength;
     for (let k = 0; k < giving.length; k++) figureIn[r * giving.length + k] = giving[k].includes(j) ? 1 : 0;
     for (let k = 0; k < named.length; k++) nameIn[r * named.length + k] = s.terms.has(named[k].term) ? 1 : 0;
     for (let k = 0; k < quoted.length; k++) quoteIn[r * quoted.length + k] = quoted[k].words.every((w) => s.terms.has(w.term)) ? 1 : 0;
   }
 
+  // The rows chosen, in the order taken.
   const chosen: number[] = [];
   const current: number[] = new Array(aligned.length).fill(0);
   const figureFound: number[] = new Array(giving.length).fill(0);
@@ -161,7 +174,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     let pickGain = 0;
     for (let r = 0; r < rows.length; r++) {
       const j = rows[r];
-      if (chosen.includes(j) || (chosen.length > 0 && !linked(j))) continue;
+      if (chosen.includes(r) || (chosen.length > 0 && !linked(j))) continue;
       // A sentence joins the evidence for what it says of the statement's words and names; a figure
       // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
       // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
@@ -179,7 +192,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
 
   function wordGain(r: number): number {
     let g = 0;
-    for (let k = 0; k < quoted.length; k++) if (!quoteFound[k] && quoteIn[r * quoted.length + k]) g += quoteWeight[k];
+    for (let k = 0; k < quoted.length; k++) if (!quoteFound[k] && quoteIn[r * quoted.length + k]) g += quoted[k].weight;
     for (let k = 0; k < aligned.length; k++) g += aligned[k].weight * Math.max(0, strength[r * aligned.length + k] - current[k]);
     for (let k = 0; k < named.length; k++) if (!nameFound[k] && nameIn[r * named.length + k]) g += named[k].weight;
     return g;
@@ -190,7 +203,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     return g;
   }
   function take(r: number): void {
-    chosen.push(rows[r]);
+    chosen.push(r);
     for (let k = 0; k < aligned.length; k++) current[k] = Math.max(current[k], strength[r * aligned.length + k]);
     for (let k = 0; k < giving.length; k++) figureFound[k] ||= figureIn[r * giving.length + k];
     for (let k = 0; k < named.length; k++) nameFound[k] ||= nameIn[r * named.length + k];
@@ -201,7 +214,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   function refersBack(j: number): boolean {
     if (chosen.length === 0) return false;
     const from = antecedentStart(sentences[j].passage, context);
-    return chosen.some((i) => i < j && sentences[i].passage.end > from);
+    return chosen.some((c) => rows[c] < j && sentences[rows[c]].passage.end > from);
   }
   // A figure given by a sentence that refers back ("This is about 30% more than in 2021.") is said of
   // what the sentence before it tells: it counts for that sentence when the evidence opens.
@@ -218,7 +231,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     return g;
   }
   function linked(j: number): boolean {
-    for (const i of chosen) if (Math.abs(i - j) <= LINK_REACH) return true;
+    for (const c of chosen) if (Math.abs(rows[c] - j) <= LINK_REACH) return true;
     return false;
   }
 
@@ -227,48 +240,57 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   const predicate = subject ? aligned.findIndex((w) => w.start === subject.predicateStart) : -1;
   // Its object is in its own clause: an infinitive after it ("visited Kyiv to meet Zelensky") starts another.
   const clauseEnd = predicate >= 0 ? infinitiveAfter(analysis.tokens, aligned[predicate].end) : Infinity;
-  const objects = predicate >= 0 ? aligned.map((_, k) => k).filter((k) => k > predicate && aligned[k].start < clauseEnd).slice(0, 3) : [];
-  function carriesArgument(j: number): boolean {
-    return subjectBefore(j) || objects.some((k) => cells[j][k].strength >= STRONG_MATCH);
+  const objects: number[] = [];
+  if (predicate >= 0) for (let k = predicate + 1; k < aligned.length && objects.length < 3; k++) if (aligned[k].start < clauseEnd) objects.push(k);
+  function carriesArgument(r: number): boolean {
+    return subjectBefore(r) || objects.some((k) => cells[r][k].strength >= STRONG_MATCH);
   }
   // In the active voice the subject comes before its verb: a name after the counterpart ("His comments came a day
   // after Orban said") is not its subject. A passive on either side ("Spahic has been released" against
   // "Leverkusen has released Spahic") puts it after, so there any mention counts.
   const statementPassive = predicate >= 0 && isPassiveAt(analysis.tokens, analysis.tokens.findIndex((t) => t.start === aligned[predicate].start));
-  function subjectBefore(j: number): boolean {
-    const counterpart = cells[j][predicate].counterpart?.toLowerCase();
-    const tokens = wordTokens(sentences[j].passage.text);
+  function subjectBefore(r: number): boolean {
+    const counterpart = cells[r][predicate].counterpart?.toLowerCase();
+    const tokens = wordTokens(sentences[rows[r]].passage.text);
     const verbAt = counterpart === undefined ? -1 : tokens.findIndex((t) => t.norm === counterpart || t.raw.toLowerCase() === counterpart);
     const upTo = verbAt < 0 || statementPassive || isPassiveAt(tokens, verbAt) ? tokens.length : verbAt;
     return tokens.slice(0, upTo).some((t) => subject!.terms.includes(tokenTerm(t) ?? ''));
   }
 
-  const chosenSentences = chosen.map((j) => sentences[j]);
+  const chosenSentences: ReadSentence[] = [];
+  const passagesUsed: Passage[] = [];
+  for (const r of chosen) {
+    chosenSentences.push(sentences[rows[r]]);
+    passagesUsed.push(sentences[rows[r]].passage);
+  }
   const present = namesPresent(analysis, chosenSentences, context);
   const documentCount = (term: string): number => context.termCountIn(docId, term);
-  const inDocument = analysis.names.map(
-    (g, i) => present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, [doc])),
-  );
-  const matches: WordMatch[] = analysis.words.map((word) => {
+  const inDocument: boolean[] = [];
+  analysis.names.forEach((g, i) => {
+    inDocument.push(present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, [doc])));
+  });
+  const matchOf = (word: StatementWord): WordMatch => {
     if (word.name !== undefined) return present[word.name] ? wordMatch(word, 1, 'name') : wordMatch(word, 0);
     if (word.quote !== undefined) {
       const q = analysis.quotes[word.quote];
       if (q.passage?.docId === docId) return wordMatch(word, 1, 'quote', undefined, q.passage);
       // A short quotation ("clearly") found first in another source may stand word for word here too.
-      const at = chosen.find((j) => sentences[j].terms.has(word.term));
-      return at === undefined ? wordMatch(word, 0) : wordMatch(word, 1, 'same', sentences[at].spelling.get(word.term), sentences[at].passage);
+      const at = chosenSentences.find((s) => s.terms.has(word.term));
+      return at === undefined ? wordMatch(word, 0) : wordMatch(word, 1, 'same', at.spelling.get(word.term), at.passage);
     }
     const k = aligned.indexOf(word);
     let bestAt = -1;
-    for (const j of chosen) if ((k !== predicate || carriesArgument(j)) && (bestAt < 0 || cells[j][k].strength > cells[bestAt][k].strength)) bestAt = j;
+    for (const r of chosen) if ((k !== predicate || carriesArgument(r)) && (bestAt < 0 || cells[r][k].strength > cells[bestAt][k].strength)) bestAt = r;
     if (bestAt < 0) return wordMatch(word, 0);
     const cell = cells[bestAt][k];
-    return cell.strength > 0 ? wordMatch(word, cell.strength, cell.kind, cell.counterpart, sentences[bestAt].passage) : wordMatch(word, 0);
-  });
+    return cell.strength > 0 ? wordMatch(word, cell.strength, cell.kind, cell.counterpart, sentences[rows[bestAt]].passage) : wordMatch(word, 0);
+  };
+  const matches: WordMatch[] = [];
+  for (const word of analysis.words) matches.push(matchOf(word));
   const opposites: WordMatch[] = [];
   aligned.forEach((word, k) => {
     if (current[k] > 0) return;
-    for (const j of chosen) if (cells[j][k].kind === 'antonym') opposites.push(wordMatch(word, 0, 'antonym', cells[j][k].counterpart, sentences[j].passage));
+    for (const r of chosen) if (cells[r][k].kind === 'antonym') opposites.push(wordMatch(word, 0, 'antonym', cells[r][k].counterpart, sentences[rows[r]].passage));
   });
   const said = matches;
   const total = said.reduce((sum, m) => sum + m.word.weight, 0);
@@ -280,7 +302,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   }, 0);
   return {
     docId,
-    passages: chosenSentences.map((s) => s.passage),
+    passages: passagesUsed,
     matches,
     coverage: total > 0 ? covered / total : 0,
     said: total + figureWeight * figureFound.length > 0 ? (covered + figureWeight * figureFound.reduce((n, found) => n + found, 0)) / (total + figureWeight * figureFound.length) : 0,
@@ -304,7 +326,8 @@ function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candida
   // Each sentence scores the weights of the statement's words it uses, then 1 for each figure it gives.
   const score = new Map<number, number>();
   for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, indexed)) score.set(j, (score.get(j) ?? 0) + w.weight);
-  const giving = analysis.figures.map((f) => sentencesGiving(f, doc));
+  const giving: number[][] = [];
+  for (const f of analysis.figures) giving.push(sentencesGiving(f, doc));
   for (const at of giving) for (const j of at) score.set(j, (score.get(j) ?? 0) + 1);
   // The best-scoring few, ties to the earlier sentence.
   const best: Array<[j: number, score: number]> = [];
@@ -356,7 +379,7 @@ function cellFor(word: StatementWord, sentence: ReadSentence, byWord: Map<string
   const key = word.term.endsWith('_') ? word.term : word.norm;
   let found = byWord.get(key);
   if (!found) {
-    found = sentence.terms.has(word.term) ? { words: [], best: { strength: 1, kind: 'same', counterpart: sentence.spelling.get(word.term) } } : relatedWords(word.norm, sentence, cutoffs);
+    found = sentence.terms.has(word.term) ? relatedWordsOf([], cellWith(1, 'same', sentence.spelling.get(word.term))) : relatedWords(word.norm, sentence, cutoffs);
     byWord.set(key, found);
   }
   // The best related word stays the best when the statement's own words are set aside, unless it is one of them.
@@ -370,7 +393,7 @@ function cellFor(word: StatementWord, sentence: ReadSentence, byWord: Map<string
 
 /** A related word as the counterpart of a statement word. */
 function cellOf({ at, meaning }: RelatedWord, sentence: ReadSentence): Cell {
-  return { strength: meaning.strength, kind: meaning.kind, counterpart: sentence.words[at] };
+  return cellWith(meaning.strength, meaning.kind, sentence.words[at]);
 }
 
 /**
@@ -389,8 +412,8 @@ function bestRelated(words: readonly RelatedWord[], sentence: ReadSentence, stat
   return best;
 }
 
-// Cells are only read: every sentence without a counterpart for a word shares this one.
-const NO_COUNTERPART: Cell = Object.freeze({ strength: 0 });
+// Every sentence without a counterpart for a word shares this one.
+const NO_COUNTERPART = cellWith(0);
 
 interface RelatedWord {
   /** Index into the sentence's `words`. */
@@ -411,7 +434,12 @@ interface RelatedWords {
   cells?: Cell[];
 }
 
-const NONE_RELATED: RelatedWords = { words: [], best: NO_COUNTERPART };
+/** Related words with every field set (see wordMatch()). */
+function relatedWordsOf(words: readonly RelatedWord[], best: Cell, bestTerm?: string): RelatedWords {
+  return { words, best, bestTerm, cells: undefined };
+}
+
+const NONE_RELATED = relatedWordsOf([], NO_COUNTERPART);
 // A draft's statements keep asking the same source sentences about the same words: each sentence
 // remembers, per statement word, the few of its words related to it (per set of cut-offs: the fit tries several).
 type RelatedMemo = WeakMap<ReadSentence, Map<string, RelatedWords>>;
@@ -445,7 +473,7 @@ function relatedWords(norm: string, sentence: ReadSentence, cutoffs: MeaningCuto
     if (meaning) words.push({ at, meaning });
   });
   const best = bestRelated(words, sentence);
-  return words.length === 0 ? NONE_RELATED : best < 0 ? { words, best: NO_COUNTERPART } : { words, best: cellOf(words[best], sentence), bestTerm: sentence.wordTerms[words[best].at] };
+  return words.length === 0 ? NONE_RELATED : best < 0 ? relatedWordsOf(words, NO_COUNTERPART) : relatedWordsOf(words, cellOf(words[best], sentence), sentence.wordTerms[words[best].at]);
 }
 
 // An article names its subject once and then says "its northern neighbour": a name the evidence
@@ -468,14 +496,18 @@ function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadSentence
   // Who said something belongs to the words said: the speaker must be the one of the sentence that
   // says most of it (named there, referred to, or its quote's speaker), not of a sentence beside it.
   const primaryTerms = new Set([...chosen[0].terms, ...referredTerms(chosen[0].passage, context)]);
-  return analysis.names.map((g) => {
+  const present = (g: EntityGroup): boolean => {
     if (g.speaker) return entityPresent(g, { sentenceTerms: primaryTerms, contextTerms: new Set(), documentCount });
     if (entityPresent(g, { sentenceTerms, contextTerms, documentCount })) return true;
     // "the Frenchman", "Scottish", "Man Utd": a one-word name the evidence gives as its country, people or full form.
     if (g.terms.length === 1 && namedByMeaning(analysis, g, chosen)) return true;
     // A name the source keeps using is what it is about, also where a sentence says "he" or "the club".
     return !g.speaker && g.terms.every((t) => documentCount(t) >= TOPIC_MENTIONS);
-  });
+  };
+  // (Filled by push: see evidenceIn.)
+  const answers: boolean[] = [];
+  for (const g of analysis.names) answers.push(present(g));
+  return answers;
 }
 
 const NAME_RELATIONS = new Set(['same', 'inflection', 'derived', 'pertainym', 'abbreviation', 'synonym']);

@@ -83,8 +83,9 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     const fromElsewhere = (s: ReadSentence): boolean =>
       CIRCUMSTANTIAL.has(figure.kind) ? s.figures.some((g) => sameNumber(figure, g)) && (speaksOf(s) || unownedAge(s)) : saidOfTheSame(figure, s, statementNames, statementTerms);
     // Only a sentence that gives the figure can (found through the source's figure index, not by reading every sentence).
-    const giving = sentencesGiving(figure, evidence.document).map((j) => evidence.document.sentences[j]);
-    const elsewhere = giving.find((s) => !evidence.sentences.includes(s) && fromElsewhere(s));
+    const sentences = evidence.document.sentences;
+    const at = sentencesGiving(figure, evidence.document).find((j) => !evidence.sentences.includes(sentences[j]) && fromElsewhere(sentences[j]));
+    const elsewhere = at === undefined ? undefined : sentences[at];
     if (elsewhere) {
       if (!finding.added.includes(elsewhere.passage)) finding.added.push(elsewhere.passage);
     } else if (conflict) finding.conflicts.push(conflict);

@@ -38,8 +38,10 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
   if (opposite) return { kind: 'opposite', word: opposite.word.raw, counterpart: opposite.counterpart };
   // A quotation's words are the quote rule's: found as written, they say what the source says.
   const unnamed = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
-  const reversed = evidence.passages.map((p) => reversedWord(unnamed, p.text)).find(Boolean);
-  if (reversed) return { kind: 'opposite', word: reversed };
+  for (const p of evidence.passages) {
+    const reversed = reversedWord(unnamed, p.text);
+    if (reversed) return { kind: 'opposite', word: reversed };
+  }
   // "agreed to sell" commits to selling: with an infinitive after it, a stance word states no stance of its own.
   const tokens = analysis.tokens;
   const beforeInfinitive = (start: number): boolean => {
@@ -152,7 +154,8 @@ function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { wo
     if (!reportsAsDone(tokens, match.word.start)) continue;
     const passage = match.passage;
     const terms = [...new Set([counterpartTerm(match) ?? match.word.term, match.word.term])];
-    const marker = terms.map((t) => unrealized(passage).get(t)).find(Boolean);
+    let marker: string | undefined;
+    for (const t of terms) marker ||= unrealized(passage).get(t);
     // Another sentence of the evidence that states it as fact ("have never before combined") answers it.
     const statedElsewhere = evidence.sentences.some((s) => s.passage.id !== passage.id && terms.some((t) => s.terms.has(t) && !unrealized(s.passage).has(t)));
     if (marker && !statedElsewhere) return { word: match.word.raw, counterpart: marker };
