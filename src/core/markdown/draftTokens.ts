@@ -14,15 +14,14 @@ import { normalizeLineEnds } from './lineEnds';
 export type Span = readonly [number, number];
 
 export interface DraftTokens {
-  /** markdown-it's block tokens; an inline token's children come from `inlineChildren`. */
+  /** markdown-it's block tokens; an inline token's children come from `forEachInline`. */
   tokens: Token[];
-  /** An inline token's children, in order, parsed now (each window's tokens can be dropped once read). */
-  inlineChildren(inline: Token): Iterable<Token>;
   /**
-   * The same children, but where a stretch of content holds only text and line breaks, its text
-   * tokens come as spans (`onText`) and its breaks not at all: no token is made for them.
+   * An inline token's children, in order, parsed a window at a time (each window's tokens can be
+   * dropped once read). Where a stretch of content holds only text and line breaks, no token is
+   * made: its pieces come to `onPlain` as type and span (a draft of short paragraphs made one a line).
    */
-  forEachInline(inline: Token, onChild: (child: Token) => void, onText: (start: number, end: number) => void): void;
+  forEachInline(inline: Token, onChild: (child: Token) => void, onPlain: (type: PlainPiece, start: number, end: number) => void): void;
   /** The range of an inline child token in its block's content (what markdown-it's inline parser read). */
   spanOf(child: Token): Span | undefined;
   /** The draft offset of an offset in an inline token's content. */
@@ -30,6 +29,9 @@ export interface DraftTokens {
   /** The draft range of an inline token's content (a paragraph's or table cell's text). */
   blockSpan(inline: Token): Span | undefined;
 }
+
+/** What plainInline reads in content with no inline rule but the line break's. */
+export type PlainPiece = 'text' | 'softbreak' | 'hardbreak';
 
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
 
@@ -60,11 +62,12 @@ function createParser(): Parser {
  * fence (or `...` for YAML). Unclosed, it is an ordinary thematic break and the draft stays prose.
  */
 function frontMatter(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  const line = (n: number) => state.src.slice(state.bMarks[n], state.eMarks[n]).trimEnd();
-  const fence = startLine === 0 ? line(0) : '';
+  // Tried at every block: only the first can be front matter.
+  if (startLine !== 0) return false;
+  const fence = lineText(state, 0, false);
   if (fence !== '---' && fence !== '+++') return false;
   let close = 1;
-  while (close < endLine && line(close) !== fence && !(fence === '---' && line(close) === '...')) close++;
+  while (close < endLine && lineText(state, close, false) !== fence && !(fence === '---' && lineText(state, close, false) === '...')) close++;
   if (close >= endLine) return false;
   if (!silent) {
     const token = state.push('front_matter', '', 0);
@@ -76,6 +79,14 @@ function frontMatter(state: StateBlock, startLine: number, endLine: number, sile
 }
 
 /**
+ * Line n of the source, without its trailing blanks (and its indentation, with `unindented`). A
+ * function of its own: a rule with a closure over its state makes a context each time it is tried.
+ */
+function lineText(state: StateBlock, n: number, unindented: boolean): string {
+  return state.src.slice(state.bMarks[n] + (unindented ? state.tShift[n] : 0), state.eMarks[n]).trimEnd();
+}
+
+/**
  * A `$$ ... $$` display math block (on one line or several): formulas, not claims. Unclosed, it
  * (up to a blank line) it is prose. Inline `$` is left alone: in news copy it is money far more often than math.
  */
@@ -83,16 +94,17 @@ const MAX_MATH_LINES = 100;
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const line = (n: number) => state.src.slice(state.bMarks[n] + state.tShift[n], state.eMarks[n]).trimEnd();
-  const first = line(startLine);
+  // Tried at every block: a line not starting with `$` is read no further.
+  if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x24) return false;
+  const first = lineText(state, startLine, true);
   if (!first.startsWith('$$')) return false;
   let close = startLine;
   if (!(first.length >= 4 && first.endsWith('$$'))) {
     close++;
     // As in Pandoc, display math holds no blank line; the bound keeps a run of unclosed `$$` lines linear.
     const last = Math.min(endLine, startLine + MAX_MATH_LINES);
-    while (close < last && line(close) !== '' && !line(close).endsWith('$$')) close++;
-    if (close >= last || line(close) === '') return false;
+    while (close < last && lineText(state, close, true) !== '' && !lineText(state, close, true).endsWith('$$')) close++;
+    if (close >= last || lineText(state, close, true) === '') return false;
   }
   if (!silent) {
     const token = state.push('math_block', 'math', 0);
@@ -186,21 +198,11 @@ export function parseDraftTokens(draft: string): DraftTokens {
   };
   return {
     tokens,
-    *inlineChildren(inline) {
+    forEachInline(inline, onChild, onPlain) {
       const content = inline.content;
       for (let from = 0; from < content.length; ) {
         const to = windowEnd(content, from);
-        const children: Token[] = [];
-        parseWindow(md, env, content.slice(from, to), from, (child) => children.push(child));
-        yield* children;
-        from = to;
-      }
-    },
-    forEachInline(inline, onChild, onText) {
-      const content = inline.content;
-      for (let from = 0; from < content.length; ) {
-        const to = windowEnd(content, from);
-        parseWindow(md, env, content.slice(from, to), from, onChild, onText);
+        parseWindow(md, env, content.slice(from, to), from, onChild, onPlain);
         from = to;
       }
     },
@@ -221,12 +223,6 @@ export function parseDraftTokens(draft: string): DraftTokens {
  */
 const INLINE_RULE_START = /[\\`~*_[!<&^]/u;
 
-/** A token markdown-it would make, without its class (whose constructor defines each field: a third of parsing short lines). */
-function plainToken(type: 'text' | 'softbreak' | 'hardbreak', content: string, map: [number, number]): Token {
-  const tag = type === 'text' ? '' : 'br';
-  return { type, tag, attrs: null, map, nesting: 0, level: 0, children: null, content, markup: '', info: '', meta: null, block: false, hidden: false } as unknown as Token;
-}
-
 /**
  * The tokens markdown-it's inline parser makes of content in which no rule but the line break's
  * starts (INLINE_RULE_START finds none), given to `token` as type and span: per line a text token,
@@ -234,7 +230,7 @@ function plainToken(type: 'text' | 'softbreak' | 'hardbreak', content: string, m
  * line's leading spaces and tabs. The same tokens and spans, at a fraction of the cost on a
  * paragraph of a million short lines.
  */
-export function plainInline(content: string, token: (type: 'text' | 'softbreak' | 'hardbreak', start: number, end: number) => void): void {
+export function plainInline(content: string, token: (type: PlainPiece, start: number, end: number) => void): void {
   let pos = 0;
   while (pos < content.length) {
     const newline = content.indexOf('\n', pos);
@@ -261,9 +257,9 @@ export function plainInline(content: string, token: (type: 'text' | 'softbreak' 
 
 /**
  * Parses one window of inline content, which starts at `from` in it, giving its tokens (spans in
- * the content) to `onChild`; with `onText`, a plain window's text goes there as spans instead.
+ * the content) to `onChild`, or the pieces of a plain window to `onPlain`.
  */
-function parseWindow(md: Parser, env: Record<string, unknown>, window: string, from: number, onChild: (child: Token) => void, onText?: (start: number, end: number) => void): void {
+function parseWindow(md: Parser, env: Record<string, unknown>, window: string, from: number, onChild: (child: Token) => void, onPlain: (type: PlainPiece, start: number, end: number) => void): void {
   if (INLINE_RULE_START.test(window)) {
     const children: Token[] = [];
     md.inline.parse(window, md, env, children);
@@ -273,10 +269,7 @@ function parseWindow(md: Parser, env: Record<string, unknown>, window: string, f
     }
     return;
   }
-  plainInline(window, (type, start, end) => {
-    if (!onText) onChild(plainToken(type, type === 'text' ? window.slice(start, end) : '', [from + start, from + end]));
-    else if (type === 'text') onText(from + start, from + end);
-  });
+  plainInline(window, (type, start, end) => onPlain(type, from + start, from + end));
 }
 
 /**

@@ -24,10 +24,14 @@ const SPACE = /\s/u;
 export function plainTextOf(inline: Token, parsed: DraftTokens): PlainText {
   const builder = new PlainTextBuilder();
   const draft = (offset: number) => parsed.draftOffset(inline, offset);
-  for (const child of parsed.inlineChildren(inline)) {
-    const span = parsed.spanOf(child);
-    if (span) builder.add(child, span, draft);
-  }
+  parsed.forEachInline(
+    inline,
+    (child) => {
+      const span = parsed.spanOf(child);
+      if (span) builder.add(child, span, draft);
+    },
+    (type, start, end) => (type === 'text' ? builder.addText(inline.content.slice(start, end), start, end, draft) : builder.addBreak(start, draft)),
+  );
   return builder.result();
 }
 
@@ -73,7 +77,7 @@ class PlainTextBuilder {
         return;
       case 'softbreak':
       case 'hardbreak':
-        this.push(' ', draft(start), draft(start) + 1);
+        this.addBreak(start, draft);
         return;
       case 'html_inline':
         if (CHECKED_COMMENT.test(token.content.trim())) this.checkedMarks.push(this.length);
@@ -90,8 +94,13 @@ class PlainTextBuilder {
     return { text: this.pieces.join(''), starts: this.starts, ends: this.ends, checkedMarks: this.checkedMarks };
   }
 
+  /** A line break is a space. */
+  addBreak(start: number, draft: (offset: number) => number): void {
+    this.push(' ', draft(start), draft(start) + 1);
+  }
+
   /** A text token is a raw slice of the content; footnote markers without a definition ("[^1]") stay text to the parser and are dropped here. */
-  private addText(content: string, start: number, end: number, draft: (offset: number) => number): void {
+  addText(content: string, start: number, end: number, draft: (offset: number) => number): void {
     const exact = end - start === content.length;
     const markers = content.includes('[^') ? [...content.matchAll(UNDEFINED_FOOTNOTE)] : [];
     if (exact && markers.length === 0 && content.length > 1) {

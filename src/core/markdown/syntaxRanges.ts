@@ -21,8 +21,8 @@ export function markdownSyntaxRanges(markdown: string): OffsetRange[] {
         const span = parsed.spanOf(child);
         if (span) markProse(token, child, span, parsed, prose);
       },
-      (start, end) => {
-        for (let i = start; i < end; i++) prose[parsed.draftOffset(token, i)] = 1;
+      (type, start, end) => {
+        if (type === 'text') for (let i = start; i < end; i++) prose[parsed.draftOffset(token, i)] = 1;
       },
     );
   }

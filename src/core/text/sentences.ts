@@ -2,7 +2,7 @@
 // decimals, ellipses, quotations that end with or contain full stops, one paragraph per line.
 import type { Sentence } from '../types';
 import { newlineWithin } from './newline';
-import { findQuoteSpans } from '../quotes/quoteSpans';
+import { findQuoteSpans, type QuoteSpan } from '../quotes/quoteSpans';
 
 /** Words that take a full stop and are followed by more of the same sentence. */
 const ABBREVIATIONS = new Set([
@@ -39,6 +39,11 @@ const CLOSER = /["'”’»)\]]/u;
 const LOWERCASE_START = /^[\p{Ll}]/u;
 const WRAPPED_LINE_END = /[\p{L}\p{N},;]/u;
 const CONTINUATION_START = /^[,;:\-–—]/u;
+// Read per character or per sentence, so made once (a literal in a function is a new RegExp each time it is reached).
+const SPACE = /\s/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_OR_DOT = /[\p{L}\p{N}.]/u;
+const NEXT_WORD = /^[\p{L}\p{N}'’]+/u;
 
 /**
  * The sentences of text[start, end), trimmed of surrounding whitespace. A line break ends a
@@ -68,16 +73,22 @@ function wrapsSentence(text: string, newline: number, stop: number): boolean {
   return before >= 0 && after < stop && WRAPPED_LINE_END.test(text[before]) && LOWERCASE_START.test(text[after]);
 }
 
+/** The single-quoted spans of a line without a single mark: none (one list for every such line). */
+const NO_SPANS: readonly QuoteSpan[] = [];
+
 function splitLine(text: string, start: number, end: number, out: Sentence[]): void {
   let sentenceStart = start;
   let quoteClose = -1;
   // Single quotation marks double as apostrophes: the quote module tells them apart.
-  const singles = hasSingleMark(text, start, end) ? findQuoteSpans(text, start, end).filter((q) => q.marks === 'single' && q.closed && q.close - q.open <= MAX_QUOTE_LENGTH) : [];
+  const singles = hasSingleMark(text, start, end) ? findQuoteSpans(text, start, end).filter((q) => q.marks === 'single' && q.closed && q.close - q.open <= MAX_QUOTE_LENGTH) : NO_SPANS;
   let nextSingle = 0;
-  const searched: ClosingSearch = {};
+  let searched: ClosingSearch | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (i > quoteClose && opensQuote(code)) quoteClose = closingQuote(text, i, end, searched);
+    if (i > quoteClose && opensQuote(code)) {
+      searched ??= {};
+      quoteClose = closingQuote(text, i, end, searched);
+    }
     while (nextSingle < singles.length && singles[nextSingle].open < i) nextSingle++;
     if (i > quoteClose && singles[nextSingle]?.open === i) quoteClose = singles[nextSingle].close - 1;
     if (!isTerminator(code)) continue;
@@ -89,12 +100,12 @@ function splitLine(text: string, start: number, end: number, out: Sentence[]): v
       continue;
     }
     while (closeEnd < end && CLOSER.test(text[closeEnd])) closeEnd++;
-    if (closeEnd < end && !/\s/u.test(text[closeEnd])) {
+    if (closeEnd < end && !SPACE.test(text[closeEnd])) {
       i = closeEnd - 1;
       continue;
     }
     let next = closeEnd;
-    while (next < end && /\s/u.test(text[next])) next++;
+    while (next < end && SPACE.test(text[next])) next++;
     if (next < end && !endsSentence(text, i, terminatorEnd, closeEnd, next, end)) {
       i = closeEnd - 1;
       continue;
@@ -149,7 +160,7 @@ function closingQuote(text: string, open: number, end: number, searched: Closing
 function endsSentence(text: string, at: number, terminatorEnd: number, closeEnd: number, next: number, end: number): boolean {
   const following = text.slice(next, Math.min(end, next + 80));
   if (LOWERCASE_START.test(following) || CONTINUATION_START.test(following)) return false;
-  const nextWord = following.match(/^[\p{L}\p{N}'’]+/u)?.[0] ?? '';
+  const nextWord = following.match(NEXT_WORD)?.[0] ?? '';
   const closedQuote = closeEnd > terminatorEnd && /["'”’»]/u.test(text.slice(terminatorEnd, closeEnd));
   if (closedQuote && startsAttribution(following)) return false;
   if (terminatorEnd - at !== 1 || text[at] !== '.' || closeEnd > terminatorEnd) return true;
@@ -166,7 +177,7 @@ function endsSentence(text: string, at: number, terminatorEnd: number, closeEnd:
 /** The word right before text[at], e.g. "Mr" or "U.S" for "U.S.". */
 function wordBefore(text: string, at: number): string {
   let from = at;
-  while (from > 0 && /[\p{L}\p{N}.]/u.test(text[from - 1])) from--;
+  while (from > 0 && WORD_OR_DOT.test(text[from - 1])) from--;
   return text.slice(from, at).replace(/^\.+/u, '');
 }
 
@@ -178,8 +189,8 @@ function startsAttribution(following: string): boolean {
 }
 
 function push(text: string, start: number, end: number, out: Sentence[]): void {
-  while (start < end && /\s/u.test(text[start])) start++;
-  while (end > start && /\s/u.test(text[end - 1])) end--;
+  while (start < end && SPACE.test(text[start])) start++;
+  while (end > start && SPACE.test(text[end - 1])) end--;
   const slice = text.slice(start, end);
-  if (/[\p{L}\p{N}]/u.test(slice)) out.push({ start, end, text: slice });
+  if (LETTER_OR_DIGIT.test(slice)) out.push({ start, end, text: slice });
 }
