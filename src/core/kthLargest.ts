@@ -27,3 +27,17 @@ export function kthLargest(values: Float64Array, k: number): number {
   }
   return values[target];
 }
+
+/** The `limit` items with the highest scores, best first; equal scores keep their order, as a stable sort leaves them. */
+export function bestByScore<T extends { score: number }>(items: readonly T[], limit: number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    let at = best.length;
+    while (at > 0 && item.score > best[at - 1].score) at--;
+    if (at >= limit) continue;
+    if (best.length < limit) best.push(item);
+    for (let i = best.length - 1; i > at; i--) best[i] = best[i - 1];
+    best[at] = item;
+  }
+  return best;
+}

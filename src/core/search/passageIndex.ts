@@ -6,6 +6,7 @@ import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
 import type { PassageRetrieval, TermWeights } from './retrieval';
 import { rememberedByText } from '../text/rememberedByText';
+import { bestByScore } from '../kthLargest';
 
 export interface PassageIndexState {
   postings: PostingsState;
@@ -120,8 +121,8 @@ export class PassageIndex implements PassageRetrieval {
 
   /** The query's terms the corpus knows, most informative first, at most `max`. */
   informativeTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
-    const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0);
-    return known.sort((a, b) => this.stats.idf(b) - this.stats.idf(a)).slice(0, max);
+    const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0).map((term) => ({ term, score: this.stats.idf(term) }));
+    return bestByScore(known, max).map(({ term }) => term);
   }
 
   /** Candidates for a list of query terms, re-ranked by coverage, best first. */
@@ -137,10 +138,7 @@ export class PassageIndex implements PassageRetrieval {
       return { passage, terms, score: scorer.score(terms.sentenceTerms, terms.contextTerms) * 0.9 + 0.1 * (result.score / best) };
     });
     // The terms found and the matched words, for emphasis, only of the candidates kept.
-    return scored
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
-      .map(({ passage, terms, score }) => new RankedPassage(passage, score, terms, () => scorer.inSentence(terms.sentenceTerms)));
+    return bestByScore(scored, limit).map(({ passage, terms, score }) => new RankedPassage(passage, score, terms, () => scorer.inSentence(terms.sentenceTerms)));
   }
 
   private passageAt(slot: number): Passage {

@@ -4,7 +4,7 @@
 // field boosts, score times matched query terms), so rankings are those of the minisearch index
 // it replaces, at a fraction of the indexing time and memory, and it serializes as raw arrays.
 import { IntList } from './intList';
-import { kthLargest } from '../kthLargest';
+import { bestByScore, kthLargest } from '../kthLargest';
 
 const K = 1.2;
 const B = 0.7;
@@ -327,6 +327,9 @@ class Scratch {
   readonly lastTerm: Int32Array;
   readonly queryOf: Int32Array;
   readonly contextTf: Int32Array;
+  /** The touched slots' final scores, and a copy the threshold search may reorder (reused: a query would otherwise allocate both). */
+  readonly ranked: Float64Array;
+  readonly selecting: Float64Array;
   readonly touched: number[] = [];
   readonly contextTouched: number[] = [];
   private stamp = 0;
@@ -339,6 +342,8 @@ class Scratch {
     this.lastTerm = new Int32Array(slots);
     this.queryOf = new Int32Array(slots);
     this.contextTf = new Int32Array(slots);
+    this.ranked = new Float64Array(slots);
+    this.selecting = new Float64Array(slots);
   }
 
   /** This scratch if it is big enough, else a bigger one (with room to grow). */
@@ -375,15 +380,20 @@ class Scratch {
   /** The top `limit` touched slots by score times matched terms; ties keep first-touched order. */
   best(limit: number): PostingsHit[] {
     const { touched } = this;
-    const scores = new Float64Array(touched.length);
+    const scores = this.ranked.subarray(0, touched.length);
     for (let i = 0; i < touched.length; i++) scores[i] = this.score[touched[i]] * this.quality[touched[i]];
-    // Only hits that can make the top `limit` become objects and are sorted: a query touches tens of
+    // Only hits that can make the top `limit` become objects and are ranked: a query touches tens of
     // thousands of slots. (Those at the threshold stay in touched order, so ties come out as a whole sort gives them.)
-    const threshold = touched.length > limit ? kthLargest(scores.slice(), limit) : undefined;
+    let threshold: number | undefined;
+    if (touched.length > limit) {
+      const selecting = this.selecting.subarray(0, touched.length);
+      selecting.set(scores);
+      threshold = kthLargest(selecting, limit);
+    }
     const hits: PostingsHit[] = [];
     for (let i = 0; i < touched.length; i++) {
       if (threshold === undefined || scores[i] >= threshold) hits.push({ slot: touched[i], score: scores[i] });
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return bestByScore(hits, limit);
   }
 }
