@@ -73,7 +73,8 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
   const framingEnd = INTRODUCED_QUOTE.exec(text)?.index ?? -1;
   const words: StatementWord[] = [];
-  const prepositional = nounsOfComplexPrepositions(tokens.map((t) => t.norm));
+  // (Array.from, not map: map's array is packed run as a builtin and holey compiled in, and the reader is compiled for one.)
+  const prepositional = nounsOfComplexPrepositions(Array.from(tokens, (t) => t.norm));
   // Every token's index term, in order: the statement's search terms too, when it gives no age.
   const terms: Array<string | undefined> = [];
   for (let k = 0; k < tokens.length; k++) {

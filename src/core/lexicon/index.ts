@@ -74,11 +74,11 @@ interface WordEntry {
   vectorRow: number | undefined;
   links: WordLinks | undefined;
   /** The links of the lemma alone. */
-  lemmaLinks?: WordLinks;
+  lemmaLinks: WordLinks | undefined;
   /** The parts of speech of all its base forms (POS_BIT). */
-  pos?: number;
+  pos: number | undefined;
   /** isA() answers by category and sense count ("person/1"): a draft check asks them for the same words again and again. */
-  kinds?: Map<string, boolean>;
+  kinds: Map<string, boolean> | undefined;
 }
 
 class WordNetLexicon implements Lexicon {
@@ -108,7 +108,9 @@ class WordNetLexicon implements Lexicon {
       const dotless = w.replace(/\./g, '');
       const { forms: own, lemma } = this.morphology.analyse(w);
       const forms = own.length || dotless === w ? own : this.morphology.analyse(dotless).forms;
-      entry = { norm: w, lemma, forms, vectorRow: this.vectorRow([w, dotless, ...forms]), links: undefined };
+      // Every field is set here, those worked out later too: an entry given a field after it is made
+      // gets another hidden class, and code compiled for the first is thrown away.
+      entry = { norm: w, lemma, forms, vectorRow: this.vectorRow([w, dotless, ...forms]), links: undefined, lemmaLinks: undefined, pos: undefined, kinds: undefined };
       this.cache.set(w, entry);
     }
     this.cache.set(word, entry);

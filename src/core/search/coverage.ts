@@ -45,7 +45,10 @@ export function queryCoverage(queryTerms: readonly string[], stats: TermWeights,
 }
 
 function weighedTerms(queryTerms: readonly string[], stats: TermWeights, weightOf?: (term: string) => number): Array<{ term: string; idf: number; factor: number }> {
-  return [...new Set(queryTerms)].map((term) => ({ term, idf: stats.idf(term), factor: weightOf ? weightOf(term) : 1 }));
+  // Filled by push, not map (see PassageIndex.rank).
+  const terms: Array<{ term: string; idf: number; factor: number }> = [];
+  for (const term of new Set(queryTerms)) terms.push({ term, idf: stats.idf(term), factor: weightOf ? weightOf(term) : 1 });
+  return terms;
 }
 
 /**
