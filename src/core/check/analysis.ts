@@ -57,6 +57,18 @@ function agesIn(text: string): RegExpExecArray[] {
   return ages;
 }
 
+/** Whether a token lies inside an age ("68 years old"): its words are the figure's. */
+function inAge(token: WordToken, ages: readonly RegExpExecArray[]): boolean {
+  for (const m of ages) if (token.start >= m.index && token.end <= m.index + m[0].length) return true;
+  return false;
+}
+
+/** The index of the last name holding a term (a statement has few names, of few words: no map is made for them). */
+function nameWith(names: readonly EntityGroup[], term: string): number | undefined {
+  for (let i = names.length - 1; i >= 0; i--) if (names[i].terms.includes(term)) return i;
+  return undefined;
+}
+
 /** Whether an index term is a figure or a date word (compared as a figure, never as a word). */
 export function isFigureTerm(term: string): boolean {
   return DIGIT_FIRST.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term);
@@ -66,11 +78,7 @@ export function analyseStatement(text: string, context: CheckContext): Statement
   const tokens = wordTokens(text);
   const names = entityGroups(text, (term) => context.index.isCommonWord(term), isFigureTerm);
   const quotes = checkQuotes(text, context);
-  const ageWords = new Set<number>();
   const ages = agesIn(text);
-  for (const m of ages) for (const t of tokens) if (t.start >= m.index! && t.end <= m.index! + m[0].length) ageWords.add(t.start);
-  const nameOf = new Map<string, number>();
-  for (const [i, group] of names.entries()) for (const term of group.terms) nameOf.set(term, i);
   const framingEnd = INTRODUCED_QUOTE.exec(text)?.index ?? -1;
   const words: StatementWord[] = [];
   // (Array.from, not map: map's array is packed run as a builtin and holey compiled in, and the reader is compiled for one.)
@@ -81,9 +89,9 @@ export function analyseStatement(text: string, context: CheckContext): Statement
     const token = tokens[k];
     const term = tokenTerm(token);
     terms.push(term);
-    if (term === undefined || isFigureTerm(term) || ageWords.has(token.start) || prepositional.has(k)) continue;
+    if (term === undefined || isFigureTerm(term) || inAge(token, ages) || prepositional.has(k)) continue;
     const capitalized = startsWithCapital(token.raw);
-    const name = capitalized ? nameOf.get(term) : undefined;
+    const name = capitalized ? nameWith(names, term) : undefined;
     // Words of a quotation found in a source are matched there; a quotation too short to be looked up ("clearly") is words like any other.
     const quote = quotes.length === 0 ? -1 : quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
     const framing = REPORTING.has(term) || (name === undefined && token.end <= framingEnd);

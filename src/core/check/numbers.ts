@@ -65,6 +65,13 @@ const LETTER = /[\p{L}]/u;
 const FOUR_DIGITS = /^\d{4}$/;
 const FRACTION = /^(?:(\d+)[-\s])?(\d+)\/(\d+)$/;
 const UNIT_WORD = /^[-\s]*(?:of\s+(?:its|the|their)\s+)?([\p{L}]+)/u;
+const FINAL_S = /s$/;
+const DIGIT_FIRST = /^\d/;
+const DASH_BETWEEN = /^ ?[-\u2013] ?$/;
+// "may" is the month only beside a figure or with a capital.
+const DIGIT_AFTER = /^\s+\d/;
+const DIGIT_BEFORE = /\d\s+$/;
+const LOWER_FIRST = /^[a-z]/;
 
 // One scanner for every scan (nothing in a scan starts another), its position reset each time.
 const SCANNER = new RegExp(MENTION.source, MENTION.flags);
@@ -83,7 +90,7 @@ export function scanNumbers(text: string): NumberMention[] {
     const start = m.index;
     let end = start + m[0].length;
     if (g.month) {
-      if (g.month.toLowerCase() === 'may' && !/^\s+\d/.test(text.slice(end)) && !/\d\s+$/.test(text.slice(0, start)) && /^[a-z]/.test(g.month)) continue;
+      if (g.month.toLowerCase() === 'may' && !DIGIT_AFTER.test(text.slice(end)) && !DIGIT_BEFORE.test(text.slice(0, start)) && LOWER_FIRST.test(g.month)) continue;
       const index = MONTHS.indexOf(g.month.toLowerCase()) >= 0 ? MONTHS.indexOf(g.month.toLowerCase()) : MONTH_ABBREVIATIONS.indexOf(g.month.toLowerCase().replace('.', ''));
       mentions.push({ kind: 'month', value: index + 1, start, end, raw: m[0] });
       continue;
@@ -173,8 +180,8 @@ function withOwner(mention: NumberMention, owner: string | undefined): NumberMen
 function pairScores(text: string, mentions: NumberMention[]): void {
   for (let k = 0; k + 1 < mentions.length; k++) {
     const [a, b] = [mentions[k], mentions[k + 1]];
-    if (a.kind !== 'count' || b.kind !== 'count' || a.pair || !/^\d/.test(a.raw) || !/^\d/.test(b.raw)) continue;
-    if (!/^ ?[-\u2013] ?$/.test(text.slice(a.end, b.start))) continue;
+    if (a.kind !== 'count' || b.kind !== 'count' || a.pair || !DIGIT_FIRST.test(a.raw) || !DIGIT_FIRST.test(b.raw)) continue;
+    if (!DASH_BETWEEN.test(text.slice(a.end, b.start))) continue;
     a.pair = b.pair = [a.value, b.value].sort((x, y) => x - y).join('-');
   }
 }
@@ -278,14 +285,18 @@ function spelledNumber(words: string): { value: number; length: number; ordinal:
 
 /** "Lukashenko (68)", "Wan Qingsong, 57, professor", "X, 57, said". */
 function isAge(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
+  // The three characters after first: they rule out nearly every figure before anything else is read.
   const after = text.slice(end, end + 3);
+  const bracketed = BRACKET_CLOSES.test(after);
+  if (!bracketed && after[0] !== ',') return false;
   // "Back in Action' (2003)" is a year: no one is 2003 years old.
   if (Number(text.slice(start, end)) >= 130) return false;
-  // The three characters after first: they rule out nearly every figure before the name is looked for.
-  if (/^\s*\)/.test(after) && /[\p{Lu}][\p{L}'-]+\s*\($/u.test(before)) return true;
-  return /^,/.test(after) && /[\p{Lu}][\p{L}'-]+,\s*$/u.test(before);
+  return (bracketed ? NAME_BRACKET_BEFORE : NAME_COMMA_BEFORE).test(text.slice(Math.max(0, start - 40), start));
 }
+
+const BRACKET_CLOSES = /^\s*\)/;
+const NAME_BRACKET_BEFORE = /[\p{Lu}][\p{L}'-]+\s*\($/u;
+const NAME_COMMA_BEFORE = /[\p{Lu}][\p{L}'-]+,\s*$/u;
 
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)\\s*$`, 'i');
 const MONTH_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${MONTHS.join('|')})`, 'i');
@@ -297,7 +308,7 @@ function isDayOfMonth(text: string, start: number, end: number): boolean {
 /** The word after a count, as a crude unit: "12-point" -> "point", "six conversations" -> "conversations". */
 function followingWord(text: string, end: number): string | undefined {
   const next = UNIT_WORD.exec(text.slice(end, end + 40));
-  return next ? foldText(next[1]).replace(/s$/, '') : undefined;
+  return next ? foldText(next[1]).replace(FINAL_S, '') : undefined;
 }
 
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
@@ -307,8 +318,8 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   if (a.owner && b.owner && a.owner !== b.owner) return false;
   if (a.pair !== b.pair) return false;
   // "19st" is not the 19 of "19 months": a measure written onto a figure must be the other's unit too.
-  if (measureOf(a) !== undefined && b.unit !== undefined && measureOf(a) !== b.unit.replace(/s$/, '')) return false;
-  if (measureOf(b) !== undefined && a.unit !== undefined && measureOf(b) !== a.unit.replace(/s$/, '')) return false;
+  if (measureOf(a) !== undefined && b.unit !== undefined && measureOf(a) !== b.unit.replace(FINAL_S, '')) return false;
+  if (measureOf(b) !== undefined && a.unit !== undefined && measureOf(b) !== a.unit.replace(FINAL_S, '')) return false;
   return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
 }
 
@@ -319,7 +330,7 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
 function measureOf(mention: NumberMention): string | undefined {
   if (!mention.glued || mention.unit === undefined) return undefined;
   if ((mention.kind === 'ordinal' || mention.kind === 'day') && mention.unit !== 'st') return undefined;
-  return mention.unit.replace(/s$/, '');
+  return mention.unit.replace(FINAL_S, '');
 }
 
 /** Months compare with months, weekdays with weekdays; other figures compare by value. */

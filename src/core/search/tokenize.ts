@@ -31,9 +31,12 @@ export function normalizeWord(raw: string): string {
   return norm;
 }
 
+const DIGIT_GROUP_COMMA = /,(?=\d{3}\b)/g;
+
 function foldWord(raw: string): string {
   let word = foldText(raw);
-  if (/^\d/.test(word)) return word.replace(/,(?=\d{3}\b)/g, '');
+  // Figures are folded afresh each time: their separators are looked for only when there is one.
+  if (startsWithDigit(word)) return word.includes(',') ? word.replace(DIGIT_GROUP_COMMA, '') : word;
   word = word.replace(/'s$/, '');
   return word.replace(/'/g, '');
 }
