@@ -1,5 +1,5 @@
-// Ranking keeps only the best few of tens of thousands of scored items: a threshold found in
-// linear time lets the rest be dropped before sorting.
+// Ranking keeps only the best few of tens of thousands of scored items: each is compared once with
+// the worst of those kept so far (or a threshold is found in linear time), never sorted with the rest.
 
 /** The k-th largest value (1-based), by quickselect; reorders `values`. */
 export function kthLargest(values: Float64Array, k: number): number {
@@ -28,16 +28,17 @@ export function kthLargest(values: Float64Array, k: number): number {
   return values[target];
 }
 
-/** The `limit` items with the highest scores, best first; equal scores keep their order, as a stable sort leaves them. */
-export function bestByScore<T extends { score: number }>(items: readonly T[], limit: number): T[] {
-  const best: T[] = [];
-  for (const item of items) {
+/** Indices of the `limit` highest scores, best first; equal scores keep their order, as a stable sort leaves them. */
+export function bestIndices(scores: ArrayLike<number>, limit: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i];
     let at = best.length;
-    while (at > 0 && item.score > best[at - 1].score) at--;
+    while (at > 0 && score > scores[best[at - 1]]) at--;
     if (at >= limit) continue;
-    if (best.length < limit) best.push(item);
-    for (let i = best.length - 1; i > at; i--) best[i] = best[i - 1];
-    best[at] = item;
+    if (best.length < limit) best.push(i);
+    for (let k = best.length - 1; k > at; k--) best[k] = best[k - 1];
+    best[at] = i;
   }
   return best;
 }

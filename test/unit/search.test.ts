@@ -5,7 +5,7 @@ import { contentTerms, wordTokens } from '../../src/core/search/tokenize';
 import type { Passage } from '../../src/core/types';
 import { REMEMBERED_TEXTS, rememberedByText } from '../../src/core/text/rememberedByText';
 import { foldText } from '../../src/core/search/normalize';
-import { bestByScore } from '../../src/core/kthLargest';
+import { bestIndices } from '../../src/core/kthLargest';
 
 function passagesOf(docId: string, text: string): Passage[] {
   const passages: Passage[] = [];
@@ -169,16 +169,17 @@ describe('rememberedByText', () => {
   });
 });
 
-describe('bestByScore', () => {
+describe('bestIndices', () => {
   it('keeps what a stable sort by score then a slice keep, ties in their order', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let round = 0; round < 500; round++) {
       // Few distinct scores, so most lists have ties.
-      const items = Array.from({ length: Math.floor(random() * 40) }, (_, id) => ({ id, score: Math.floor(random() * 6) }));
+      const scores = Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 6));
       const limit = Math.floor(random() * 12);
-      const sorted = [...items].sort((a, b) => b.score - a.score).slice(0, limit);
-      assert.deepEqual(bestByScore(items, limit), sorted);
+      const sorted = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]).slice(0, limit);
+      assert.deepEqual(bestIndices(scores, limit), sorted);
+      assert.deepEqual(bestIndices(Float64Array.from(scores), limit), sorted);
     }
   });
 });

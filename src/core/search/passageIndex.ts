@@ -6,7 +6,7 @@ import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
 import type { PassageRetrieval, TermWeights } from './retrieval';
 import { rememberedByText } from '../text/rememberedByText';
-import { bestByScore } from '../kthLargest';
+import { bestIndices } from '../kthLargest';
 
 export interface PassageIndexState {
   postings: PostingsState;
@@ -121,8 +121,14 @@ export class PassageIndex implements PassageRetrieval {
 
   /** The query's terms the corpus knows, most informative first, at most `max`. */
   informativeTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
-    const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0).map((term) => ({ term, score: this.stats.idf(term) }));
-    return bestByScore(known, max).map(({ term }) => term);
+    const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0);
+    const informative: string[] = [];
+    for (const i of bestIndices(
+      known.map((term) => this.stats.idf(term)),
+      max,
+    ))
+      informative.push(known[i]);
+    return informative;
   }
 
   /** Candidates for a list of query terms, re-ranked by coverage, best first. */
@@ -134,15 +140,19 @@ export class PassageIndex implements PassageRetrieval {
     const scorer = queryScorer(queryTerms, this.stats, weightOf);
     // Filled by push, not map: map's array is packed run as a builtin and holey compiled in, and
     // the checker's readers of the other layout would be thrown out of their compiled code.
-    const scored: Array<{ passage: Passage; terms: PassageTerms; score: number }> = [];
+    const passages: Passage[] = [];
+    const terms: PassageTerms[] = [];
+    const scores: number[] = [];
     for (const result of candidates) {
       const passage = this.passageAt(result.slot);
-      const terms = this.termsOf(result.slot, passage);
-      scored.push({ passage, terms, score: scorer.score(terms.sentenceTerms, terms.contextTerms) * 0.9 + 0.1 * (result.score / best) });
+      const passageTerms = this.termsOf(result.slot, passage);
+      passages.push(passage);
+      terms.push(passageTerms);
+      scores.push(scorer.score(passageTerms.sentenceTerms, passageTerms.contextTerms) * 0.9 + 0.1 * (result.score / best));
     }
     // The terms found and the matched words, for emphasis, only of the candidates kept.
     const ranked: ScoredPassage[] = [];
-    for (const { passage, terms, score } of bestByScore(scored, limit)) ranked.push(new RankedPassage(passage, score, terms, () => scorer.inSentence(terms.sentenceTerms)));
+    for (const i of bestIndices(scores, limit)) ranked.push(new RankedPassage(passages[i], scores[i], terms[i], () => scorer.inSentence(terms[i].sentenceTerms)));
     return ranked;
   }
 

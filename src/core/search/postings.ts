@@ -4,7 +4,7 @@
 // field boosts, score times matched query terms), so rankings are those of the minisearch index
 // it replaces, at a fraction of the indexing time and memory, and it serializes as raw arrays.
 import { IntList } from './intList';
-import { bestByScore, kthLargest } from '../kthLargest';
+import { bestIndices } from '../kthLargest';
 
 const K = 1.2;
 const B = 0.7;
@@ -149,9 +149,10 @@ export class Postings {
     const maybeDead = this.deadCount > 0;
     const reach = this.reach;
     const lastSlot = this.slotCount - 1;
-    const found = terms.flatMap((term, termIndex) => {
+    const found: Array<{ id: number; termIndex: number; df: number }> = [];
+    terms.forEach((term, termIndex) => {
       const id = this.termIds.get(term);
-      return id === undefined ? [] : [{ id, termIndex, df: this.liveCountOf(id) }];
+      if (id !== undefined) found.push({ id, termIndex, df: this.liveCountOf(id) });
     });
     const hasCommon = found.some((t) => t.df > COMMON_TERM_PASSAGES);
     // With a common term, rarer terms go first so they pick the candidates.
@@ -159,10 +160,10 @@ export class Postings {
     for (const { id, termIndex, df } of found) {
       if (df === 0) continue;
       const { pairs, from, to } = this.pairsOf(id);
-      const onlyKnown = df > COMMON_TERM_PASSAGES && scratch.touched.length >= limit;
+      const onlyKnown = df > COMMON_TERM_PASSAGES && scratch.touchedCount >= limit;
       const textIdf = idf(n, df);
       const touched = scratch.contextTouched;
-      touched.length = 0;
+      let touchedCount = 0;
       for (let i = from; i < to; i += 2) {
         const slot = pairs[i];
         if (maybeDead && !live[slot]) continue;
@@ -177,14 +178,15 @@ export class Postings {
           // A common term only counts for passages already found: the cheapest test first.
           if (onlyKnown && queryOf[p] !== query) continue;
           if (contextFrom[p] > slot || contextTo[p] < slot) continue;
-          if (contextTf[p] === 0) touched.push(p);
+          if (contextTf[p] === 0) touched[touchedCount++] = p;
           contextTf[p] += tf;
         }
       }
       // A common term's context frequency is estimated from its sentence frequency (it was not fully counted).
-      const contextDf = onlyKnown ? Math.min(n, Math.round((df * this.contextSpanSum) / n)) : touched.length;
+      const contextDf = onlyKnown ? Math.min(n, Math.round((df * this.contextSpanSum) / n)) : touchedCount;
       const contextIdf = idf(n, contextDf);
-      for (const p of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const p = touched[t];
         scratch.add(query, p, CONTEXT_BOOST * bm25(contextIdf, contextTf[p], contextLength[p], avgContext), termIndex);
         contextTf[p] = 0;
       }
@@ -327,11 +329,12 @@ class Scratch {
   readonly lastTerm: Int32Array;
   readonly queryOf: Int32Array;
   readonly contextTf: Int32Array;
-  /** The touched slots' final scores, and a copy the threshold search may reorder (reused: a query would otherwise allocate both). */
+  /** The touched slots' final scores (reused: a query would otherwise allocate them). */
   readonly ranked: Float64Array;
-  readonly selecting: Float64Array;
-  readonly touched: number[] = [];
-  readonly contextTouched: number[] = [];
+  /** The slots a query has scored (touchedCount of them), and those one term's context reaches: counted, not truncated, so a query allocates neither. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  readonly contextTouched: Int32Array;
   private stamp = 0;
   private query = 0;
 
@@ -343,7 +346,8 @@ class Scratch {
     this.queryOf = new Int32Array(slots);
     this.contextTf = new Int32Array(slots);
     this.ranked = new Float64Array(slots);
-    this.selecting = new Float64Array(slots);
+    this.touched = new Int32Array(slots);
+    this.contextTouched = new Int32Array(slots);
   }
 
   /** This scratch if it is big enough, else a bigger one (with room to grow). */
@@ -358,7 +362,7 @@ class Scratch {
   }
 
   startQuery(): number {
-    this.touched.length = 0;
+    this.touchedCount = 0;
     return ++this.query;
   }
 
@@ -368,7 +372,7 @@ class Scratch {
       this.score[slot] = 0;
       this.quality[slot] = 0;
       this.lastTerm[slot] = -1;
-      this.touched.push(slot);
+      this.touched[this.touchedCount++] = slot;
     }
     this.score[slot] += score;
     if (this.lastTerm[slot] !== termIndex) {
@@ -380,20 +384,12 @@ class Scratch {
   /** The top `limit` touched slots by score times matched terms; ties keep first-touched order. */
   best(limit: number): PostingsHit[] {
     const { touched } = this;
-    const scores = this.ranked.subarray(0, touched.length);
-    for (let i = 0; i < touched.length; i++) scores[i] = this.score[touched[i]] * this.quality[touched[i]];
-    // Only hits that can make the top `limit` become objects and are ranked: a query touches tens of
-    // thousands of slots. (Those at the threshold stay in touched order, so ties come out as a whole sort gives them.)
-    let threshold: number | undefined;
-    if (touched.length > limit) {
-      const selecting = this.selecting.subarray(0, touched.length);
-      selecting.set(scores);
-      threshold = kthLargest(selecting, limit);
-    }
+    const scores = this.ranked.subarray(0, this.touchedCount);
+    for (let i = 0; i < scores.length; i++) scores[i] = this.score[touched[i]] * this.quality[touched[i]];
+    // A query touches up to tens of thousands of slots: only the few kept become objects.
     const hits: PostingsHit[] = [];
-    for (let i = 0; i < touched.length; i++) {
-      if (threshold === undefined || scores[i] >= threshold) hits.push({ slot: touched[i], score: scores[i] });
-    }
-    return bestByScore(hits, limit);
+    for (const i of bestIndices(scores, limit)) hits.push({ slot: touched[i], score: scores[i] });
+    return hits;
   }
+
 }
