@@ -6,6 +6,7 @@ import type { Passage } from '../../src/core/types';
 import { REMEMBERED_TEXTS, rememberedByText } from '../../src/core/text/rememberedByText';
 import { foldText } from '../../src/core/search/normalize';
 import { bestIndices } from '../../src/core/kthLargest';
+import { randomInt, seededRandom } from '../../scripts/bench/prng';
 
 function passagesOf(docId: string, text: string): Passage[] {
   const passages: Passage[] = [];
@@ -171,12 +172,11 @@ describe('rememberedByText', () => {
 
 describe('bestIndices', () => {
   it('keeps what a stable sort by score then a slice keep, ties in their order', () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandom(7);
     for (let round = 0; round < 500; round++) {
       // Few distinct scores, so most lists have ties.
-      const scores = Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 6));
-      const limit = Math.floor(random() * 12);
+      const scores = Array.from({ length: randomInt(random, 0, 40) }, () => randomInt(random, 0, 5));
+      const limit = randomInt(random, 0, 12);
       const sorted = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]).slice(0, limit);
       assert.deepEqual(bestIndices(scores, limit), sorted);
       assert.deepEqual(bestIndices(Float64Array.from(scores), limit), sorted);

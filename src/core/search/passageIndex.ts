@@ -122,12 +122,9 @@ export class PassageIndex implements PassageRetrieval {
   /** The query's terms the corpus knows, most informative first, at most `max`. */
   informativeTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
     const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0);
+    const idfs = known.map((term) => this.stats.idf(term));
     const informative: string[] = [];
-    for (const i of bestIndices(
-      known.map((term) => this.stats.idf(term)),
-      max,
-    ))
-      informative.push(known[i]);
+    for (const i of bestIndices(idfs, max)) informative.push(known[i]);
     return informative;
   }
 
