@@ -128,112 +128,20 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   if (passages.length === 0) return undefined;
   const doc = readDocument(docId, passages, (term) => context.index.isCommonWord(term));
   const sentences = doc.sentences;
-  const { aligned, named, statementTerms, figureWeight, minGain } = wanted;
+  const { aligned, figureWeight } = wanted;
   const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
   // A quotation chooses the sentence that carries its words, like any other words of the statement
   // (the quote may also be found where its speaker said it, away from what the statement tells).
-  const quoted: Array<{ words: StatementWord[]; weight: number }> = [];
+  const quoted: QuotedHere[] = [];
   analysis.quotes.forEach((q, i) => {
     const words = analysis.words.filter((w) => w.quote === i);
     if (words.length > 0 && q.passage?.docId === docId) quoted.push({ words, weight: words.reduce((sum, w) => sum + w.weight, 0) });
   });
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
-  // What the choice below reads again and again is kept flat, a row per sentence considered (`rows` has their indices).
-  // The arrays built here and handed on are filled by push, never by map: map gives a packed array
-  // where it runs as a builtin and a holey one where it is compiled in, and every reader of an
-  // array with the other layout is thrown out of its compiled code.
-  const rows = [...considered];
-  const cells: Cell[][] = [];
-  // Plain arrays: they hold a few hundred numbers at most, and a typed array costs more to create than that.
-  const strength: number[] = new Array(rows.length * aligned.length).fill(0);
-  const figureIn: number[] = new Array(rows.length * giving.length).fill(0);
-  const nameIn: number[] = new Array(rows.length * named.length).fill(0);
-  const quoteIn: number[] = new Array(rows.length * quoted.length).fill(0);
-  const relatedBySentence = relatedMemoOf(cutoffs);
-  for (let r = 0; r < rows.length; r++) {
-    const j = rows[r];
-    const s = sentences[j];
-    const memo = relatedOf(relatedBySentence, s);
-    const row: Cell[] = [];
-    for (const w of aligned) row.push(cellFor(w, s, memo, cutoffs, statementTerms));
-    cells.push(row);
-    for (let k = 0; k < row.length; k++) strength[r * aligned.length + k] = row[k].strength;
-    for (let k = 0; k < giving.length; k++) figureIn[r * giving.length + k] = giving[k].includes(j) ? 1 : 0;
-    for (let k = 0; k < named.length; k++) nameIn[r * named.length + k] = s.terms.has(named[k].term) ? 1 : 0;
-    for (let k = 0; k < quoted.length; k++) quoteIn[r * quoted.length + k] = quoted[k].words.every((w) => s.terms.has(w.term)) ? 1 : 0;
-  }
-
-  // The rows chosen, in the order taken.
-  const chosen: number[] = [];
-  const current: number[] = new Array(aligned.length).fill(0);
-  const figureFound: number[] = new Array(giving.length).fill(0);
-  const nameFound: number[] = new Array(named.length).fill(0);
-  const quoteFound: number[] = new Array(quoted.length).fill(0);
-  while (chosen.length < MAX_SENTENCES) {
-    let pick = -1;
-    let pickGain = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const j = rows[r];
-      if (chosen.includes(r) || (chosen.length > 0 && !linked(j))) continue;
-      // A sentence joins the evidence for what it says of the statement's words and names; a figure
-      // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
-      // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
-      // its figure alone, and one near it that gives the statement's figure for some more of its words ("before the 2-0 victory").
-      const words = wordGain(r);
-      const g = chosen.length === 0 ? withFigures(r, words) + figuresReferredTo(r) : withFigures(r, words);
-      const givesFigureAndWords = words > 1e-9 && g > words;
-      if (words < (chosen.length === 0 ? 1e-9 : minGain) && !refersBack(j) && !givesFigureAndWords) continue;
-      if (g > pickGain + 1e-9) [pick, pickGain] = [r, g];
-    }
-    if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
-    take(pick);
-  }
+  const choice = new SentenceChoice([...considered], sentences, wanted, giving, quoted, context, cutoffs);
+  choice.choose();
+  const { rows, cells, chosen, current, figureFound } = choice;
   if (chosen.length === 0) return undefined;
-
-  function wordGain(r: number): number {
-    let g = 0;
-    for (let k = 0; k < quoted.length; k++) if (!quoteFound[k] && quoteIn[r * quoted.length + k]) g += quoted[k].weight;
-    for (let k = 0; k < aligned.length; k++) g += aligned[k].weight * Math.max(0, strength[r * aligned.length + k] - current[k]);
-    for (let k = 0; k < named.length; k++) if (!nameFound[k] && nameIn[r * named.length + k]) g += named[k].weight;
-    return g;
-  }
-  function withFigures(r: number, words: number): number {
-    let g = words;
-    for (let k = 0; k < giving.length; k++) if (!figureFound[k] && figureIn[r * giving.length + k]) g += figureWeight;
-    return g;
-  }
-  function take(r: number): void {
-    chosen.push(r);
-    for (let k = 0; k < aligned.length; k++) current[k] = Math.max(current[k], strength[r * aligned.length + k]);
-    for (let k = 0; k < giving.length; k++) figureFound[k] ||= figureIn[r * giving.length + k];
-    for (let k = 0; k < named.length; k++) nameFound[k] ||= nameIn[r * named.length + k];
-    for (let k = 0; k < quoted.length; k++) quoteFound[k] ||= quoteIn[r * quoted.length + k];
-  }
-  // Sentences read together tell one thing: they stand within a few sentences of each other. (A
-  // name or an age given elsewhere in the source is the name and figure rules' to find.)
-  function refersBack(j: number): boolean {
-    if (chosen.length === 0) return false;
-    const from = antecedentStart(sentences[j].passage, context);
-    return chosen.some((c) => rows[c] < j && sentences[rows[c]].passage.end > from);
-  }
-  // A figure given by a sentence that refers back ("This is about 30% more than in 2021.") is said of
-  // what the sentence before it tells: it counts for that sentence when the evidence opens.
-  function figuresReferredTo(r: number): number {
-    let g = 0;
-    if (giving.length === 0) return g;
-    const j = rows[r];
-    for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
-      // (A search of the few rows: only a statement with a figure gets here.)
-      const ri = rows.indexOf(i);
-      if (ri < 0 || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
-      for (let k = 0; k < giving.length; k++) if (!figureIn[r * giving.length + k] && figureIn[ri * giving.length + k]) g += figureWeight;
-    }
-    return g;
-  }
-  function linked(j: number): boolean {
-    for (const c of chosen) if (Math.abs(rows[c] - j) <= LINK_REACH) return true;
-    return false;
-  }
 
   // A verb is said of its subject or object: its counterpart counts only in a sentence that gives one of them.
   const subject = analysis.names.find((g) => g.predicateStart !== undefined);
@@ -292,14 +200,16 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     if (current[k] > 0) return;
     for (const r of chosen) if (cells[r][k].kind === 'antonym') opposites.push(wordMatch(word, 0, 'antonym', cells[r][k].counterpart, sentences[rows[r]].passage));
   });
-  const said = matches;
-  const total = said.reduce((sum, m) => sum + m.word.weight, 0);
-  const covered = said.reduce((sum, m) => sum + m.word.weight * m.strength, 0);
   const primary = chosen[0];
-  const primaryCovered = said.reduce((sum, m) => {
+  let total = 0;
+  let covered = 0;
+  let primaryCovered = 0;
+  for (const m of matches) {
     const k = aligned.indexOf(m.word);
-    return sum + m.word.weight * (k >= 0 ? cells[primary][k].strength : m.strength);
-  }, 0);
+    total += m.word.weight;
+    covered += m.word.weight * m.strength;
+    primaryCovered += m.word.weight * (k >= 0 ? cells[primary][k].strength : m.strength);
+  }
   return {
     docId,
     passages: passagesUsed,
@@ -314,6 +224,154 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     document: doc,
     sentences: chosenSentences,
   };
+}
+
+/** A quotation of the statement that the source read gives: its words, and their weight together. */
+interface QuotedHere {
+  words: StatementWord[];
+  weight: number;
+}
+
+/**
+ * The choice, among the sentences considered, of those that say most of a statement. What it reads
+ * again and again is kept flat, a row per sentence considered (`rows` has their indices). (A class,
+ * not closures of evidenceIn: each part is compiled on its own, and the state is in fields of one shape.)
+ * The arrays built here and handed on are filled by push, never by map: map gives a packed array
+ * where it runs as a builtin and a holey one where it is compiled in, and every reader of an array
+ * with the other layout is thrown out of its compiled code.
+ */
+class SentenceChoice {
+  /** Per row, the counterpart of each aligned word. */
+  readonly cells: Cell[][] = [];
+  /** The rows chosen, in the order taken. */
+  readonly chosen: number[] = [];
+  // Plain arrays: they hold a few hundred numbers at most, and a typed array costs more to create than that.
+  private readonly strength: number[];
+  private readonly figureIn: number[];
+  private readonly nameIn: number[];
+  private readonly quoteIn: number[];
+  /** What the sentences chosen give: per aligned word its strongest counterpart, per figure, name and quotation 1 when given. */
+  readonly current: number[];
+  readonly figureFound: number[];
+  private readonly nameFound: number[];
+  private readonly quoteFound: number[];
+
+  constructor(
+    readonly rows: readonly number[],
+    private readonly sentences: readonly ReadSentence[],
+    private readonly wanted: WordsToFind,
+    private readonly giving: readonly number[][],
+    private readonly quoted: readonly QuotedHere[],
+    private readonly context: CheckContext,
+    cutoffs: MeaningCutoffs,
+  ) {
+    const { aligned, named, statementTerms } = wanted;
+    this.strength = new Array(rows.length * aligned.length).fill(0);
+    this.figureIn = new Array(rows.length * giving.length).fill(0);
+    this.nameIn = new Array(rows.length * named.length).fill(0);
+    this.quoteIn = new Array(rows.length * quoted.length).fill(0);
+    this.current = new Array(aligned.length).fill(0);
+    this.figureFound = new Array(giving.length).fill(0);
+    this.nameFound = new Array(named.length).fill(0);
+    this.quoteFound = new Array(quoted.length).fill(0);
+    const relatedBySentence = relatedMemoOf(cutoffs);
+    for (let r = 0; r < rows.length; r++) {
+      const j = rows[r];
+      const s = sentences[j];
+      const memo = relatedOf(relatedBySentence, s);
+      const row: Cell[] = [];
+      for (const w of aligned) row.push(cellFor(w, s, memo, cutoffs, statementTerms));
+      this.cells.push(row);
+      for (let k = 0; k < row.length; k++) this.strength[r * aligned.length + k] = row[k].strength;
+      for (let k = 0; k < giving.length; k++) this.figureIn[r * giving.length + k] = giving[k].includes(j) ? 1 : 0;
+      for (let k = 0; k < named.length; k++) this.nameIn[r * named.length + k] = s.terms.has(named[k].term) ? 1 : 0;
+      for (let k = 0; k < quoted.length; k++) this.quoteIn[r * quoted.length + k] = quoted[k].words.every((w) => s.terms.has(w.term)) ? 1 : 0;
+    }
+  }
+
+  /** Takes the sentence that adds most, then those near it that add enough, up to MAX_SENTENCES. */
+  choose(): void {
+    const { rows, chosen } = this;
+    const minGain = this.wanted.minGain;
+    while (chosen.length < MAX_SENTENCES) {
+      let pick = -1;
+      let pickGain = 0;
+      for (let r = 0; r < rows.length; r++) {
+        const j = rows[r];
+        if (chosen.includes(r) || (chosen.length > 0 && !this.linked(j))) continue;
+        // A sentence joins the evidence for what it says of the statement's words and names; a figure
+        // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
+        // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
+        // its figure alone, and one near it that gives the statement's figure for some more of its words ("before the 2-0 victory").
+        const words = this.wordGain(r);
+        const g = chosen.length === 0 ? this.withFigures(r, words) + this.figuresReferredTo(r) : this.withFigures(r, words);
+        const givesFigureAndWords = words > 1e-9 && g > words;
+        if (words < (chosen.length === 0 ? 1e-9 : minGain) && !this.refersBack(j) && !givesFigureAndWords) continue;
+        if (g > pickGain + 1e-9) [pick, pickGain] = [r, g];
+      }
+      if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
+      this.take(pick);
+    }
+  }
+
+  private wordGain(r: number): number {
+    const { aligned, named } = this.wanted;
+    const quoted = this.quoted;
+    let g = 0;
+    for (let k = 0; k < quoted.length; k++) if (!this.quoteFound[k] && this.quoteIn[r * quoted.length + k]) g += quoted[k].weight;
+    for (let k = 0; k < aligned.length; k++) g += aligned[k].weight * Math.max(0, this.strength[r * aligned.length + k] - this.current[k]);
+    for (let k = 0; k < named.length; k++) if (!this.nameFound[k] && this.nameIn[r * named.length + k]) g += named[k].weight;
+    return g;
+  }
+
+  private withFigures(r: number, words: number): number {
+    const n = this.giving.length;
+    let g = words;
+    for (let k = 0; k < n; k++) if (!this.figureFound[k] && this.figureIn[r * n + k]) g += this.wanted.figureWeight;
+    return g;
+  }
+
+  private take(r: number): void {
+    const { aligned, named } = this.wanted;
+    const figures = this.giving.length;
+    const quotes = this.quoted.length;
+    this.chosen.push(r);
+    for (let k = 0; k < aligned.length; k++) this.current[k] = Math.max(this.current[k], this.strength[r * aligned.length + k]);
+    for (let k = 0; k < figures; k++) this.figureFound[k] ||= this.figureIn[r * figures + k];
+    for (let k = 0; k < named.length; k++) this.nameFound[k] ||= this.nameIn[r * named.length + k];
+    for (let k = 0; k < quotes; k++) this.quoteFound[k] ||= this.quoteIn[r * quotes + k];
+  }
+
+  // Sentences read together tell one thing: they stand within a few sentences of each other. (A
+  // name or an age given elsewhere in the source is the name and figure rules' to find.)
+  private refersBack(j: number): boolean {
+    const { rows, sentences, chosen } = this;
+    if (chosen.length === 0) return false;
+    const from = antecedentStart(sentences[j].passage, this.context);
+    return chosen.some((c) => rows[c] < j && sentences[rows[c]].passage.end > from);
+  }
+
+  // A figure given by a sentence that refers back ("This is about 30% more than in 2021.") is said of
+  // what the sentence before it tells: it counts for that sentence when the evidence opens.
+  private figuresReferredTo(r: number): number {
+    const { rows, sentences, figureIn } = this;
+    const n = this.giving.length;
+    let g = 0;
+    if (n === 0) return g;
+    const j = rows[r];
+    for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
+      // (A search of the few rows: only a statement with a figure gets here.)
+      const ri = rows.indexOf(i);
+      if (ri < 0 || antecedentStart(sentences[i].passage, this.context) >= sentences[j].passage.end) continue;
+      for (let k = 0; k < n; k++) if (!figureIn[r * n + k] && figureIn[ri * n + k]) g += this.wanted.figureWeight;
+    }
+    return g;
+  }
+
+  private linked(j: number): boolean {
+    for (const c of this.chosen) if (Math.abs(this.rows[c] - j) <= LINK_REACH) return true;
+    return false;
+  }
 }
 
 // Reading a sentence for meaning costs a lexicon lookup per pair of words: only the sentences
