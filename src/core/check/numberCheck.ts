@@ -33,7 +33,10 @@ export function compareFigures(ours: readonly NumberMention[], statementText: st
     else missing.push(mention);
   }
   for (const mention of missing) {
-    const rival = rivalFor(mention, theirs.filter((t) => !used.has(t)), statementText, sourceTextOf);
+    // (Pushed, not filtered: filter's array has another hidden class when empty, and rivalFor is compiled for one.)
+    const open: NumberMention[] = [];
+    for (const t of theirs) if (!used.has(t)) open.push(t);
+    const rival = rivalFor(mention, open, statementText, sourceTextOf);
     if (rival) {
       used.add(rival);
       result.conflicts.push({ statement: mention, source: rival });
