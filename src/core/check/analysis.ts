@@ -36,8 +36,10 @@ export interface StatementAnalysis {
 }
 
 // Figures and calendar words are judged by the figure rule, not as words to align.
-const CALENDAR = /^(?:januari|februari|march|april|mai|may|june|juli|august|septemb|octob|novemb|decemb|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai)$/;
-const FIGURE_UNITS = new Set(['percent', 'cent', 'thousand', 'million', 'billion', 'trillion']);
+const FIGURE_WORDS = new Set(
+  `januari februari march april mai may june juli august septemb octob novemb decemb
+  mondai tuesdai wednesdai thursdai fridai saturdai sundai percent cent thousand million billion trillion`.split(/\s+/),
+);
 // Reporting verbs vary freely between a source and a faithful paraphrase.
 const REPORTING = new Set(['sai', 'say', 'tell', 'call', 'add', 'note', 'explain', 'report', 'state', 'describ', 'accord']);
 /** How much a framing word (reporting verb, clause introducing a quotation) weighs against other words. */
@@ -47,7 +49,6 @@ export const FRAMING_FACTOR = 0.3;
 const INTRODUCED_QUOTE = /:\s*["\u201C\u2018']/u;
 // "62-year-old", "68 years old": the age is the figure, which the figure rule compares.
 const AGE_UNIT = /[\s-]+years?[\s-]+old\b/gi;
-const DIGIT_FIRST = /^\d/;
 
 /** The matches of AGE_UNIT: exec on the one regex (matchAll would copy it for each statement). */
 function agesIn(text: string): RegExpExecArray[] {
@@ -71,7 +72,8 @@ function nameWith(names: readonly EntityGroup[], term: string): number | undefin
 
 /** Whether an index term is a figure or a date word (compared as a figure, never as a word). */
 export function isFigureTerm(term: string): boolean {
-  return DIGIT_FIRST.test(term) || CALENDAR.test(term) || FIGURE_UNITS.has(term);
+  const first = term.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || FIGURE_WORDS.has(term);
 }
 
 export function analyseStatement(text: string, context: CheckContext): StatementAnalysis {

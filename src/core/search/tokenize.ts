@@ -142,6 +142,9 @@ const CAPITAL_FIRST = /^\p{Lu}/u;
 
 /** Whether a word starts with a capital letter (any script). */
 export function startsWithCapital(word: string): boolean {
+  // ASCII first: most words start with one, whose case a comparison tells.
+  const first = word.charCodeAt(0);
+  if (first < 0x80) return first >= 0x41 && first <= 0x5a;
   return CAPITAL_FIRST.test(word);
 }
 
