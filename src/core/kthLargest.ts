@@ -28,10 +28,10 @@ export function kthLargest(values: Float64Array, k: number): number {
   return values[target];
 }
 
-/** Indices of the `limit` highest scores, best first; equal scores keep their order, as a stable sort leaves them. */
-export function bestIndices(scores: ArrayLike<number>, limit: number): number[] {
+/** Indices of the `limit` highest of the first `count` scores, best first; equal scores keep their order, as a stable sort leaves them. */
+export function bestIndices(scores: ArrayLike<number>, limit: number, count = scores.length): number[] {
   const best: number[] = [];
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < count; i++) {
     const score = scores[i];
     let at = best.length;
     while (at > 0 && score > scores[best[at - 1]]) at--;

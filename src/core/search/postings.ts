@@ -383,12 +383,11 @@ class Scratch {
 
   /** The top `limit` touched slots by score times matched terms; ties keep first-touched order. */
   best(limit: number): PostingsHit[] {
-    const { touched } = this;
-    const scores = this.ranked.subarray(0, this.touchedCount);
-    for (let i = 0; i < scores.length; i++) scores[i] = this.score[touched[i]] * this.quality[touched[i]];
+    const { touched, touchedCount, ranked } = this;
+    for (let i = 0; i < touchedCount; i++) ranked[i] = this.score[touched[i]] * this.quality[touched[i]];
     // A query touches up to tens of thousands of slots: only the few kept become objects.
     const hits: PostingsHit[] = [];
-    for (const i of bestIndices(scores, limit)) hits.push({ slot: touched[i], score: scores[i] });
+    for (const i of bestIndices(ranked, limit, touchedCount)) hits.push({ slot: touched[i], score: ranked[i] });
     return hits;
   }
 
