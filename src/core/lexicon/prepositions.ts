@@ -14,16 +14,20 @@ for (const phrase of COMPLEX_PREPOSITIONS.map((text) => text.split(' '))) {
 }
 
 /** The token indices (of lower-case words, in order) that are the nouns inside a complex preposition: "place" in "in place of". */
-export function nounsOfComplexPrepositions(words: readonly string[]): Set<number> {
-  const inside = new Set<number>();
+export function nounsOfComplexPrepositions(words: readonly string[]): ReadonlySet<number> {
+  let inside: Set<number> | undefined;
   for (let k = 0; k < words.length; k++) {
     const phrases = PHRASES_OPENED_BY.get(words[k]);
     if (phrases === undefined) continue;
     for (const phrase of phrases) {
       if (!phrase.every((w, i) => words[k + i] === w)) continue;
+      inside ??= new Set();
       // The first and last words are the prepositions; those between are the phrase's noun (and article).
       for (let i = 1; i < phrase.length - 1; i++) inside.add(k + i);
     }
   }
-  return inside;
+  return inside ?? NONE;
 }
+
+/** No nouns: one set for the statements (nearly all) without a complex preposition. */
+const NONE: ReadonlySet<number> = new Set();

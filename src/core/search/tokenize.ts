@@ -88,7 +88,8 @@ const ACRONYM = /^[\p{Lu}]{2,5}$/u;
 
 /** The index term of a word as written, or undefined for stop words. */
 export function tokenTerm(token: WordToken): string | undefined {
-  if (ACRONYM.test(token.raw)) return `${token.norm}_`;
+  // A capital first (asked cheaply): most words have none, and need no regex.
+  if (startsWithCapital(token.raw) && ACRONYM.test(token.raw)) return `${token.norm}_`;
   return termOf(token.norm);
 }
 
