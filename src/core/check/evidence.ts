@@ -112,15 +112,24 @@ interface WordsToFind {
   minGain: number;
 }
 
+/** (One pass over the words, pushing: the arrays have one layout, empty or not; see SentenceChoice.) */
 function wordsToFind(analysis: StatementAnalysis): WordsToFind {
-  const aligned = analysis.words.filter((w) => w.name === undefined && w.quote === undefined);
-  return {
-    aligned,
-    named: analysis.words.filter((w) => w.name !== undefined && w.quote === undefined),
-    statementTerms: new Set(analysis.words.map((w) => w.term)),
-    figureWeight: Math.max(1, ...analysis.words.map((w) => w.weight)),
-    minGain: aligned.length > 0 ? Math.min(...aligned.map((w) => w.weight)) / 2 : 0,
-  };
+  const aligned: StatementWord[] = [];
+  const named: StatementWord[] = [];
+  const statementTerms = new Set<string>();
+  let figureWeight = 1;
+  let lightest = Infinity;
+  for (const w of analysis.words) {
+    statementTerms.add(w.term);
+    figureWeight = Math.max(figureWeight, w.weight);
+    if (w.quote !== undefined) continue;
+    if (w.name !== undefined) named.push(w);
+    else {
+      aligned.push(w);
+      lightest = Math.min(lightest, w.weight);
+    }
+  }
+  return { aligned, named, statementTerms, figureWeight, minGain: aligned.length > 0 ? lightest / 2 : 0 };
 }
 
 function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
