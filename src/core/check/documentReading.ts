@@ -48,7 +48,10 @@ export type SentencesWithTerm = (term: string) => readonly number[] | undefined;
 // Reading a source costs a few milliseconds; a check reads the few candidates' sources, and a
 // draft's statements keep coming back to the same ones.
 const CACHED_DOCUMENTS = 64;
-const cache = new Map<string, { passages: readonly Passage[]; read: ReadDocument }>();
+// Each entry stamped with when it was last read (a count): the least recently read goes when the
+// cache is full. (Moving a hit to the end of the map, a delete and a set, cost more than the hit.)
+const cache = new Map<string, { passages: readonly Passage[]; read: ReadDocument; used: number }>();
+let reads = 0;
 
 /**
  * A source's sentences with their terms, words, names and figures (cached while the passages stay
@@ -58,14 +61,25 @@ const cache = new Map<string, { passages: readonly Passage[]; read: ReadDocument
 export function readDocument(docId: string, passages: readonly Passage[], isCommonWord: (term: string) => boolean): ReadDocument {
   const hit = cache.get(docId);
   if (hit && hit.passages === passages) {
-    cache.delete(docId);
-    cache.set(docId, hit);
+    hit.used = ++reads;
     return hit.read;
   }
   const read = new DocumentReading(docId, passages.map((passage) => new SentenceReading(passage, isCommonWord)));
-  cache.set(docId, { passages, read });
-  if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+  cache.set(docId, { passages, read, used: ++reads });
+  if (cache.size > CACHED_DOCUMENTS) cache.delete(leastRecentlyRead());
   return read;
+}
+
+function leastRecentlyRead(): string {
+  let oldest: string | undefined;
+  let oldestUse = Infinity;
+  for (const [docId, entry] of cache) {
+    if (entry.used < oldestUse) {
+      oldest = docId;
+      oldestUse = entry.used;
+    }
+  }
+  return oldest!;
 }
 
 // Only a figure followed at once by letters ("185lb", "21st") has a unit written onto it.
