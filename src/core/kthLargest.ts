@@ -29,7 +29,8 @@ export function kthLargest(values: Float64Array, k: number): number {
 }
 
 /** Indices of the `limit` highest of the first `count` scores, best first; equal scores keep their order, as a stable sort leaves them. */
-export function bestIndices(scores: ArrayLike<number>, limit: number, count = scores.length): number[] {
+// Scores come in a Float64Array only: one array layout keeps the compiled loop from being thrown away.
+export function bestIndices(scores: Float64Array, limit: number, count = scores.length): number[] {
   const best: number[] = [];
   for (let i = 0; i < count; i++) {
     const score = scores[i];

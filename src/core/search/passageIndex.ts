@@ -122,7 +122,7 @@ export class PassageIndex implements PassageRetrieval {
   /** The query's terms the corpus knows, most informative first, at most `max`. */
   informativeTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
     const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0);
-    const idfs = known.map((term) => this.stats.idf(term));
+    const idfs = Float64Array.from(known, (term) => this.stats.idf(term));
     const informative: string[] = [];
     for (const i of bestIndices(idfs, max)) informative.push(known[i]);
     return informative;
@@ -139,14 +139,14 @@ export class PassageIndex implements PassageRetrieval {
     // the checker's readers of the other layout would be thrown out of their compiled code.
     const passages: Passage[] = [];
     const terms: PassageTerms[] = [];
-    const scores: number[] = [];
-    for (const result of candidates) {
+    const scores = new Float64Array(candidates.length);
+    candidates.forEach((result, i) => {
       const passage = this.passageAt(result.slot);
       const passageTerms = this.termsOf(result.slot, passage);
       passages.push(passage);
       terms.push(passageTerms);
-      scores.push(scorer.score(passageTerms.sentenceTerms, passageTerms.contextTerms) * 0.9 + 0.1 * (result.score / best));
-    }
+      scores[i] = scorer.score(passageTerms.sentenceTerms, passageTerms.contextTerms) * 0.9 + 0.1 * (result.score / best);
+    });
     // The terms found and the matched words, for emphasis, only of the candidates kept.
     const ranked: ScoredPassage[] = [];
     for (const i of bestIndices(scores, limit)) ranked.push(new RankedPassage(passages[i], scores[i], terms[i], () => scorer.inSentence(terms[i].sentenceTerms)));
@@ -253,7 +253,11 @@ function matchedWords(text: string, terms: ReadonlySet<string>): string[] {
 }
 
 // Candidates come back statement after statement: each one's words and their terms are read once.
-const termedWords = rememberedByText((text) => wordTokens(text).map((token) => ({ raw: token.raw, term: tokenTerm(token) })));
+const termedWords = rememberedByText((text) => {
+  const words: Array<{ raw: string; term: string | undefined }> = [];
+  for (const token of wordTokens(text)) words.push({ raw: token.raw, term: tokenTerm(token) });
+  return words;
+});
 
 
 // A paragraph that opens with "This is about 30% more" speaks of the paragraph before it.
