@@ -1,6 +1,7 @@
 import type { Passage } from '../../types';
 import type { StatementAnalysis } from '../analysis';
-import { sentencesGiving, type Evidence } from '../evidence';
+import type { Evidence } from '../evidence';
+import { sentencesGiving } from '../sentencesToRead';
 import type { CheckContext } from '../context';
 import { compareFigures, type NumberConflict } from '../numberCheck';
 import { contentTerms } from '../../search/tokenize';
