@@ -28,8 +28,11 @@ export function kthLargest(values: Float64Array, k: number): number {
   return values[target];
 }
 
-/** Indices of the `limit` highest of the first `count` scores, best first; equal scores keep their order, as a stable sort leaves them. */
-// Scores come in a Float64Array only: one array layout keeps the compiled loop from being thrown away.
+/**
+ * Indices of the `limit` highest of the first `count` scores, best first; equal scores keep their
+ * order, as a stable sort leaves them. (Scores come in a Float64Array only: one array layout keeps
+ * the compiled loop from being thrown away.)
+ */
 export function bestIndices(scores: Float64Array, limit: number, count = scores.length): number[] {
   const best: number[] = [];
   for (let i = 0; i < count; i++) {

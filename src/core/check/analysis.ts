@@ -1,4 +1,4 @@
-import { contentTerms, startsWithCapital, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
+import { contentTerms, startsWithCapital, startsWithDigit, tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
 import { scanNumbers, type NumberMention } from './numbers';
 import { entityGroups, type EntityGroup } from './entities';
 import { checkQuotes, type QuoteFinding } from '../quotes/quoteCheck';
@@ -72,8 +72,7 @@ function nameWith(names: readonly EntityGroup[], term: string): number | undefin
 
 /** Whether an index term is a figure or a date word (compared as a figure, never as a word). */
 export function isFigureTerm(term: string): boolean {
-  const first = term.charCodeAt(0);
-  return (first >= 0x30 && first <= 0x39) || FIGURE_WORDS.has(term);
+  return startsWithDigit(term) || FIGURE_WORDS.has(term);
 }
 
 export function analyseStatement(text: string, context: CheckContext): StatementAnalysis {

@@ -1,5 +1,6 @@
 import { NUMBER_WORDS, ORDINAL_WORDS } from '../search/numberWords';
 import { foldText } from '../search/normalize';
+import { startsWithDigit } from '../search/tokenize';
 import { rememberedByText } from '../text/rememberedByText';
 import { NAMING_VERBS } from '../lexicon/people';
 import { afterDeterminer } from '../lexicon/voice';
@@ -66,7 +67,6 @@ const FOUR_DIGITS = /^\d{4}$/;
 const FRACTION = /^(?:(\d+)[-\s])?(\d+)\/(\d+)$/;
 const UNIT_WORD = /^[-\s]*(?:of\s+(?:its|the|their)\s+)?([\p{L}]+)/u;
 const FINAL_S = /s$/;
-const DIGIT_FIRST = /^\d/;
 const DASH_BETWEEN = /^ ?[-\u2013] ?$/;
 // "may" is the month only beside a figure or with a capital.
 const DIGIT_AFTER = /^\s+\d/;
@@ -180,7 +180,7 @@ function withOwner(mention: NumberMention, owner: string | undefined): NumberMen
 function pairScores(text: string, mentions: NumberMention[]): void {
   for (let k = 0; k + 1 < mentions.length; k++) {
     const [a, b] = [mentions[k], mentions[k + 1]];
-    if (a.kind !== 'count' || b.kind !== 'count' || a.pair || !DIGIT_FIRST.test(a.raw) || !DIGIT_FIRST.test(b.raw)) continue;
+    if (a.kind !== 'count' || b.kind !== 'count' || a.pair || !startsWithDigit(a.raw) || !startsWithDigit(b.raw)) continue;
     if (!DASH_BETWEEN.test(text.slice(a.end, b.start))) continue;
     a.pair = b.pair = [a.value, b.value].sort((x, y) => x - y).join('-');
   }

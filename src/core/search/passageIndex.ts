@@ -122,7 +122,8 @@ export class PassageIndex implements PassageRetrieval {
   /** The query's terms the corpus knows, most informative first, at most `max`. */
   informativeTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
     const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0);
-    const idfs = Float64Array.from(known, (term) => this.stats.idf(term));
+    const idfs = new Float64Array(known.length);
+    for (let i = 0; i < known.length; i++) idfs[i] = this.stats.idf(known[i]);
     const informative: string[] = [];
     for (const i of bestIndices(idfs, max)) informative.push(known[i]);
     return informative;

@@ -390,5 +390,4 @@ class Scratch {
     for (const i of bestIndices(ranked, limit, touchedCount)) hits.push({ slot: touched[i], score: ranked[i] });
     return hits;
   }
-
 }

@@ -42,7 +42,7 @@ function foldWord(raw: string): string {
 }
 
 /** Whether a word starts with an ASCII digit, as /^\d/ tests. */
-function startsWithDigit(word: string): boolean {
+export function startsWithDigit(word: string): boolean {
   const code = word.charCodeAt(0);
   return code >= 48 && code <= 57;
 }
