@@ -120,7 +120,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     if (words.length > 0 && q.passage?.docId === docId) quoted.push({ words, weight: words.reduce((sum, w) => sum + w.weight, 0) });
   });
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
-  const choice = new SentenceChoice([...considered], sentences, wanted, giving, quoted, context, cutoffs);
+  const choice = new SentenceChoice(considered, sentences, wanted, giving, quoted, context, cutoffs);
   choice.choose();
   const { rows, cells, chosen, current, figureFound } = choice;
   if (chosen.length === 0) return undefined;

@@ -13,37 +13,112 @@ export const LINK_REACH = 2;
 // neighbours they may be read with, are read that way.
 const SENTENCES_BY_WORDS = 3;
 
-/** The sentences to read (see above), and for each of the statement's figures the sentences that give it. */
-export function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], indexed: SentencesWithTerm): { read: Set<number>; giving: number[][] } {
+/**
+ * The sentences to read (see above), in the order a statement's choice meets them (the best-scoring
+ * few first, then the retrieved ones, then the quotes', each with its neighbours), and for each of
+ * the statement's figures the sentences that give it.
+ */
+export function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], indexed: SentencesWithTerm): { read: number[]; giving: number[][] } {
+  scratch = scratch.fit(doc.sentences.length);
+  const marks = scratch;
+  marks.start();
   // Each sentence scores the weights of the statement's words it uses, then 1 for each figure it gives.
-  const score = new Map<number, number>();
-  for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, indexed)) score.set(j, (score.get(j) ?? 0) + w.weight);
+  for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, indexed)) marks.addScore(j, w.weight);
   const giving: number[][] = [];
   for (const f of analysis.figures) giving.push(sentencesGiving(f, doc));
-  for (const at of giving) for (const j of at) score.set(j, (score.get(j) ?? 0) + 1);
-  // The best-scoring few, ties to the earlier sentence.
-  const best: Array<[j: number, score: number]> = [];
-  for (const entry of score) {
-    if (!(entry[1] > 0)) continue;
-    let at = best.length;
-    while (at > 0 && (entry[1] > best[at - 1][1] || (entry[1] === best[at - 1][1] && entry[0] < best[at - 1][0]))) at--;
-    if (at < SENTENCES_BY_WORDS) best.splice(at, 0, entry);
-    if (best.length > SENTENCES_BY_WORDS) best.pop();
-  }
-  const seeds = new Set(best.map(([j]) => j));
+  for (const at of giving) for (const j of at) marks.addScore(j, 1);
+  const read: number[] = [];
+  const last = doc.sentences.length - 1;
+  // (A sentence met again adds nothing: its neighbours are read already.)
+  for (const j of marks.bestScored(SENTENCES_BY_WORDS)) marks.takeAround(j, last, read);
   const retrieved: number[] = [];
   for (const c of candidates) {
     const j = doc.sentenceOf.get(c.passage.id);
-    if (j !== undefined) retrieved.push(j);
+    if (j !== undefined) insertAscending(retrieved, j);
   }
-  for (const j of retrieved.sort((a, b) => a - b)) seeds.add(j);
+  for (const j of retrieved) marks.takeAround(j, last, read);
   for (const q of analysis.quotes) {
     const at = q.passage ? doc.sentenceOf.get(q.passage.id) : undefined;
-    if (at !== undefined) seeds.add(at);
+    if (at !== undefined) marks.takeAround(at, last, read);
   }
-  const read = new Set<number>();
-  for (const j of seeds) for (let k = Math.max(0, j - LINK_REACH); k <= Math.min(doc.sentences.length - 1, j + LINK_REACH); k++) read.add(k);
   return { read, giving };
+}
+
+/** Work arrays by sentence index, reused from one statement to the next, so a read allocates no map or set. */
+class SentenceMarks {
+  /** The sentences scored (`scoredCount` of them), in the order first scored. */
+  private readonly scored: Int32Array;
+  private scoredCount = 0;
+  private readonly score: Float64Array;
+  /** The stamp of the read that last scored, and that last took, each sentence. */
+  private readonly scoredIn: Int32Array;
+  private readonly takenIn: Int32Array;
+  private stamp = 0;
+
+  constructor(readonly size: number) {
+    this.scored = new Int32Array(size);
+    this.score = new Float64Array(size);
+    this.scoredIn = new Int32Array(size);
+    this.takenIn = new Int32Array(size);
+  }
+
+  /** These marks if they have room for that many sentences, else bigger ones. */
+  fit(size: number): SentenceMarks {
+    return size <= this.size ? this : new SentenceMarks(Math.max(size, this.size * 2, 256));
+  }
+
+  /** Starts a read: no sentence scored or taken yet. */
+  start(): void {
+    this.scoredCount = 0;
+    this.stamp++;
+  }
+
+  addScore(j: number, weight: number): void {
+    if (this.scoredIn[j] !== this.stamp) {
+      this.scoredIn[j] = this.stamp;
+      this.score[j] = 0;
+      this.scored[this.scoredCount++] = j;
+    }
+    this.score[j] += weight;
+  }
+
+  /** Adds to `read` the sentences within LINK_REACH of j (up to `last`) that this read has not taken yet. */
+  takeAround(j: number, last: number, read: number[]): void {
+    for (let k = Math.max(0, j - LINK_REACH); k <= Math.min(last, j + LINK_REACH); k++) {
+      if (this.takenIn[k] === this.stamp) continue;
+      this.takenIn[k] = this.stamp;
+      read.push(k);
+    }
+  }
+
+  /** The best-scoring few sentences with a score above 0, best first, ties to the earlier sentence. */
+  bestScored(few: number): number[] {
+    const best: number[] = [];
+    for (let i = 0; i < this.scoredCount; i++) {
+      const j = this.scored[i];
+      const s = this.score[j];
+      if (!(s > 0)) continue;
+      let at = best.length;
+      while (at > 0 && (s > this.score[best[at - 1]] || (s === this.score[best[at - 1]] && j < best[at - 1]))) at--;
+      if (at >= few) continue;
+      if (best.length < few) best.push(j);
+      for (let k = best.length - 1; k > at; k--) best[k] = best[k - 1];
+      best[at] = j;
+    }
+    return best;
+  }
+}
+
+let scratch = new SentenceMarks(0);
+
+/** Inserts a sentence index into an ascending list of distinct ones (searched from the end: they mostly come in order). */
+function insertAscending(list: number[], j: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1] > j) at--;
+  if (at > 0 && list[at - 1] === j) return;
+  list.push(j);
+  for (let k = list.length - 1; k > at; k--) list[k] = list[k - 1];
+  list[at] = j;
 }
 
 /** The sentences (indices, ascending) that give the figure: those with a figure of about its value that sameNumber() accepts. */
@@ -60,7 +135,7 @@ export function sentencesGiving(figure: NumberMention, doc: ReadDocument): numbe
     if (byValue[mid].value < figure.value - tolerance) low = mid + 1;
     else high = mid;
   }
-  const found = new Set<number>();
-  for (let i = low; i < byValue.length && byValue[i].value <= figure.value + tolerance; i++) if (sameNumber(figure, byValue[i].figure)) found.add(byValue[i].at);
-  return [...found].sort((a, b) => a - b);
+  const found: number[] = [];
+  for (let i = low; i < byValue.length && byValue[i].value <= figure.value + tolerance; i++) if (sameNumber(figure, byValue[i].figure)) insertAscending(found, byValue[i].at);
+  return found;
 }
