@@ -26,7 +26,7 @@ export interface StatementWord {
 /** Everything the rules read about a statement, worked out once. */
 export interface StatementAnalysis {
   text: string;
-  tokens: WordToken[];
+  tokens: readonly WordToken[];
   words: StatementWord[];
   names: EntityGroup[];
   figures: NumberMention[];
@@ -100,11 +100,8 @@ export function analyseStatement(text: string, context: CheckContext): Statement
     const quote = quotes.length === 0 ? -1 : quotes.findIndex((q) => q.outcome !== 'unverified' && q.passage !== undefined && token.start >= q.span.start && token.end <= q.span.end);
     const framing = REPORTING.has(term) || (name === undefined && token.end <= framingEnd);
     const weight = context.index.stats.idf(term) * (framing ? FRAMING_FACTOR : 1);
-    const word: StatementWord = { raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight };
-    if (name !== undefined) word.name = name;
-    if (quote >= 0) word.quote = quote;
-    if (framing) word.framing = framing;
-    words.push(word);
+    // Every word has every field (unset ones undefined): the rules read thousands, and one shape keeps those reads fast.
+    words.push({ raw: token.raw, norm: token.norm, term, start: token.start, end: token.end, weight, name, quote: quote >= 0 ? quote : undefined, framing: framing || undefined });
   }
   // (The tokens are the words contentTerms() reads, so their terms are its terms.)
   const searchTerms = ages.length === 0 ? terms.filter((t): t is string => t !== undefined) : contentTerms(text.replace(AGE_UNIT, ''));

@@ -1,4 +1,4 @@
-import type { DraftStatement, MeaningPair, PassageHit, StatementResult, WordInDraft } from '../types';
+import type { DraftStatement, MeaningPair, Passage, PassageHit, StatementResult, WordInDraft } from '../types';
 import type { ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 import type { StatementAnalysis } from './analysis';
@@ -40,60 +40,60 @@ export function arbitrate(statement: DraftStatement, findings: RuleFindings, con
   const sources = evidenceHits(findings);
   const explained = (r: StatementResult): StatementResult => withExplanation(r, statement, evidence);
 
-  if (statement.checked) return explained({ ...result(statement, 'supported', 'Marked as checked by the writer.', sources), confidence: 1 });
+  if (statement.checked) return explained(result(statement, 'supported', 'Marked as checked by the writer.', sources, 1));
   const quote = findings.quote;
   if (quote) return quoteVerdict(statement, quote, sources);
 
   if (!evidence || !support) {
-    return { ...result(statement, 'unsupported-claim', `Unsupported claim: no source says this; ${ADD_SOURCE}.`, sources), confidence: 1 };
+    return result(statement, 'unsupported-claim', `Unsupported claim: no source says this; ${ADD_SOURCE}.`, sources, 1);
   }
   const closest = title(evidence.docId);
   if (evidence.missingNames.length > 0) {
     const names = namesAsWritten(findings.analysis, evidence.missingNames);
-    return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: the closest source, ${closest}, never mentions ${names}; ${ADD_SOURCE}.`, sources), confidence: 0.9 });
+    return explained(result(statement, 'unsupported-claim', `Unsupported claim: the closest source, ${closest}, never mentions ${names}; ${ADD_SOURCE}.`, sources, 0.9));
   }
   const polarity = findings.polarity;
   if (polarity) {
     const why = polarityReason(polarity);
-    return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: the closest source, ${closest}, ${why}; ${ADD_SOURCE}.`, sources), confidence: 0.8 });
+    return explained(result(statement, 'unsupported-claim', `Unsupported claim: the closest source, ${closest}, ${why}; ${ADD_SOURCE}.`, sources, 0.8));
   }
   const figures = findings.figures;
   if (!support.supported) {
     const confidence = round(support.confidence);
     const figure = figures?.unmatched[0];
     if (support.failed === 'figures' && figure) {
-      return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: no source gives the figure "${figure.raw}" (closest: ${closest}); ${ADD_SOURCE}.`, sources, draftRange(statement, figure.start, figure.end)), confidence });
+      return explained(result(statement, 'unsupported-claim', `Unsupported claim: no source gives the figure "${figure.raw}" (closest: ${closest}); ${ADD_SOURCE}.`, sources, confidence, draftRange(statement, figure.start, figure.end)));
     }
     if (support.failed === 'substitutedNames') {
       const names = namesAsWritten(findings.analysis, evidence.substitutedNames);
-      return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: where ${closest} says this, it names someone else, not ${names}; ${ADD_SOURCE}.`, sources), confidence });
+      return explained(result(statement, 'unsupported-claim', `Unsupported claim: where ${closest} says this, it names someone else, not ${names}; ${ADD_SOURCE}.`, sources, confidence));
     }
     if (support.failed === 'names') {
       const names = namesAsWritten(findings.analysis, evidence.detachedNames);
-      return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: ${closest} mentions ${names}, but not where it says the rest; ${ADD_SOURCE}.`, sources), confidence });
+      return explained(result(statement, 'unsupported-claim', `Unsupported claim: ${closest} mentions ${names}, but not where it says the rest; ${ADD_SOURCE}.`, sources, confidence));
     }
     const weak = evidence.matches.filter((m) => m.word.name === undefined && m.strength < 0.75);
     const missing = missingPhrases(findings.analysis, support.unmatched.length > 0 ? support.unmatched : weak);
     const what = missing ? `no source says ${missing} (closest: ${closest})` : `no source says this (closest: ${closest})`;
-    return explained({ ...result(statement, 'unsupported-claim', `Unsupported claim: ${what}; ${ADD_SOURCE}.`, sources), confidence });
+    return explained(result(statement, 'unsupported-claim', `Unsupported claim: ${what}; ${ADD_SOURCE}.`, sources, confidence));
   }
   if (figures && figures.conflicts.length > 0) {
     const { statement: ours, source } = figures.conflicts[0];
-    return explained({
-      ...result(
+    return explained(
+      result(
         statement,
         'number-mismatch',
         `Number mismatch: the source says "${source.raw}", not "${ours.raw}".`,
         sources,
+        0.9,
         draftRange(statement, ours.start, ours.end),
         draftFix(statement, `Use the source's figure "${source.raw}"`, ours.start, ours.end, source.raw),
       ),
-      confidence: 0.9,
-    });
+    );
   }
   const sentences = evidence.passages.length + (figures?.added.length ?? 0);
   const message = sentences > 1 ? `Supported by ${closest} (${sentences} sentences).` : endSentence(`Supported by ${closest}`);
-  return explained({ ...result(statement, 'supported', message, sources), confidence: round(support.confidence) });
+  return explained(result(statement, 'supported', message, sources, round(support.confidence)));
 }
 
 /** Why the closest source does not say the statement, in the words of its polarity finding. */
@@ -121,23 +121,14 @@ function quoteVerdict(statement: DraftStatement, problem: QuoteProblem, sources:
   const withQuote = f.passage ? [{ passage: f.passage, score: round(f.score), matchedTerms: [] }, ...sources.filter((s) => s.passage.id !== f.passage!.id)].slice(0, MAX_SOURCES) : [];
   if (problem.kind === 'misquote') {
     const words = clip(f.sourceText ?? '', 400);
-    return {
-      ...result(statement, 'misquote', `Misquote: the source says "${clip(words)}".`, withQuote, draftRange(statement, f.span.start, f.span.end), draftFix(statement, 'Replace with the source wording', f.wordsStart, f.wordsEnd, words)),
-      confidence: round(f.score),
-    };
+    return result(statement, 'misquote', `Misquote: the source says "${clip(words)}".`, withQuote, round(f.score), draftRange(statement, f.span.start, f.span.end), draftFix(statement, 'Replace with the source wording', f.wordsStart, f.wordsEnd, words));
   }
   if (problem.kind === 'misattribution') {
     const { ours, theirs } = problem;
     const replacement = replacementName(ours, theirs);
-    return {
-      ...result(statement, 'misattribution', `Misattribution: the source attributes these words to ${theirs.text}, not ${ours.text}.`, withQuote, draftRange(statement, ours.start, ours.end), draftFix(statement, `Attribute to ${replacement}`, ours.start, ours.end, replacement)),
-      confidence: 0.9,
-    };
+    return result(statement, 'misattribution', `Misattribution: the source attributes these words to ${theirs.text}, not ${ours.text}.`, withQuote, 0.9, draftRange(statement, ours.start, ours.end), draftFix(statement, `Attribute to ${replacement}`, ours.start, ours.end, replacement));
   }
-  return {
-    ...result(statement, 'unverified-quote', 'Unverified quote: no source contains these words, even approximately; check the quote or its source.', [], draftRange(statement, f.span.start, f.span.end)),
-    confidence: 0.9,
-  };
+  return result(statement, 'unverified-quote', 'Unverified quote: no source contains these words, even approximately; check the quote or its source.', [], 0.9, draftRange(statement, f.span.start, f.span.end));
 }
 
 /** Every sentence the evidence uses, the main one first, then other candidates up to three in all. */
@@ -145,11 +136,8 @@ function evidenceHits(findings: RuleFindings): PassageHit[] {
   const { evidence, candidates } = findings;
   const hits: PassageHit[] = [];
   if (evidence) {
-    const used = [...evidence.passages, ...(findings.figures?.added ?? [])];
-    for (const passage of used) {
-      const words = evidence.matches.filter((m) => m.passage?.id === passage.id && m.counterpart).map((m) => m.counterpart!);
-      hits.push({ passage, score: round(evidence.coverage), matchedTerms: [...new Set(words)] });
-    }
+    for (const passage of evidence.passages) hits.push({ passage, score: round(evidence.coverage), matchedTerms: counterpartsIn(passage, evidence) });
+    for (const passage of findings.figures?.added ?? []) hits.push({ passage, score: round(evidence.coverage), matchedTerms: counterpartsIn(passage, evidence) });
   }
   for (const c of candidates) {
     if (hits.length >= MAX_SOURCES) break;
@@ -161,18 +149,27 @@ function evidenceHits(findings: RuleFindings): PassageHit[] {
 /** Adds the words with no counterpart and the pairs matched by meaning, for the hover card and JSON. */
 function withExplanation(r: StatementResult, statement: DraftStatement, evidence: Evidence | undefined): StatementResult {
   if (!evidence) return r;
-  const unmatched: WordInDraft[] = evidence.matches
-    .filter((m) => m.strength === 0)
-    .map((m) => ({ word: m.word.raw, ...draftRange(statement, m.word.start, m.word.end) }));
+  const unmatched: WordInDraft[] = [];
   const meaningPairs: MeaningPair[] = [];
   for (const m of evidence.matches) {
+    if (m.strength === 0) {
+      const range = draftRange(statement, m.word.start, m.word.end);
+      unmatched.push({ word: m.word.raw, start: range.start, end: range.end });
+    }
     if (!m.counterpart || !m.kind || m.kind === 'same' || m.kind === 'inflection' || m.kind === 'name' || m.kind === 'quote') continue;
     if (!meaningPairs.some((p) => p.word === m.word.raw)) meaningPairs.push({ word: m.word.raw, counterpart: m.counterpart, relation: m.kind });
   }
-  // r is the arbiter's own new result: set in place, not copied (a copy costs more than all the rest here).
+  // r is the arbiter's own new result, with every field already there: set in place, not copied.
   r.unmatched = unmatched;
   r.meaningPairs = meaningPairs;
   return r;
+}
+
+/** The source's words the evidence matched in one of its sentences, each once. */
+function counterpartsIn(passage: Passage, evidence: Evidence): string[] {
+  const words: string[] = [];
+  for (const m of evidence.matches) if (m.counterpart && m.passage?.id === passage.id && !words.includes(m.counterpart)) words.push(m.counterpart);
+  return words;
 }
 
 /** The statement's missing names as it writes them: "Olga Petrova" or "Khabarovsk". */

@@ -26,9 +26,11 @@ export function checkStatement(statement: DraftStatement, context: CheckContext)
   const findings = assessStatement(statement, context);
   if (!findings) return result(statement, 'not-a-claim', 'Not a claim: nothing to check.', []);
   const verdict = arbitrate(statement, findings, context);
-  if (verdict.fix && !fixHolds(statement, verdict.fix, context)) delete verdict.fix;
+  // The verdict is this check's own new result, with every field already there: set in place, not copied.
+  if (verdict.fix && !fixHolds(statement, verdict.fix, context)) verdict.fix = undefined;
   const quotes = findings.analysis.quotes;
-  return quotes.length > 0 ? { ...verdict, quotes: quoteReports(statement, quotes) } : verdict;
+  if (quotes.length > 0) verdict.quotes = quoteReports(statement, quotes);
+  return verdict;
 }
 
 const CERTAIN_PROBLEMS = new Set<Verdict>(['misquote', 'misattribution', 'number-mismatch', 'unverified-quote']);

@@ -14,11 +14,12 @@ export function draftFix(statement: DraftStatement, title: string, start: number
   return { title, start: range.start, end: range.end, replacement };
 }
 
-export function result(statement: DraftStatement, verdict: Verdict, message: string, sources: PassageHit[], focus?: OffsetRange, fix?: DraftFix): StatementResult {
-  const out: StatementResult = { statement, verdict, message, sources };
-  if (focus) out.focus = focus;
-  if (fix) out.fix = fix;
-  return out;
+/**
+ * A result with every field present (unset ones undefined, which JSON leaves out), in the order a
+ * result is written: the arbiter and the check fill the rest in place, and every result has one shape.
+ */
+export function result(statement: DraftStatement, verdict: Verdict, message: string, sources: PassageHit[], confidence?: number, focus?: OffsetRange, fix?: DraftFix): StatementResult {
+  return { statement, verdict, message, sources, focus, fix, confidence, unmatched: undefined, meaningPairs: undefined, quotes: undefined };
 }
 
 /** Keeps a message on one line and short quotes readable. */

@@ -16,6 +16,11 @@ export interface Forms {
   has(form: string): boolean;
 }
 
+/** Whether a term states a stance or a direction ("condemned", "rose"). */
+export function isStanceTerm(term: string): boolean {
+  return SAME_STANCE.has(term);
+}
+
 const stated = (term: string, passageForms: Forms): boolean => saidInGroup(SAME_STANCE, term, passageForms);
 
 /**

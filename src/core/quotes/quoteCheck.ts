@@ -36,7 +36,7 @@ const MAX_EDIT_FRACTION = 0.5;
 const ONE_EDIT_MIN_WORDS = 5;
 
 interface Fragment {
-  tokens: WordToken[];
+  tokens: readonly WordToken[];
 }
 
 /** Splits a quotation at omissions ("...", "…") and editorial insertions ("[Europeans]"). */
@@ -52,7 +52,7 @@ function fragments(text: string, span: QuoteSpan): Fragment[] {
   return pieces.filter((p) => p.tokens.length > 0);
 }
 
-function sourceTokens(text: string, offset: number): { tokens: WordToken[]; align: AlignToken[] } {
+function sourceTokens(text: string, offset: number): { tokens: readonly WordToken[]; align: AlignToken[] } {
   const brackets = [...text.matchAll(/\[[^\]]*\]/g)].map((m) => [offset + m.index!, offset + m.index! + m[0].length]);
   const tokens = wordTokens(text, offset);
   const align = tokens.map((t) => ({ norm: t.norm, optional: brackets.some(([s, e]) => t.start >= s && t.end <= e) }));

@@ -53,9 +53,9 @@ const TEXT_CACHE_MAX_CHARS = 4000;
 
 const tokensOf = rememberedByText((text) => scanWordTokens(text, 0));
 
-export function wordTokens(text: string, offset = 0): WordToken[] {
+export function wordTokens(text: string, offset = 0): readonly WordToken[] {
   if (offset !== 0 || text.length > TEXT_CACHE_MAX_CHARS) return scanWordTokens(text, offset);
-  return tokensOf(text).slice();
+  return tokensOf(text);
 }
 
 function scanWordTokens(text: string, offset: number): WordToken[] {

@@ -54,8 +54,8 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     const theirs = evidence.document.figuresByValue.map((f) => f.figure).filter((g) => g.kind === 'age' && g.owner === figure.owner);
     if (theirs.length > 0 && !theirs.some((g) => sameNumber(figure, g))) finding.conflicts.push({ statement: figure, source: theirs[0] });
   }
-  const given = [...evidence.sentences.flatMap((s) => s.figures), ...near];
-  const open = analysis.figures.filter((figure) => !given.some((g) => sameNumber(figure, g)) && !finding.conflicts.some((c) => c.statement === figure));
+  const given = (figure: NumberMention): boolean => evidence.sentences.some((s) => s.figures.some((g) => sameNumber(figure, g))) || near.some((g) => sameNumber(figure, g));
+  const open = analysis.figures.filter((figure) => !given(figure) && !finding.conflicts.some((c) => c.statement === figure));
   if (open.length === 0) return finding;
   // All the statement's figures are compared, so each source figure pairs with one of them: in
   // "a 1-3 draw" against "a 3-3 draw" the second 3 is the rival of the 1.
@@ -65,14 +65,8 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     const at = docOffset.get(m) ?? -1;
     return at >= primary.passage.start && at < primary.passage.end;
   };
-  const statementNames = new Set(analysis.names.flatMap((g) => g.terms));
-  const statementTerms = new Set(analysis.words.map((w) => w.term));
-  const names = new Set([...statementNames, ...evidence.sentences.flatMap((s) => [...s.names])]);
-  const words = new Set(analysis.words.filter((w) => w.name === undefined).map((w) => w.term));
-  // A sentence that gives the statement's person's age without naming anyone ("The 25-year-old cousin ...") speaks of that person.
-  const ages = analysis.figures.filter((f) => f.kind === 'age');
-  const speaksOf = (s: ReadSentence): boolean =>
-    [...s.names].some((n) => names.has(n)) || [...s.terms].filter((t) => words.has(t)).length >= 2 || s.figures.some((g) => g.kind === 'age' && !g.owner && ages.some((f) => sameNumber(f, g)));
+  // Built only when a sentence beyond the evidence gives one of the figures (most figures have none).
+  let whom: WhomItSpeaksOf | undefined;
   for (const figure of open) {
     const conflict = compared.conflicts.find((c) => c.statement === figure);
     if (conflict && inPrimary(conflict.source)) {
@@ -81,8 +75,10 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     }
     // "The 34-year-old" and "the 34-year-old defender" name no one: an age said of no one by both is the article's subject's.
     const unownedAge = (s: ReadSentence): boolean => figure.kind === 'age' && !figure.owner && s.figures.some((g) => g.kind === 'age' && !g.owner && sameNumber(figure, g));
-    const fromElsewhere = (s: ReadSentence): boolean =>
-      CIRCUMSTANTIAL.has(figure.kind) ? s.figures.some((g) => sameNumber(figure, g)) && (speaksOf(s) || unownedAge(s)) : saidOfTheSame(figure, s, statementNames, statementTerms);
+    const fromElsewhere = (s: ReadSentence): boolean => {
+      whom ??= new WhomItSpeaksOf(analysis, evidence);
+      return CIRCUMSTANTIAL.has(figure.kind) ? s.figures.some((g) => sameNumber(figure, g)) && (whom.speaksOf(s) || unownedAge(s)) : saidOfTheSame(figure, s, whom.statementNames, whom.statementTerms);
+    };
     // Only a sentence that gives the figure can (found through the source's figure index, not by reading every sentence).
     const sentences = evidence.document.sentences;
     const at = sentencesGiving(figure, evidence.document).find((j) => !evidence.sentences.includes(sentences[j]) && fromElsewhere(sentences[j]));
@@ -93,6 +89,28 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
     else finding.unmatched.push(figure);
   }
   return finding;
+}
+
+/** Whom and what the statement and its evidence speak of, for telling whether another sentence of the source speaks of it too. */
+class WhomItSpeaksOf {
+  readonly statementNames: ReadonlySet<string>;
+  readonly statementTerms: ReadonlySet<string>;
+  private readonly names: ReadonlySet<string>;
+  private readonly words: ReadonlySet<string>;
+  private readonly ages: readonly NumberMention[];
+
+  constructor(analysis: StatementAnalysis, evidence: Evidence) {
+    this.statementNames = new Set(analysis.names.flatMap((g) => g.terms));
+    this.statementTerms = new Set(analysis.words.map((w) => w.term));
+    this.names = new Set([...this.statementNames, ...evidence.sentences.flatMap((s) => [...s.names])]);
+    this.words = new Set(analysis.words.filter((w) => w.name === undefined).map((w) => w.term));
+    this.ages = analysis.figures.filter((f) => f.kind === 'age');
+  }
+
+  /** A sentence that gives the statement's person's age without naming anyone ("The 25-year-old cousin ...") speaks of that person. */
+  speaksOf(s: ReadSentence): boolean {
+    return [...s.names].some((n) => this.names.has(n)) || [...s.terms].filter((t) => this.words.has(t)).length >= 2 || s.figures.some((g) => g.kind === 'age' && !g.owner && this.ages.some((f) => sameNumber(f, g)));
+  }
 }
 
 const AROUND_WORDS = 4;

@@ -3,7 +3,7 @@ import type { Passage } from '../../types';
 import type { CheckContext } from '../context';
 import type { StatementAnalysis } from '../analysis';
 import type { Evidence, WordMatch } from '../evidence';
-import { formsOfTexts, unstatedStance } from '../stance';
+import { formsOfTexts, isStanceTerm, unstatedStance } from '../stance';
 import { reversedWord } from '../opposites';
 import { FUTURE_AUXILIARIES, INTENTION_VERBS, PERFECT_AUXILIARIES } from '../../lexicon/modality';
 import { getLexicon } from '../../lexicon';
@@ -48,9 +48,10 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
     const i = tokens.findIndex((t) => t.start === start);
     return i >= 0 && tokens[i + 1]?.norm === 'to' && tokens[i + 2] !== undefined && isBaseVerb(tokens[i + 2].norm);
   };
-  const statementTerms = new Set(analysis.words.filter((w) => !beforeInfinitive(w.start)).map((w) => w.term));
+  const stanceTerms: string[] = [];
+  for (const w of analysis.words) if (isStanceTerm(w.term) && !beforeInfinitive(w.start)) stanceTerms.push(w.term);
   const forms = () => formsOfTexts(evidence.passages.map((p) => around(p, context)));
-  const stance = unstatedStance([...statementTerms], forms);
+  const stance = stanceTerms.length > 0 ? unstatedStance(stanceTerms, forms) : undefined;
   if (stance !== undefined) {
     // A synonym or a narrower word states the stance ("slammed" for "criticized"); a broader one does not ("comments").
     const word = analysis.words.find((w) => w.term === stance && !evidence.matches.some((m) => m.word === w && m.strength > 0 && m.kind !== 'same' && m.kind !== 'similar' && m.kind !== 'hypernym'));
@@ -64,13 +65,16 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
  * round ("sees no evidence" against "has found evidence"): the negation word, as written.
  */
 function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): string | undefined {
-  const ours = negatedTerms(analysis.text);
-  const theirs = new Map(evidence.passages.map((p) => [p.id, negatedIn(p.text)]));
+  // Read only once a word is given in the same sense (many statements have none).
+  let ours: Map<string, string> | undefined;
+  let theirs: Map<string, Map<string, string>> | undefined;
   // (Needed only for a word the statement negates.)
   let evidenceNegations: ReadonlySet<string> | undefined;
   for (const match of evidence.matches) {
     // Only a word the source gives in the same sense can be said the other way round: "hope" is near "enough" in use, not in meaning.
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
+    ours ??= negatedTerms(analysis.text);
+    theirs ??= new Map(evidence.passages.map((p) => [p.id, negatedIn(p.text)]));
     const term = match.word.term;
     const source = theirs.get(match.passage.id) ?? negatedIn(match.passage.text);
     const counterpart = counterpartTerm(match);
@@ -137,9 +141,8 @@ function negatedTerms(text: string, keepBothWays = false): Map<string, string> {
  * the source's marker, as written.
  */
 function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { word: string; counterpart: string } | undefined {
-  const tokens = wordTokens(analysis.text.replace(/\u2019/g, "'"));
-  // A statement that itself looks ahead ("will", "plans to") is compared by the other rules.
-  if (tokens.some((_, i) => isFutureMarker(tokens, i))) return undefined;
+  // Read only once a word is given in the same sense (many statements have none).
+  let tokens: readonly WordToken[] | undefined;
   const byPassage = new Map<string, Map<string, string>>();
   const unrealized = (passage: Passage): Map<string, string> => {
     let terms = byPassage.get(passage.id);
@@ -151,6 +154,12 @@ function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { wo
   };
   for (const match of evidence.matches) {
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
+    if (tokens === undefined) {
+      const statementTokens = wordTokens(analysis.text.replace(/\u2019/g, "'"));
+      // A statement that itself looks ahead ("will", "plans to") is compared by the other rules.
+      if (statementTokens.some((_, i) => isFutureMarker(statementTokens, i))) return undefined;
+      tokens = statementTokens;
+    }
     if (!reportsAsDone(tokens, match.word.start)) continue;
     const passage = match.passage;
     const terms = [...new Set([counterpartTerm(match) ?? match.word.term, match.word.term])];

@@ -35,13 +35,15 @@ export function voiceMismatch(analysis: StatementAnalysis, evidence: Evidence): 
  */
 export function doerMismatch(analysis: StatementAnalysis, evidence: Evidence): VoiceFinding | undefined {
   // A name the statement mentions too may be its subject after all ("Nellist, 38, of Keswick was foiled").
-  const statementNames = new Set(analysis.names.flatMap((g) => g.terms));
+  let statementNames: ReadonlySet<string> | undefined;
   for (const { verb, doer, match } of namedDoers(analysis, evidence)) {
     const group = analysis.names.find((g) => g.terms.includes(doer.name));
     const sentence = evidence.sentences.find((s) => s.passage.id === match.passage!.id);
     if (!group || !sentence) continue;
     if (entityPresent(group, { sentenceTerms: sentence.terms, contextTerms: new Set(), documentCount: (t) => (evidence.document.terms.has(t) ? 1 : 0) })) continue;
-    const otherNames = new Set(sentence.nameGroups.flatMap((g) => g.terms).filter((t) => !statementNames.has(t)));
+    statementNames ??= new Set(analysis.names.flatMap((g) => g.terms));
+    const named = statementNames;
+    const otherNames = new Set(sentence.nameGroups.flatMap((g) => g.terms).filter((t) => !named.has(t)));
     const clause = clausesWith(sentence.passage.text, match.word.term, otherNames).find((c) => c.passive === doer.passive);
     if (clause) return { word: statementClause(analysis, doer.from, verb), counterpart: clause.text };
   }
@@ -50,8 +52,8 @@ export function doerMismatch(analysis: StatementAnalysis, evidence: Evidence): V
 
 /** Each verb of the statement the evidence gives as written, with the name right before it that does it (or has it done). */
 function* namedDoers(analysis: StatementAnalysis, evidence: Evidence): Generator<{ verb: number; doer: { name: string; passive: boolean; from: number }; match: WordMatch }> {
+  if (!analysis.words.some((w) => w.name !== undefined)) return;
   const nameTerms = new Set(analysis.words.filter((w) => w.name !== undefined).map((w) => w.term));
-  if (nameTerms.size === 0) return;
   for (const match of evidence.matches) {
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_WORD.has(match.kind)) continue;
     const verb = analysis.tokens.findIndex((t) => t.start === match.word.start);
