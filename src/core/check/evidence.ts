@@ -2,15 +2,15 @@ import type { Passage } from '../types';
 import type { ScoredPassage } from '../search/passageIndex';
 import type { CheckContext } from './context';
 import type { StatementAnalysis, StatementWord } from './analysis';
-import { entityPresent, type EntityGroup } from './entities';
+import type { EntityGroup } from './entities';
 import { tokenTerm, wordTokens, type WordToken } from '../search/tokenize';
 import { isBaseVerb, isPassiveAt } from '../lexicon/voice';
 import { readDocument, type ReadDocument, type ReadSentence } from './documentReading';
 import type { MatchKind, MeaningCutoffs } from './meaning';
 import { THRESHOLDS } from './thresholds';
 import { sentencesToRead } from './sentencesToRead';
-import { SentenceChoice, type QuotedHere, type WordsToFind } from './sentenceChoice';
-import { namedByMeaning, namesPresent, substituted } from './namesInEvidence';
+import { chooseSentences, type QuotedHere, type SentenceChoice, type WordsToFind } from './sentenceChoice';
+import { nameInDocument, namesPresent, substituted } from './namesInEvidence';
 
 /** A statement word and its best counterpart in the evidence. */
 export interface WordMatch {
@@ -77,8 +77,9 @@ export function assembleEvidence(analysis: StatementAnalysis, candidates: readon
   for (const c of candidates) if (!docIds.includes(c.passage.docId)) docIds.push(c.passage.docId);
   let best: Evidence | undefined;
   const wanted = wordsToFind(analysis);
-  for (const docId of docIds.slice(0, CANDIDATE_DOCUMENTS)) {
-    const evidence = evidenceIn(docId, analysis, wanted, candidates, context, cutoffs);
+  const verb = verbOf(analysis, wanted.aligned);
+  for (let d = 0; d < Math.min(docIds.length, CANDIDATE_DOCUMENTS); d++) {
+    const evidence = evidenceIn(docIds[d], analysis, wanted, verb, candidates, context, cutoffs);
     // The source that names everyone the statement names, then the one that says most of it, its figures included.
     if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.said > best.said + 1e-9))) best = evidence;
   }
@@ -105,106 +106,154 @@ function wordsToFind(analysis: StatementAnalysis): WordsToFind {
   return { aligned, named, statementTerms, figureWeight, minGain: aligned.length > 0 ? lightest / 2 : 0 };
 }
 
-function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
+/** The statement's verb said of a named subject, as the sources are searched for it (the same for each source). */
+interface Verb {
+  /** Its index among the aligned words, or -1 (no verb with a named subject). */
+  at: number;
+  subject: EntityGroup | undefined;
+  /** The aligned words after it in its clause that may be its object (at most three). */
+  objects: number[];
+  passive: boolean;
+}
+
+const NO_VERB: Verb = { at: -1, subject: undefined, objects: [], passive: false };
+
+function verbOf(analysis: StatementAnalysis, aligned: readonly StatementWord[]): Verb {
+  const subject = analysis.names.find((g) => g.predicateStart !== undefined);
+  const at = subject ? aligned.findIndex((w) => w.start === subject.predicateStart) : -1;
+  if (at < 0) return NO_VERB;
+  // Its object is in its own clause: an infinitive after it ("visited Kyiv to meet Zelensky") starts another.
+  const clauseEnd = infinitiveAfter(analysis.tokens, aligned[at].end);
+  const objects: number[] = [];
+  for (let k = at + 1; k < aligned.length && objects.length < 3; k++) if (aligned[k].start < clauseEnd) objects.push(k);
+  const passive = isPassiveAt(analysis.tokens, analysis.tokens.findIndex((t) => t.start === aligned[at].start));
+  return { at, subject, objects, passive };
+}
+
+/** A verb is said of its subject or object: its counterpart counts only in a sentence (row r) that gives one of them. */
+function carriesArgument(verb: Verb, choice: SentenceChoice, sentences: readonly ReadSentence[], r: number): boolean {
+  if (subjectBefore(verb, choice, sentences, r)) return true;
+  for (const k of verb.objects) if (choice.cell(r, k).strength >= STRONG_MATCH) return true;
+  return false;
+}
+
+// In the active voice the subject comes before its verb: a name after the counterpart ("His comments came a day
+// after Orban said") is not its subject. A passive on either side ("Spahic has been released" against
+// "Leverkusen has released Spahic") puts it after, so there any mention counts.
+function subjectBefore(verb: Verb, choice: SentenceChoice, sentences: readonly ReadSentence[], r: number): boolean {
+  const counterpart = choice.cell(r, verb.at).counterpart?.toLowerCase();
+  const tokens = wordTokens(sentences[choice.rows[r]].passage.text);
+  const verbAt = counterpart === undefined ? -1 : tokens.findIndex((t) => t.norm === counterpart || t.raw.toLowerCase() === counterpart);
+  const upTo = verbAt < 0 || verb.passive || isPassiveAt(tokens, verbAt) ? tokens.length : verbAt;
+  return tokens.slice(0, upTo).some((t) => verb.subject!.terms.includes(tokenTerm(t) ?? ''));
+}
+
+function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, verb: Verb, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
   const passages = context.passagesOf(docId);
   if (passages.length === 0) return undefined;
   const doc = readDocument(docId, passages, (term) => context.index.isCommonWord(term));
   const sentences = doc.sentences;
   const { aligned, figureWeight } = wanted;
   const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
-  // A quotation chooses the sentence that carries its words, like any other words of the statement
-  // (the quote may also be found where its speaker said it, away from what the statement tells).
-  const quoted: QuotedHere[] = [];
-  analysis.quotes.forEach((q, i) => {
-    const words = analysis.words.filter((w) => w.quote === i);
-    if (words.length > 0 && q.passage?.docId === docId) quoted.push({ words, weight: words.reduce((sum, w) => sum + w.weight, 0) });
-  });
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
-  const choice = new SentenceChoice(considered, sentences, wanted, giving, quoted, context, cutoffs);
-  choice.choose();
-  const { rows, cells, chosen, current, figureFound } = choice;
-  if (chosen.length === 0) return undefined;
-
-  // A verb is said of its subject or object: its counterpart counts only in a sentence that gives one of them.
-  const subject = analysis.names.find((g) => g.predicateStart !== undefined);
-  const predicate = subject ? aligned.findIndex((w) => w.start === subject.predicateStart) : -1;
-  // Its object is in its own clause: an infinitive after it ("visited Kyiv to meet Zelensky") starts another.
-  const clauseEnd = predicate >= 0 ? infinitiveAfter(analysis.tokens, aligned[predicate].end) : Infinity;
-  const objects: number[] = [];
-  if (predicate >= 0) for (let k = predicate + 1; k < aligned.length && objects.length < 3; k++) if (aligned[k].start < clauseEnd) objects.push(k);
-  function carriesArgument(r: number): boolean {
-    return subjectBefore(r) || objects.some((k) => cells[r][k].strength >= STRONG_MATCH);
-  }
-  // In the active voice the subject comes before its verb: a name after the counterpart ("His comments came a day
-  // after Orban said") is not its subject. A passive on either side ("Spahic has been released" against
-  // "Leverkusen has released Spahic") puts it after, so there any mention counts.
-  const statementPassive = predicate >= 0 && isPassiveAt(analysis.tokens, analysis.tokens.findIndex((t) => t.start === aligned[predicate].start));
-  function subjectBefore(r: number): boolean {
-    const counterpart = cells[r][predicate].counterpart?.toLowerCase();
-    const tokens = wordTokens(sentences[rows[r]].passage.text);
-    const verbAt = counterpart === undefined ? -1 : tokens.findIndex((t) => t.norm === counterpart || t.raw.toLowerCase() === counterpart);
-    const upTo = verbAt < 0 || statementPassive || isPassiveAt(tokens, verbAt) ? tokens.length : verbAt;
-    return tokens.slice(0, upTo).some((t) => subject!.terms.includes(tokenTerm(t) ?? ''));
-  }
+  const choice = chooseSentences(considered, sentences, wanted, giving, quotedIn(docId, analysis), context, cutoffs);
+  if (choice.chosenCount === 0) return undefined;
 
   const chosenSentences: ReadSentence[] = [];
   const passagesUsed: Passage[] = [];
-  for (const r of chosen) {
-    chosenSentences.push(sentences[rows[r]]);
-    passagesUsed.push(sentences[rows[r]].passage);
+  for (let c = 0; c < choice.chosenCount; c++) {
+    const s = sentences[choice.rows[choice.chosen[c]]];
+    chosenSentences.push(s);
+    passagesUsed.push(s.passage);
   }
   const present = namesPresent(analysis, chosenSentences, context);
-  const documentCount = (term: string): number => context.termCountIn(docId, term);
-  const inDocument: boolean[] = [];
-  analysis.names.forEach((g, i) => {
-    inDocument.push(present[i] || entityPresent(g, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (g.terms.length === 1 && namedByMeaning(analysis, g, [doc])));
-  });
-  const matchOf = (word: StatementWord): WordMatch => {
-    if (word.name !== undefined) return present[word.name] ? wordMatch(word, 1, 'name') : wordMatch(word, 0);
-    if (word.quote !== undefined) {
-      const q = analysis.quotes[word.quote];
-      if (q.passage?.docId === docId) return wordMatch(word, 1, 'quote', undefined, q.passage);
-      // A short quotation ("clearly") found first in another source may stand word for word here too.
-      const at = chosenSentences.find((s) => s.terms.has(word.term));
-      return at === undefined ? wordMatch(word, 0) : wordMatch(word, 1, 'same', at.spelling.get(word.term), at.passage);
-    }
-    const k = aligned.indexOf(word);
-    let bestAt = -1;
-    for (const r of chosen) if ((k !== predicate || carriesArgument(r)) && (bestAt < 0 || cells[r][k].strength > cells[bestAt][k].strength)) bestAt = r;
-    if (bestAt < 0) return wordMatch(word, 0);
-    const cell = cells[bestAt][k];
-    return cell.strength > 0 ? wordMatch(word, cell.strength, cell.kind, cell.counterpart, sentences[rows[bestAt]].passage) : wordMatch(word, 0);
-  };
+  const missingNames: EntityGroup[] = [];
+  const detachedNames: EntityGroup[] = [];
+  for (let i = 0; i < analysis.names.length; i++) {
+    const g = analysis.names[i];
+    if (!nameInDocument(analysis, g, present[i], doc, context)) missingNames.push(g);
+    else if (!present[i]) detachedNames.push(g);
+  }
   const matches: WordMatch[] = [];
-  for (const word of analysis.words) matches.push(matchOf(word));
-  const opposites: WordMatch[] = [];
-  aligned.forEach((word, k) => {
-    if (current[k] > 0) return;
-    for (const r of chosen) if (cells[r][k].kind === 'antonym') opposites.push(wordMatch(word, 0, 'antonym', cells[r][k].counterpart, sentences[rows[r]].passage));
-  });
-  const primary = chosen[0];
+  // The weight of the statement's words, and what the evidence gives of it, and its main sentence alone.
   let total = 0;
   let covered = 0;
   let primaryCovered = 0;
-  for (const m of matches) {
-    const k = aligned.indexOf(m.word);
-    total += m.word.weight;
-    covered += m.word.weight * m.strength;
-    primaryCovered += m.word.weight * (k >= 0 ? cells[primary][k].strength : m.strength);
+  let k = 0;
+  for (const word of analysis.words) {
+    const isAligned = word.name === undefined && word.quote === undefined;
+    const m = isAligned ? alignedMatch(word, k, verb, choice, sentences) : word.name !== undefined ? nameMatch(word, present) : quoteMatch(word, docId, analysis, chosenSentences);
+    matches.push(m);
+    total += word.weight;
+    covered += word.weight * m.strength;
+    primaryCovered += word.weight * (isAligned ? choice.cell(choice.chosen[0], k).strength : m.strength);
+    if (isAligned) k++;
   }
+  let figuresFound = 0;
+  for (let f = 0; f < giving.length; f++) figuresFound += choice.figureFound[f];
+  const figuresWeight = figureWeight * giving.length;
   return {
     docId,
     passages: passagesUsed,
     matches,
     coverage: total > 0 ? covered / total : 0,
-    said: total + figureWeight * figureFound.length > 0 ? (covered + figureWeight * figureFound.reduce((n, found) => n + found, 0)) / (total + figureWeight * figureFound.length) : 0,
-    missingNames: analysis.names.filter((_, i) => !inDocument[i]),
-    detachedNames: analysis.names.filter((_, i) => inDocument[i] && !present[i]),
+    said: total + figuresWeight > 0 ? (covered + figureWeight * figuresFound) / (total + figuresWeight) : 0,
+    missingNames,
+    detachedNames,
     primaryCoverage: total > 0 ? primaryCovered / total : 0,
     substitutedNames: substituted(analysis, chosenSentences, present, context),
-    opposites,
+    opposites: oppositesIn(aligned, choice, sentences),
     document: doc,
     sentences: chosenSentences,
   };
 }
 
+/** The statement's quotations that the source gives, with their words (none when it has no quotation). */
+function quotedIn(docId: string, analysis: StatementAnalysis): QuotedHere[] {
+  // A quotation chooses the sentence that carries its words, like any other words of the statement
+  // (the quote may also be found where its speaker said it, away from what the statement tells).
+  const quoted: QuotedHere[] = [];
+  for (let i = 0; i < analysis.quotes.length; i++) {
+    if (analysis.quotes[i].passage?.docId !== docId) continue;
+    const words = analysis.words.filter((w) => w.quote === i);
+    if (words.length > 0) quoted.push({ words, weight: words.reduce((sum, w) => sum + w.weight, 0) });
+  }
+  return quoted;
+}
+
+function nameMatch(word: StatementWord, present: readonly boolean[]): WordMatch {
+  return present[word.name!] ? wordMatch(word, 1, 'name') : wordMatch(word, 0);
+}
+
+function quoteMatch(word: StatementWord, docId: string, analysis: StatementAnalysis, chosen: readonly ReadSentence[]): WordMatch {
+  const q = analysis.quotes[word.quote!];
+  if (q.passage?.docId === docId) return wordMatch(word, 1, 'quote', undefined, q.passage);
+  // A short quotation ("clearly") found first in another source may stand word for word here too.
+  for (const s of chosen) if (s.terms.has(word.term)) return wordMatch(word, 1, 'same', s.spelling.get(word.term), s.passage);
+  return wordMatch(word, 0);
+}
+
+/** Aligned word k's strongest counterpart among the sentences chosen (for the verb, only in one that gives its subject or object). */
+function alignedMatch(word: StatementWord, k: number, verb: Verb, choice: SentenceChoice, sentences: readonly ReadSentence[]): WordMatch {
+  let bestAt = -1;
+  for (let c = 0; c < choice.chosenCount; c++) {
+    const r = choice.chosen[c];
+    if ((k !== verb.at || carriesArgument(verb, choice, sentences, r)) && (bestAt < 0 || choice.cell(r, k).strength > choice.cell(bestAt, k).strength)) bestAt = r;
+  }
+  if (bestAt < 0) return wordMatch(word, 0);
+  const cell = choice.cell(bestAt, k);
+  return cell.strength > 0 ? wordMatch(word, cell.strength, cell.kind, cell.counterpart, sentences[choice.rows[bestAt]].passage) : wordMatch(word, 0);
+}
+
+/** Statement words no sentence chosen gives, whose opposite one says. */
+function oppositesIn(aligned: readonly StatementWord[], choice: SentenceChoice, sentences: readonly ReadSentence[]): WordMatch[] {
+  const opposites: WordMatch[] = [];
+  for (let k = 0; k < aligned.length; k++) {
+    if (choice.current[k] > 0) continue;
+    for (let c = 0; c < choice.chosenCount; c++) {
+      const cell = choice.cell(choice.chosen[c], k);
+      if (cell.kind === 'antonym') opposites.push(wordMatch(aligned[k], 0, 'antonym', cell.counterpart, sentences[choice.rows[choice.chosen[c]]].passage));
+    }
+  }
+  return opposites;
+}

@@ -41,10 +41,17 @@ export function namesPresent(analysis: StatementAnalysis, chosen: readonly ReadS
   return answers;
 }
 
+/** Whether the source names the statement's name at all: in the evidence (`present`), anywhere in it, or (a one-word name) by meaning. */
+export function nameInDocument(analysis: StatementAnalysis, group: EntityGroup, present: boolean, doc: ReadDocument, context: CheckContext): boolean {
+  if (present) return true;
+  const documentCount = (term: string): number => context.termCountIn(doc.docId, term);
+  return entityPresent(group, { sentenceTerms: doc.terms, contextTerms: new Set(), documentCount }) || (group.terms.length === 1 && namedByMeaning(analysis, group, [doc]));
+}
+
 const NAME_RELATIONS = new Set(['same', 'inflection', 'derived', 'pertainym', 'abbreviation', 'synonym']);
 
 /** Whether the words of a source, or of some of its sentences, give the one-word name as its country, people or full form. */
-export function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, readings: ReadonlyArray<ReadDocument | ReadSentence>): boolean {
+function namedByMeaning(analysis: StatementAnalysis, group: EntityGroup, readings: ReadonlyArray<ReadDocument | ReadSentence>): boolean {
   const word = analysis.words.find((w) => w.term === group.terms[0]);
   if (!word) return false;
   return readings.some((reading) => namesByMeaning(word.norm, reading));
@@ -69,7 +76,7 @@ function namesByMeaning(norm: string, reading: ReadDocument | ReadSentence): boo
 
 export function substituted(analysis: StatementAnalysis, chosen: readonly ReadSentence[], present: readonly boolean[], context: CheckContext): EntityGroup[] {
   // Only a name the evidence carries can have been substituted.
-  if (!analysis.names.some((_, i) => present[i])) return [];
+  if (!present.some(Boolean)) return [];
   const statementTerms = new Set(analysis.words.map((w) => w.term));
   const primary = chosen[0].passage;
   if (!chosen[0].nameGroups.some((g) => !g.terms.some((t) => statementTerms.has(t)))) return [];

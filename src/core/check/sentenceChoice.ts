@@ -34,82 +34,122 @@ export interface QuotedHere {
  * The choice, among the sentences considered, of those that say most of a statement. What it reads
  * again and again is kept flat, a row per sentence considered (`rows` has their indices). (A class,
  * not closures of evidenceIn: each part is compiled on its own, and the state is in fields of one shape.)
+ * One choice is made at a time: its work arrays are reused by the next (see chooseSentences), so a
+ * choice allocates nothing per sentence; what evidence keeps of it is copied out first.
  * The arrays built here and handed on are filled by push, never by map: map gives a packed array
  * where it runs as a builtin and a holey one where it is compiled in, and every reader of an array
  * with the other layout is thrown out of its compiled code.
  */
 export class SentenceChoice {
-  /** Per row, the counterpart of each aligned word. */
-  readonly cells: Cell[][] = [];
-  /** The rows chosen, in the order taken. */
-  readonly chosen: number[] = [];
-  // Plain arrays: they hold a few hundred numbers at most, and a typed array costs more to create than that.
-  private readonly strength: number[];
-  private readonly figureIn: number[];
-  private readonly nameIn: number[];
-  private readonly quoteIn: number[];
+  rows: readonly number[] = [];
+  private sentences: readonly ReadSentence[] = [];
+  private wanted!: WordsToFind;
+  private giving: readonly number[][] = [];
+  private quoted: readonly QuotedHere[] = [];
+  /** Per row, the counterpart of each aligned word (row r's at r * aligned.length; cells past the rows' are stale). */
+  private readonly cells: Cell[] = [];
+  /** The rows chosen (`chosenCount` of them), in the order taken. */
+  readonly chosen = new Int32Array(MAX_SENTENCES);
+  chosenCount = 0;
+  // Typed arrays, grown as needed and kept: a new one costs more to create than the few hundred numbers it holds.
+  private strength = new Float64Array(0);
+  private figureIn = new Uint8Array(0);
+  private nameIn = new Uint8Array(0);
+  private quoteIn = new Uint8Array(0);
   /** What the sentences chosen give: per aligned word its strongest counterpart, per figure, name and quotation 1 when given. */
-  readonly current: number[];
-  readonly figureFound: number[];
-  private readonly nameFound: number[];
-  private readonly quoteFound: number[];
+  current = new Float64Array(0);
+  figureFound = new Uint8Array(0);
+  private nameFound = new Uint8Array(0);
+  private quoteFound = new Uint8Array(0);
 
-  constructor(
-    readonly rows: readonly number[],
-    private readonly sentences: readonly ReadSentence[],
-    private readonly wanted: WordsToFind,
-    private readonly giving: readonly number[][],
-    private readonly quoted: readonly QuotedHere[],
-    private readonly context: CheckContext,
-    cutoffs: MeaningCutoffs,
-  ) {
+  /** Sets up a choice among `rows`, reading what each gives. */
+  reset(rows: readonly number[], sentences: readonly ReadSentence[], wanted: WordsToFind, giving: readonly number[][], quoted: readonly QuotedHere[], cutoffs: MeaningCutoffs): void {
+    this.rows = rows;
+    this.sentences = sentences;
+    this.wanted = wanted;
+    this.giving = giving;
+    this.quoted = quoted;
+    this.chosenCount = 0;
     const { aligned, named, statementTerms } = wanted;
-    this.strength = new Array(rows.length * aligned.length).fill(0);
-    this.figureIn = new Array(rows.length * giving.length).fill(0);
-    this.nameIn = new Array(rows.length * named.length).fill(0);
-    this.quoteIn = new Array(rows.length * quoted.length).fill(0);
-    this.current = new Array(aligned.length).fill(0);
-    this.figureFound = new Array(giving.length).fill(0);
-    this.nameFound = new Array(named.length).fill(0);
-    this.quoteFound = new Array(quoted.length).fill(0);
+    this.fit(rows.length, aligned.length, giving.length, named.length, quoted.length);
     const relatedBySentence = relatedMemoOf(cutoffs);
     for (let r = 0; r < rows.length; r++) {
       const j = rows[r];
       const s = sentences[j];
       const memo = relatedOf(relatedBySentence, s);
-      const row: Cell[] = [];
-      for (const w of aligned) row.push(cellFor(w, s, memo, cutoffs, statementTerms));
-      this.cells.push(row);
-      for (let k = 0; k < row.length; k++) this.strength[r * aligned.length + k] = row[k].strength;
+      for (let k = 0; k < aligned.length; k++) {
+        const cell = cellFor(aligned[k], s, memo, cutoffs, statementTerms);
+        this.setCell(r * aligned.length + k, cell);
+        this.strength[r * aligned.length + k] = cell.strength;
+      }
       for (let k = 0; k < giving.length; k++) this.figureIn[r * giving.length + k] = giving[k].includes(j) ? 1 : 0;
       for (let k = 0; k < named.length; k++) this.nameIn[r * named.length + k] = s.terms.has(named[k].term) ? 1 : 0;
-      for (let k = 0; k < quoted.length; k++) this.quoteIn[r * quoted.length + k] = quoted[k].words.every((w) => s.terms.has(w.term)) ? 1 : 0;
+      for (let k = 0; k < quoted.length; k++) this.quoteIn[r * quoted.length + k] = allIn(quoted[k].words, s) ? 1 : 0;
     }
   }
 
-  /** Takes the sentence that adds most, then those near it that add enough, up to MAX_SENTENCES. */
-  choose(): void {
-    const { rows, chosen } = this;
+  /** The counterpart row r gives of aligned word k. */
+  cell(r: number, k: number): Cell {
+    return this.cells[r * this.wanted.aligned.length + k];
+  }
+
+  /** Work arrays with room for this choice (grown, never shrunk), the found ones zeroed. */
+  private fit(rows: number, aligned: number, figures: number, names: number, quotes: number): void {
+    if (this.strength.length < rows * aligned) this.strength = new Float64Array(grown(rows * aligned));
+    if (this.figureIn.length < rows * figures) this.figureIn = new Uint8Array(grown(rows * figures));
+    if (this.nameIn.length < rows * names) this.nameIn = new Uint8Array(grown(rows * names));
+    if (this.quoteIn.length < rows * quotes) this.quoteIn = new Uint8Array(grown(rows * quotes));
+    if (this.current.length < aligned) this.current = new Float64Array(grown(aligned));
+    if (this.figureFound.length < figures) this.figureFound = new Uint8Array(grown(figures));
+    if (this.nameFound.length < names) this.nameFound = new Uint8Array(grown(names));
+    if (this.quoteFound.length < quotes) this.quoteFound = new Uint8Array(grown(quotes));
+    this.current.fill(0, 0, aligned);
+    this.figureFound.fill(0, 0, figures);
+    this.nameFound.fill(0, 0, names);
+    this.quoteFound.fill(0, 0, quotes);
+  }
+
+  // (Filled by push past the end, in order: the array keeps one packed layout.)
+  private setCell(at: number, cell: Cell): void {
+    if (at < this.cells.length) this.cells[at] = cell;
+    else this.cells.push(cell);
+  }
+
+  /**
+   * Takes the sentence that adds most, then those near it that add enough, up to MAX_SENTENCES.
+   * (The context is passed, not kept: the shared choice must not hold a corpus after its check.)
+   */
+  choose(context: CheckContext): void {
+    const rows = this.rows;
     const minGain = this.wanted.minGain;
-    while (chosen.length < MAX_SENTENCES) {
+    while (this.chosenCount < MAX_SENTENCES) {
+      const first = this.chosenCount === 0;
       let pick = -1;
       let pickGain = 0;
       for (let r = 0; r < rows.length; r++) {
         const j = rows[r];
-        if (chosen.includes(r) || (chosen.length > 0 && !this.linked(j))) continue;
+        if (this.isChosen(r) || (!first && !this.linked(j))) continue;
         // A sentence joins the evidence for what it says of the statement's words and names; a figure
         // only ranks such sentences, so a changed figure never pulls in a sentence that merely contains it.
         // A sentence that refers back to the evidence ("This is about 30% more than in 2021.") may join for
         // its figure alone, and one near it that gives the statement's figure for some more of its words ("before the 2-0 victory").
         const words = this.wordGain(r);
-        const g = chosen.length === 0 ? this.withFigures(r, words) + this.figuresReferredTo(r) : this.withFigures(r, words);
+        const g = first ? this.withFigures(r, words) + this.figuresReferredTo(r, context) : this.withFigures(r, words);
         const givesFigureAndWords = words > 1e-9 && g > words;
-        if (words < (chosen.length === 0 ? 1e-9 : minGain) && !this.refersBack(j) && !givesFigureAndWords) continue;
-        if (g > pickGain + 1e-9) [pick, pickGain] = [r, g];
+        if (words < (first ? 1e-9 : minGain) && !this.refersBack(j, context) && !givesFigureAndWords) continue;
+        if (g > pickGain + 1e-9) {
+          pick = r;
+          pickGain = g;
+        }
       }
-      if (pick < 0 || (chosen.length > 0 && pickGain < minGain)) break;
+      if (pick < 0 || (!first && pickGain < minGain)) break;
       this.take(pick);
     }
+  }
+
+  private isChosen(r: number): boolean {
+    for (let c = 0; c < this.chosenCount; c++) if (this.chosen[c] === r) return true;
+    return false;
   }
 
   private wordGain(r: number): number {
@@ -133,7 +173,7 @@ export class SentenceChoice {
     const { aligned, named } = this.wanted;
     const figures = this.giving.length;
     const quotes = this.quoted.length;
-    this.chosen.push(r);
+    this.chosen[this.chosenCount++] = r;
     for (let k = 0; k < aligned.length; k++) this.current[k] = Math.max(this.current[k], this.strength[r * aligned.length + k]);
     for (let k = 0; k < figures; k++) this.figureFound[k] ||= this.figureIn[r * figures + k];
     for (let k = 0; k < named.length; k++) this.nameFound[k] ||= this.nameIn[r * named.length + k];
@@ -142,16 +182,17 @@ export class SentenceChoice {
 
   // Sentences read together tell one thing: they stand within a few sentences of each other. (A
   // name or an age given elsewhere in the source is the name and figure rules' to find.)
-  private refersBack(j: number): boolean {
-    const { rows, sentences, chosen } = this;
-    if (chosen.length === 0) return false;
-    const from = antecedentStart(sentences[j].passage, this.context);
-    return chosen.some((c) => rows[c] < j && sentences[rows[c]].passage.end > from);
+  private refersBack(j: number, context: CheckContext): boolean {
+    const { rows, sentences } = this;
+    if (this.chosenCount === 0) return false;
+    const from = antecedentStart(sentences[j].passage, context);
+    for (let c = 0; c < this.chosenCount; c++) if (rows[this.chosen[c]] < j && sentences[rows[this.chosen[c]]].passage.end > from) return true;
+    return false;
   }
 
   // A figure given by a sentence that refers back ("This is about 30% more than in 2021.") is said of
   // what the sentence before it tells: it counts for that sentence when the evidence opens.
-  private figuresReferredTo(r: number): number {
+  private figuresReferredTo(r: number, context: CheckContext): number {
     const { rows, sentences, figureIn } = this;
     const n = this.giving.length;
     let g = 0;
@@ -160,14 +201,34 @@ export class SentenceChoice {
     for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
       // (A search of the few rows: only a statement with a figure gets here.)
       const ri = rows.indexOf(i);
-      if (ri < 0 || antecedentStart(sentences[i].passage, this.context) >= sentences[j].passage.end) continue;
+      if (ri < 0 || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
       for (let k = 0; k < n; k++) if (!figureIn[r * n + k] && figureIn[ri * n + k]) g += this.wanted.figureWeight;
     }
     return g;
   }
 
   private linked(j: number): boolean {
-    for (const c of this.chosen) if (Math.abs(this.rows[c] - j) <= LINK_REACH) return true;
+    for (let c = 0; c < this.chosenCount; c++) if (Math.abs(this.rows[this.chosen[c]] - j) <= LINK_REACH) return true;
     return false;
   }
+}
+
+/** Room for a little more than needed, so the arrays are seldom grown. */
+function grown(needed: number): number {
+  return Math.max(64, needed * 2);
+}
+
+/** Whether the sentence uses every one of the words. */
+function allIn(words: readonly StatementWord[], sentence: ReadSentence): boolean {
+  for (const w of words) if (!sentence.terms.has(w.term)) return false;
+  return true;
+}
+
+const shared = new SentenceChoice();
+
+/** The choice among `rows` (see SentenceChoice): valid until the next choice is made. */
+export function chooseSentences(rows: readonly number[], sentences: readonly ReadSentence[], wanted: WordsToFind, giving: readonly number[][], quoted: readonly QuotedHere[], context: CheckContext, cutoffs: MeaningCutoffs): SentenceChoice {
+  shared.reset(rows, sentences, wanted, giving, quoted, cutoffs);
+  shared.choose(context);
+  return shared;
 }
