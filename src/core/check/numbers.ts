@@ -28,10 +28,11 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
-const CURRENCY_WORDS: Record<string, string> = {
+// A Map, not an object: a word after a figure is any word, "constructor" too, and an object's prototype would answer it.
+const CURRENCY_WORDS = new Map<string, string>(Object.entries({
   dollar: 'usd', dollars: 'usd', usd: 'usd', yuan: 'cny', renminbi: 'cny', euro: 'eur', euros: 'eur', eur: 'eur',
   pound: 'gbp', pounds: 'gbp', rubles: 'rub', roubles: 'rub', ruble: 'rub', yen: 'jpy', rupees: 'inr',
-};
+}));
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'cny' };
 // "68 years old", "the 62-year-old president".
 const YEARS_OLD = /^[\s-]*years?[\s-]*old\b/i;
@@ -108,7 +109,7 @@ export function scanNumbers(text: string): NumberMention[] {
       // "forty percent" and "forty dollars" are the figures "40%" and "$40", written out.
       const percent = SPELLED_PERCENT.exec(text.slice(end));
       const currencyWord = WORD_AFTER.exec(text.slice(end));
-      const currency = currencyWord ? CURRENCY_WORDS[currencyWord[1].toLowerCase()] : undefined;
+      const currency = currencyWord ? CURRENCY_WORDS.get(currencyWord[1].toLowerCase()) : undefined;
       if (spelled.ordinal) mentions.push({ kind: 'ordinal', value, start, end, raw: text.slice(start, end) });
       else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
       else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
@@ -153,9 +154,9 @@ export function scanNumbers(text: string): NumberMention[] {
     else if (g.currency) {
       kind = 'money';
       unit = CURRENCY_SYMBOLS[g.currency];
-    } else if (currencyWord && CURRENCY_WORDS[currencyWord[1].toLowerCase()]) {
+    } else if (currencyWord && CURRENCY_WORDS.has(currencyWord[1].toLowerCase())) {
       kind = 'money';
-      unit = CURRENCY_WORDS[currencyWord[1].toLowerCase()];
+      unit = CURRENCY_WORDS.get(currencyWord[1].toLowerCase());
       end += currencyWord[0].length;
     } else if (isAge(text, start, end) || YEARS_OLD.test(text.slice(end))) kind = 'age';
     else if (FOUR_DIGITS.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';

@@ -53,6 +53,7 @@ export class PassageIndex implements PassageRetrieval {
   /** Terms the corpus writes in lower case somewhere: common words, not names. */
   private readonly lowercase = new TermStats();
   private readonly termSets = new Map<Passage, PassageTerms>();
+  private scores = new Float64Array(64);
 
   get size(): number {
     return this.passageTotal;
@@ -122,10 +123,10 @@ export class PassageIndex implements PassageRetrieval {
   /** The query's terms the corpus knows, most informative first, at most `max`. */
   informativeTerms(terms: readonly string[], max = MAX_QUERY_TERMS): string[] {
     const known = [...new Set(terms)].filter((term) => this.stats.documentFrequency(term) > 0);
-    const idfs = new Float64Array(known.length);
+    const idfs = this.scratchScores(known.length);
     for (let i = 0; i < known.length; i++) idfs[i] = this.stats.idf(known[i]);
     const informative: string[] = [];
-    for (const i of bestIndices(idfs, max)) informative.push(known[i]);
+    for (const i of bestIndices(idfs, max, known.length)) informative.push(known[i]);
     return informative;
   }
 
@@ -140,18 +141,28 @@ export class PassageIndex implements PassageRetrieval {
     // the checker's readers of the other layout would be thrown out of their compiled code.
     const passages: Passage[] = [];
     const terms: PassageTerms[] = [];
-    const scores = new Float64Array(candidates.length);
-    candidates.forEach((result, i) => {
-      const passage = this.passageAt(result.slot);
-      const passageTerms = this.termsOf(result.slot, passage);
+    const scores = this.scratchScores(candidates.length);
+    for (let i = 0; i < candidates.length; i++) {
+      const slot = candidates[i].slot;
+      const passage = this.passageAt(slot);
+      const passageTerms = this.termsOf(slot, passage);
       passages.push(passage);
       terms.push(passageTerms);
-      scores[i] = scorer.score(passageTerms.sentenceTerms, passageTerms.contextTerms) * 0.9 + 0.1 * (result.score / best);
-    });
+      scores[i] = scorer.score(passageTerms.sentenceTerms, passageTerms.contextTerms) * 0.9 + 0.1 * (candidates[i].score / best);
+    }
     // The terms found and the matched words, for emphasis, only of the candidates kept.
     const ranked: ScoredPassage[] = [];
-    for (const i of bestIndices(scores, limit)) ranked.push(new RankedPassage(passages[i], scores[i], terms[i], () => scorer.inSentence(terms[i].sentenceTerms)));
+    for (const i of bestIndices(scores, limit, candidates.length)) ranked.push(new RankedPassage(passages[i], scores[i], terms[i], () => scorer.inSentence(terms[i].sentenceTerms)));
     return ranked;
+  }
+
+  /**
+   * Room for `count` scores, reused by every ranking (each reads its scores before the next
+   * starts): a typed array made per call cost more than the loop that fills it.
+   */
+  private scratchScores(count: number): Float64Array {
+    if (this.scores.length < count) this.scores = new Float64Array(Math.max(count, 2 * this.scores.length));
+    return this.scores;
   }
 
   private passageAt(slot: number): Passage {

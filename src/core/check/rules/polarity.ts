@@ -99,6 +99,8 @@ const unrealizedIn = rememberedByText(unrealizedTerms);
 
 const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing|without|.*n't)$/;
 const NEGATION_SCOPE = 3;
+// Every NEGATION word holds one of these: a text with none negates nothing, and its words need not be read.
+const MAY_NEGATE = /no|never|neither|refus|refrain|stop|halt|ceas|without|n['\u2019]t/i;
 
 /**
  * The terms a text negates, each with its negation word: a negation reaches the next few words
@@ -107,8 +109,9 @@ const NEGATION_SCOPE = 3;
  * ("stopped supporting Russia"), except a purpose ("stopped to pose").
  */
 function negatedTerms(text: string, keepBothWays = false): Map<string, string> {
-  const tokens = wordTokens(text.replace(/\u2019/g, "'"));
   const negated = new Map<string, string>();
+  if (!MAY_NEGATE.test(text)) return negated;
+  const tokens = wordTokens(text.replace(/\u2019/g, "'"));
   const affirmed = new Set<string>();
   const inScope = new Set<number>();
   const negation = (i: number): boolean => NEGATION.test(tokens[i].raw.toLowerCase());
