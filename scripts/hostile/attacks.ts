@@ -83,8 +83,8 @@ function htmlPage(size: number): Buffer {
 
 // --- PDF --------------------------------------------------------------------------------------
 
-/** A PDF whose pages have the given content streams (already encoded), Helvetica as /F1. */
-export function pdfFile(pages: Array<{ stream: Buffer; filter?: string }>): Buffer {
+/** A PDF whose pages have the given content streams (already encoded), Helvetica as /F1; pages are 612 points wide unless given a `width`. */
+export function pdfFile(pages: Array<{ stream: Buffer; filter?: string; width?: number }>): Buffer {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body) ;
   const pageCount = pages.length;
@@ -92,8 +92,8 @@ export function pdfFile(pages: Array<{ stream: Buffer; filter?: string }>): Buff
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add(`<< /Type /Pages /Count ${pageCount} /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] >>`);
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  pages.forEach(({ stream, filter }, i) => {
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+  pages.forEach(({ stream, filter, width = 612 }, i) => {
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
     add(Buffer.concat([Buffer.from(`<< /Length ${stream.length}${filter ? ` /Filter /${filter}` : ''} >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream', 'latin1')]));
   });
   const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
@@ -132,6 +132,18 @@ function zlibStream(data: Buffer): Buffer {
 function pdfBigStream(size: number): Buffer {
   const block = textOperators(Array.from({ length: 70 }, (_, i) => `Line ${i} of a page that repeats its words again and again.`));
   return pdfFile([{ stream: zlibStream(repeat(block, size)), filter: 'FlateDecode' }]);
+}
+
+/**
+ * One page whose content stream unpacks to about `size` bytes: a single baseline of one-word runs
+ * set a little apart, on a page wide enough to hold them all (pdf.js drops text off the page), so
+ * pdf.js gives two items a word (the word, then a space) for one line of text.
+ */
+function pdfLongLine(size: number): Buffer {
+  const run = '(word) Tj 4 0 Td\n';
+  const runs = repeat(run, size);
+  const width = Math.ceil((runs.length / run.length) * 4 + 100);
+  return pdfFile([{ stream: zlibStream(Buffer.concat([Buffer.from('BT /F1 1 Tf 50 400 Td\n'), runs, Buffer.from('ET\n')])), filter: 'FlateDecode', width }]);
 }
 
 /** Many pages of one short line each, all children of one Pages node. */
@@ -228,6 +240,7 @@ const sourceAttacks: Attack[] = [
   { name: 'html-paragraphs', description: '.html page of ordinary paragraphs with links (about 15,000 elements a MB)', kind: 'source', file: 'page.html', make: htmlPage, benchSizes: [1 * MB, 3 * MB], testSizes: [16 * KB, 128 * KB], limitSize: TEXT_LIMIT },
   { name: 'base64', description: '.txt of one base64 line', kind: 'source', file: 'b64.txt', make: base64Line, benchSizes: [1 * MB, 9.8 * MB], testSizes: [256 * KB, 2 * MB], limitSize: TEXT_LIMIT },
   { name: 'pdf-stream', description: 'PDF with a huge compressed stream (size unpacked)', kind: 'source', file: 'stream.pdf', make: pdfBigStream, benchSizes: [10 * MB, 200 * MB], testSizes: [64 * KB, 512 * KB], limitSize: PDF_LIMIT },
+  { name: 'pdf-long-line', description: 'PDF of one line of one-word runs (600,000 at 9.9 MB unpacked)', kind: 'source', file: 'line.pdf', make: pdfLongLine, benchSizes: [1 * MB, 4 * MB], testSizes: [128 * KB, 1 * MB], limitSize: PDF_LIMIT },
   { name: 'pdf-pages', description: 'PDF of flat pages (200 bytes a page)', kind: 'source', file: 'pages.pdf', make: pdfFlatPages, benchSizes: [400 * KB, 4 * MB], testSizes: [8 * KB, 64 * KB], limitSize: 1_990 * 200 },
   { name: 'docx-runs', description: 'DOCX of one-word bold runs (size unpacked; 0.1 MB on disk at 19.5 MB)', kind: 'source', file: 'runs.docx', make: docxRuns, benchSizes: [4 * MB, 10 * MB], testSizes: [64 * KB, 512 * KB], limitSize: DOCX_LIMIT },
   { name: 'docx-bomb', description: 'DOCX unzipping to far more XML (size unpacked)', kind: 'source', file: 'bomb.docx', make: docxBomb, benchSizes: [60 * MB, 1024 * MB], testSizes: [64 * KB, 512 * KB], limitSize: DOCX_LIMIT },

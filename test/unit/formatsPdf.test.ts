@@ -81,6 +81,19 @@ describe('formats: PDF', () => {
     assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }), 'pages: 2');
   });
 
+  it("leaves Node's own builtins in place: pdfjs's core-js would replace Array.prototype.push and JSON with slower JavaScript (dist bundle, own process)", () => {
+    const bundle = path.resolve(__dirname, '../../../dist/formats/pdf.js');
+    const script = [
+      "const names = ['Array.prototype.push', 'JSON.stringify', 'JSON.parse', 'Function.prototype.toString'];",
+      'const builtins = () => [Array.prototype.push, JSON.stringify, JSON.parse, Function.prototype.toString];',
+      'const before = builtins();',
+      `require(${JSON.stringify(bundle)}).extractPdf(require('fs').readFileSync(${JSON.stringify(path.join(formatFixtureDir, 'report.pdf'))}))`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is source code for the child process, template literal included
+      "  .then(() => process.stdout.write(`replaced: ${names.filter((_, i) => builtins()[i] !== before[i]).join(', ') || 'none'}`), (e) => process.stdout.write(`error: ${e.message}`));",
+    ].join('\n');
+    assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }), 'replaced: none');
+  });
+
   describe('layout', () => {
     it('joins runs of a line, spacing them only when they are apart', () => {
       const lines = linesOf([item('inter', 0, 100, 25), item('national', 25, 100, 40), item('law', 70, 100, 15)]);

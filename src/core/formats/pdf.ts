@@ -2,7 +2,8 @@
 import type { SourceMetadata } from '../types';
 import { UnindexableSourceError } from '../corpus/unindexable';
 import type { ExtractedSource } from './index';
-import { dropPageFurniture, layoutLines, linesOf, type PdfTextItem } from './pdfLayout';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import { dropPageFurniture, layoutLines, LineBuilder, type PdfLineOfText } from './pdfLayout';
 import { loadPdfjs } from './pdfjs';
 import { MAX_PDF_PAGES, TextBudget } from './budgets';
 import { checkUnpackedStreams } from './pdfStreams';
@@ -12,13 +13,26 @@ type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['get
 /** Between pages in the extracted text: a form feed on a line of its own. */
 export const pageBreak = '\n\f\n';
 
-async function pageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfTextItem[]> {
+/** A page's lines; its text is counted against `budget` as it comes. */
+async function pageLines(pdf: PdfDocument, pageNumber: number, budget: TextBudget): Promise<PdfLineOfText[]> {
   const page = await pdf.getPage(pageNumber);
   try {
-    const content = await page.getTextContent();
-    return content.items.flatMap((item) =>
-      'str' in item ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height }] : [],
-    );
+    const lines = new LineBuilder();
+    // The items as pdf.js streams them, in chunks: a page of 100,000 lines is not held twice
+    // (getTextContent gathers the chunks into one array). Read, not iterated with for await: leaving
+    // that loop on an error cancels the stream, after which the document's destroy() never settled
+    // (pdfjs-dist 5.6); destroying the document ends the stream.
+    const reader = (page.streamTextContent() as ReadableStream<TextContent>).getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      let chars = 0;
+      for (const item of chunk.value.items) {
+        if (!('str' in item)) continue;
+        chars += item.str.length + 1;
+        lines.add({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height });
+      }
+      budget.add(chars);
+    }
+    return lines.finish();
   } finally {
     page.cleanup();
   }
@@ -74,9 +88,7 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractedSource> {
     const budget = new TextBudget();
     const lines = [];
     for (let n = 1; n <= pdf.numPages; n++) {
-      const items = await pageItems(pdf, n);
-      budget.add(items.reduce((chars, item) => chars + item.str.length + 1, 0));
-      lines.push(linesOf(items));
+      lines.push(await pageLines(pdf, n, budget));
     }
     const pageTexts = dropPageFurniture(lines).map(layoutLines);
     if (pageTexts.every((text) => text.trim().length === 0)) {

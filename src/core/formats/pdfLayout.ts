@@ -10,7 +10,7 @@ export interface PdfTextItem {
   height: number;
 }
 
-interface PdfLineOfText {
+export interface PdfLineOfText {
   text: string;
   x: number;
   y: number;
@@ -20,39 +20,61 @@ interface PdfLineOfText {
   tabular: boolean;
 }
 
-function startsLine(line: PdfLineOfText | undefined, item: PdfTextItem, size: number): boolean {
-  if (!line) return true;
+function startsLine(line: PdfLineOfText, item: PdfTextItem, size: number): boolean {
   const tolerance = Math.max(line.size, size) * 0.5;
   return Math.abs(item.y - line.y) > tolerance || item.x < line.endX - line.size;
 }
 
-/** Groups items into lines: same baseline, left to right, with spaces where runs are apart. */
-export function linesOf(items: PdfTextItem[]): PdfLineOfText[] {
-  const lines: PdfLineOfText[] = [];
-  let current: PdfLineOfText | undefined;
-  for (const item of items) {
-    if (item.str.length === 0) continue;
+/**
+ * Groups items into lines as they come (a page's items are streamed, never all held): same
+ * baseline, left to right, with spaces where runs are apart.
+ */
+export class LineBuilder {
+  private readonly lines: PdfLineOfText[] = [];
+  private current: PdfLineOfText | undefined;
+  /** The last run added to the current line: whether the line ends in a space, without a regex over the whole line. */
+  private last = '';
+
+  add(item: PdfTextItem): void {
+    if (item.str.length === 0) return;
+    const current = this.current;
     const size = item.height > 0 ? item.height : (current?.size ?? 10);
-    if (startsLine(current, item, size)) {
-      current = { text: item.str, x: item.x, y: item.y, endX: item.x + item.width, size, tabular: false };
-      lines.push(current);
-      continue;
+    if (!current || startsLine(current, item, size)) {
+      this.current = { text: item.str, x: item.x, y: item.y, endX: item.x + item.width, size, tabular: false };
+      this.lines.push(this.current);
+      this.last = item.str;
+      return;
     }
-    const line = current!;
     // pdfjs fills gaps with space items as wide as the gap: the gap is measured to the next word.
     if (item.str.trim().length === 0) {
-      if (!/\s$/.test(line.text)) line.text += ' ';
-      continue;
+      if (!/\s$/.test(this.last)) this.append(current, ' ');
+      return;
     }
-    const gap = item.x - line.endX;
-    const spaced = /\s$/.test(line.text) || /^\s/.test(item.str);
-    if (gap > size * 0.2 && !spaced) line.text += ' ';
-    if (gap > size * 2) line.tabular = true;
-    line.text += item.str;
-    line.endX = Math.max(line.endX, item.x + item.width);
+    const gap = item.x - current.endX;
+    const spaced = /\s$/.test(this.last) || /^\s/.test(item.str);
+    if (gap > size * 0.2 && !spaced) this.append(current, ' ');
+    if (gap > size * 2) current.tabular = true;
+    this.append(current, item.str);
+    current.endX = Math.max(current.endX, item.x + item.width);
   }
-  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
-  return lines.filter((line) => line.text.length > 0);
+
+  private append(line: PdfLineOfText, text: string): void {
+    line.text += text;
+    this.last = text;
+  }
+
+  /** The lines, spaces collapsed, empty ones dropped. */
+  finish(): PdfLineOfText[] {
+    for (const line of this.lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+    return this.lines.filter((line) => line.text.length > 0);
+  }
+}
+
+/** Groups items into lines (LineBuilder over a page's items). */
+export function linesOf(items: PdfTextItem[]): PdfLineOfText[] {
+  const builder = new LineBuilder();
+  for (const item of items) builder.add(item);
+  return builder.finish();
 }
 
 const sameSize = (a: PdfLineOfText, b: PdfLineOfText) => Math.abs(a.size - b.size) <= Math.min(a.size, b.size) * 0.15;

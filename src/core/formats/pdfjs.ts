@@ -25,13 +25,43 @@ async function withoutLoadWarnings<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The builtins whose methods core-js may replace. */
+const builtinOwners: object[] = [
+  Array, Array.prototype, Object, Object.prototype, Function.prototype, String, String.prototype, Number, Math, JSON,
+  Promise, Promise.prototype, Map.prototype, Set.prototype, WeakMap.prototype, RegExp.prototype, ArrayBuffer.prototype,
+  Object.getPrototypeOf(Uint8Array), Object.getPrototypeOf(Uint8Array.prototype) as object, Uint8Array, Uint8Array.prototype,
+];
+
+/**
+ * Runs `load` and then puts back every builtin method it replaced, keeping only those it added.
+ * pdfjs's legacy build carries core-js, which adds what Node lacks (needed) but also replaces
+ * methods Node has over spec corner cases: Array.prototype.push (V8 does not throw on pushing
+ * nothing to a frozen length), JSON.stringify and JSON.parse (no JSON.rawJSON). The JavaScript
+ * push then ran for every glyph pdfjs reads, and for every push in this thread after.
+ */
+async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const before = builtinOwners.map((owner) => new Map(Reflect.ownKeys(owner).map((key) => [key, Object.getOwnPropertyDescriptor(owner, key)!])));
+  try {
+    return await load();
+  } finally {
+    builtinOwners.forEach((owner, i) => {
+      for (const [key, original] of before[i]) {
+        const now = Object.getOwnPropertyDescriptor(owner, key);
+        if (now && (!Object.is(now.value, original.value) || now.get !== original.get)) Object.defineProperty(owner, key, original);
+      }
+    });
+  }
+}
+
 async function load(): Promise<Pdfjs> {
   stubRenderingGlobals();
-  return withoutLoadWarnings(async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  });
+  return keepingBuiltins(() =>
+    withoutLoadWarnings(async () => {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return import('pdfjs-dist/legacy/build/pdf.mjs');
+    }),
+  );
 }
 
 /** pdfjs, loaded once on first use. */
