@@ -184,9 +184,14 @@ export class SentenceChoice {
   // name or an age given elsewhere in the source is the name and figure rules' to find.)
   private refersBack(j: number, context: CheckContext): boolean {
     const { rows, sentences } = this;
-    if (this.chosenCount === 0) return false;
-    const from = antecedentStart(sentences[j].passage, context);
-    for (let c = 0; c < this.chosenCount; c++) if (rows[this.chosen[c]] < j && sentences[rows[this.chosen[c]]].passage.end > from) return true;
+    // (Where j's antecedent starts, a few regular expressions and an index lookup, is asked only when a sentence chosen stands before it.)
+    let from: number | undefined;
+    for (let c = 0; c < this.chosenCount; c++) {
+      const before = rows[this.chosen[c]];
+      if (before >= j) continue;
+      from ??= antecedentStart(sentences[j].passage, context);
+      if (sentences[before].passage.end > from) return true;
+    }
     return false;
   }
 
@@ -201,10 +206,17 @@ export class SentenceChoice {
     for (let i = j + 1; i <= j + LINK_REACH && i < sentences.length; i++) {
       // (A search of the few rows: only a statement with a figure gets here.)
       const ri = rows.indexOf(i);
-      if (ri < 0 || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
+      if (ri < 0 || !this.addsFigure(r, ri) || antecedentStart(sentences[i].passage, context) >= sentences[j].passage.end) continue;
       for (let k = 0; k < n; k++) if (!figureIn[r * n + k] && figureIn[ri * n + k]) g += this.wanted.figureWeight;
     }
     return g;
+  }
+
+  /** Whether row ri gives a figure row r does not (asked before whether ri refers back to r, which costs more). */
+  private addsFigure(r: number, ri: number): boolean {
+    const n = this.giving.length;
+    for (let k = 0; k < n; k++) if (!this.figureIn[r * n + k] && this.figureIn[ri * n + k]) return true;
+    return false;
   }
 
   private linked(j: number): boolean {

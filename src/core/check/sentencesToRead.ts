@@ -30,13 +30,14 @@ export function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, 
   const read: number[] = [];
   const last = doc.sentences.length - 1;
   // (A sentence met again adds nothing: its neighbours are read already.)
-  for (const j of marks.bestScored(SENTENCES_BY_WORDS)) marks.takeAround(j, last, read);
-  const retrieved: number[] = [];
+  const best = marks.bestScored();
+  for (let b = 0; b < best; b++) marks.takeAround(marks.best[b], last, read);
+  marks.fitRetrieved(candidates.length);
   for (const c of candidates) {
     const j = doc.sentenceOf.get(c.passage.id);
-    if (j !== undefined) insertAscending(retrieved, j);
+    if (j !== undefined) marks.addRetrieved(j);
   }
-  for (const j of retrieved) marks.takeAround(j, last, read);
+  for (let i = 0; i < marks.retrievedCount; i++) marks.takeAround(marks.retrieved[i], last, read);
   for (const q of analysis.quotes) {
     const at = q.passage ? doc.sentenceOf.get(q.passage.id) : undefined;
     if (at !== undefined) marks.takeAround(at, last, read);
@@ -54,6 +55,11 @@ class SentenceMarks {
   private readonly scoredIn: Int32Array;
   private readonly takenIn: Int32Array;
   private stamp = 0;
+  /** The best-scoring few (see bestScored), best first. */
+  readonly best = new Int32Array(SENTENCES_BY_WORDS);
+  /** The retrieved sentences (`retrievedCount` of them), ascending. */
+  retrieved = new Int32Array(16);
+  retrievedCount = 0;
 
   constructor(readonly size: number) {
     this.scored = new Int32Array(size);
@@ -67,9 +73,10 @@ class SentenceMarks {
     return size <= this.size ? this : new SentenceMarks(Math.max(size, this.size * 2, 256));
   }
 
-  /** Starts a read: no sentence scored or taken yet. */
+  /** Starts a read: no sentence scored, taken or retrieved yet. */
   start(): void {
     this.scoredCount = 0;
+    this.retrievedCount = 0;
     this.stamp++;
   }
 
@@ -91,27 +98,40 @@ class SentenceMarks {
     }
   }
 
-  /** The best-scoring few sentences with a score above 0, best first, ties to the earlier sentence. */
-  bestScored(few: number): number[] {
-    const best: number[] = [];
+  /** Puts in `best` the best-scoring few sentences with a score above 0, best first, ties to the earlier sentence; returns how many. */
+  bestScored(): number {
+    const best = this.best;
+    let count = 0;
     for (let i = 0; i < this.scoredCount; i++) {
       const j = this.scored[i];
       const s = this.score[j];
       if (!(s > 0)) continue;
-      let at = best.length;
+      let at = count;
       while (at > 0 && (s > this.score[best[at - 1]] || (s === this.score[best[at - 1]] && j < best[at - 1]))) at--;
-      if (at >= few) continue;
-      if (best.length < few) best.push(j);
-      for (let k = best.length - 1; k > at; k--) best[k] = best[k - 1];
+      if (at >= best.length) continue;
+      if (count < best.length) count++;
+      for (let k = count - 1; k > at; k--) best[k] = best[k - 1];
       best[at] = j;
     }
-    return best;
+    return count;
+  }
+
+  /** Room for this many retrieved sentences. */
+  fitRetrieved(candidates: number): void {
+    if (this.retrieved.length < candidates) this.retrieved = new Int32Array(candidates * 2);
+  }
+
+  /** Adds a retrieved sentence, keeping them ascending (a sentence retrieved twice adds nothing to the read, so it may stay twice). */
+  addRetrieved(j: number): void {
+    let at = this.retrievedCount++;
+    for (; at > 0 && this.retrieved[at - 1] > j; at--) this.retrieved[at] = this.retrieved[at - 1];
+    this.retrieved[at] = j;
   }
 }
 
 let scratch = new SentenceMarks(0);
 
-/** Inserts a sentence index into an ascending list of distinct ones (searched from the end: they mostly come in order). */
+/** Inserts a sentence index into an ascending list of distinct ones (a figure's sentences: searched from the end, they mostly come in order). */
 function insertAscending(list: number[], j: number): void {
   let at = list.length;
   while (at > 0 && list[at - 1] > j) at--;
