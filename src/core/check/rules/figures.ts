@@ -34,20 +34,21 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
   if (analysis.figures.length === 0) return finding;
   // The evidence gives what its sentences and their neighbours give (and, after "This is 30% more", what came before).
   const doc = context.documents.get(evidence.docId);
-  const textOf = new Map<NumberMention, string>();
-  const docOffset = new Map<NumberMention, number>();
-  const near = doc
-    ? evidence.passages.flatMap((p) => {
-        const from = antecedentStart(p, context);
-        const text = doc.text.slice(from, p.contextEnd);
-        const mentions = findNumbers(text);
-        for (const m of mentions) {
-          textOf.set(m, text);
-          docOffset.set(m, from + m.start);
-        }
-        return mentions;
-      })
-    : [];
+  // Each figure near the evidence, with the text it was read in and where that text starts in the source (same index).
+  const near: NumberMention[] = [];
+  const nearText: string[] = [];
+  const nearFrom: number[] = [];
+  if (doc) {
+    for (const p of evidence.passages) {
+      const from = antecedentStart(p, context);
+      const text = doc.text.slice(from, p.contextEnd);
+      for (const m of findNumbers(text)) {
+        near.push(m);
+        nearText.push(text);
+        nearFrom.push(from);
+      }
+    }
+  }
   // An age the source says of the statement's person is the one to compare, whoever else is that age in the source.
   const ownAges = analysis.figures.filter((figure) => figure.kind === 'age' && figure.owner !== undefined);
   for (const figure of ownAges) {
@@ -59,10 +60,11 @@ export function checkFigures(analysis: StatementAnalysis, evidence: Evidence, co
   if (open.length === 0) return finding;
   // All the statement's figures are compared, so each source figure pairs with one of them: in
   // "a 1-3 draw" against "a 3-3 draw" the second 3 is the rival of the 1.
-  const compared = compareFigures(analysis.figures, analysis.text, near, (m) => textOf.get(m) ?? '');
+  const compared = compareFigures(analysis.figures, analysis.text, near, (m) => nearText[near.indexOf(m)] ?? '');
   const primary = evidence.sentences[0];
   const inPrimary = (m: NumberMention): boolean => {
-    const at = docOffset.get(m) ?? -1;
+    const i = near.indexOf(m);
+    const at = i < 0 ? -1 : nearFrom[i] + m.start;
     return at >= primary.passage.start && at < primary.passage.end;
   };
   // Built only when a sentence beyond the evidence gives one of the figures (most figures have none).

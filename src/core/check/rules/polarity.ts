@@ -66,17 +66,15 @@ export function checkPolarity(analysis: StatementAnalysis, evidence: Evidence, c
  */
 function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): string | undefined {
   // Read only once a word is given in the same sense (many statements have none).
-  let ours: Map<string, string> | undefined;
-  let theirs: Map<string, Map<string, string>> | undefined;
+  let ours: ReadonlyMap<string, string> | undefined;
   // (Needed only for a word the statement negates.)
   let evidenceNegations: ReadonlySet<string> | undefined;
   for (const match of evidence.matches) {
     // Only a word the source gives in the same sense can be said the other way round: "hope" is near "enough" in use, not in meaning.
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
     ours ??= negatedTerms(analysis.text);
-    theirs ??= new Map(evidence.passages.map((p) => [p.id, negatedIn(p.text)]));
     const term = match.word.term;
-    const source = theirs.get(match.passage.id) ?? negatedIn(match.passage.text);
+    const source = negatedIn(match.passage.text);
     const counterpart = counterpartTerm(match);
     const negatedThere = source.has(term) || (counterpart !== undefined && source.has(counterpart));
     if (ours.has(term) === negatedThere) continue;
@@ -85,7 +83,7 @@ function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): stri
     const word = ours.get(term) ?? source.get(term) ?? (counterpart !== undefined ? source.get(counterpart) : undefined);
     // The same negation in both ("refused to hand over", "refused to give up") is the same claim told with other words.
     if (word && ours.has(term)) {
-      evidenceNegations ??= new Set([...theirs.values()].flatMap((negated) => [...negated.values()].map((w) => w.toLowerCase())));
+      evidenceNegations ??= new Set(evidence.passages.flatMap((p) => [...negatedIn(p.text).values()].map((w) => w.toLowerCase())));
       if (evidenceNegations.has(word.toLowerCase())) continue;
     }
     return word;
@@ -100,6 +98,7 @@ const unrealizedIn = rememberedByText(unrealizedTerms);
 const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing|without|.*n't)$/;
 const NEGATION_SCOPE = 3;
 // Every NEGATION word holds one of these: a text with none negates nothing, and its words need not be read.
+const NOTHING_NEGATED: ReadonlyMap<string, string> = new Map();
 const MAY_NEGATE = /no|never|neither|refus|refrain|stop|halt|ceas|without|n['\u2019]t/i;
 
 /**
@@ -108,9 +107,9 @@ const MAY_NEGATE = /no|never|neither|refus|refrain|stop|halt|ceas|without|n['\u2
  * adverb it negates nothing ("not only"). Verbs of stopping and refusing negate what follows
  * ("stopped supporting Russia"), except a purpose ("stopped to pose").
  */
-function negatedTerms(text: string, keepBothWays = false): Map<string, string> {
+function negatedTerms(text: string, keepBothWays = false): ReadonlyMap<string, string> {
+  if (!MAY_NEGATE.test(text)) return NOTHING_NEGATED;
   const negated = new Map<string, string>();
-  if (!MAY_NEGATE.test(text)) return negated;
   const tokens = wordTokens(text.replace(/\u2019/g, "'"));
   const affirmed = new Set<string>();
   const inScope = new Set<number>();
@@ -146,15 +145,6 @@ function negatedTerms(text: string, keepBothWays = false): Map<string, string> {
 function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { word: string; counterpart: string } | undefined {
   // Read only once a word is given in the same sense (many statements have none).
   let tokens: readonly WordToken[] | undefined;
-  const byPassage = new Map<string, Map<string, string>>();
-  const unrealized = (passage: Passage): Map<string, string> => {
-    let terms = byPassage.get(passage.id);
-    if (!terms) {
-      terms = unrealizedIn(passage.text);
-      byPassage.set(passage.id, terms);
-    }
-    return terms;
-  };
   for (const match of evidence.matches) {
     if (match.strength < 1 || !match.passage || !match.kind || !SAME_SENSE.has(match.kind)) continue;
     if (tokens === undefined) {
@@ -167,9 +157,9 @@ function modalityMismatch(analysis: StatementAnalysis, evidence: Evidence): { wo
     const passage = match.passage;
     const terms = [...new Set([counterpartTerm(match) ?? match.word.term, match.word.term])];
     let marker: string | undefined;
-    for (const t of terms) marker ||= unrealized(passage).get(t);
+    for (const t of terms) marker ||= unrealizedIn(passage.text).get(t);
     // Another sentence of the evidence that states it as fact ("have never before combined") answers it.
-    const statedElsewhere = evidence.sentences.some((s) => s.passage.id !== passage.id && terms.some((t) => s.terms.has(t) && !unrealized(s.passage).has(t)));
+    const statedElsewhere = evidence.sentences.some((s) => s.passage.id !== passage.id && terms.some((t) => s.terms.has(t) && !unrealizedIn(s.passage.text).has(t)));
     if (marker && !statedElsewhere) return { word: match.word.raw, counterpart: marker };
   }
   return undefined;
