@@ -55,16 +55,17 @@ function weighedTerms(queryTerms: readonly string[], stats: TermWeights, weightO
  * queryCoverage()'s score alone, and its terms found in a sentence asked apart: a search scores
  * dozens of candidates and keeps a few, so only those few need the terms listed.
  */
-export function queryScorer(queryTerms: readonly string[], stats: TermWeights, weightOf?: (term: string) => number): { score(sentenceTerms: ReadonlySet<string>, contextTerms: ReadonlySet<string>): number; inSentence(sentenceTerms: ReadonlySet<string>): string[] } {
+export function queryScorer(queryTerms: readonly string[], stats: TermWeights, weightOf?: (term: string) => number): { score(placeOf: ReadonlyMap<string, TermPlace>): number; inSentence(sentenceTerms: ReadonlySet<string>): string[] } {
   const terms = weighedTerms(queryTerms, stats, weightOf);
   return {
     // The same sums in the same order as queryCoverage(), so the same score to the last bit.
-    score(sentenceTerms, contextTerms) {
+    score(placeOf) {
       let total = 0;
       let covered = 0;
       for (const { term, idf, factor } of terms) {
-        const inSentence = sentenceTerms.has(term);
-        const inContext = !inSentence && contextTerms.has(term);
+        const place = placeOf.get(term);
+        const inSentence = place === IN_SENTENCE;
+        const inContext = place === IN_CONTEXT;
         const weight = idf * (factor === 0 && (inSentence || inContext) ? 1 : factor);
         total += weight;
         if (inSentence) covered += weight;
@@ -74,4 +75,17 @@ export function queryScorer(queryTerms: readonly string[], stats: TermWeights, w
     },
     inSentence: (sentenceTerms) => terms.filter(({ term }) => sentenceTerms.has(term)).map(({ term }) => term),
   };
+}
+
+/** Where a passage has a term: in its sentence, or only in the neighbours its context spans. */
+export type TermPlace = typeof IN_SENTENCE | typeof IN_CONTEXT;
+const IN_SENTENCE = 1;
+const IN_CONTEXT = 2;
+
+/** Each term of a passage once, with where it has it: one lookup per query term, where the two sets take two for most. */
+export function termPlaces(sentenceTerms: ReadonlySet<string>, contextTerms: ReadonlySet<string>): ReadonlyMap<string, TermPlace> {
+  const places = new Map<string, TermPlace>();
+  for (const term of contextTerms) places.set(term, IN_CONTEXT);
+  for (const term of sentenceTerms) places.set(term, IN_SENTENCE);
+  return places;
 }

@@ -1,7 +1,7 @@
 import type { Passage, PassageHit } from '../types';
 import { contentTerms, scanTerms, tokenTerm, wordTokens } from './tokenize';
 import { TermStats } from './termStats';
-import { queryCoverage, queryScorer } from './coverage';
+import { queryCoverage, queryScorer, termPlaces, type TermPlace } from './coverage';
 import { Postings, type PostingsState } from './postings';
 import type { TermStatsState } from './termStats';
 import type { PassageRetrieval, TermWeights } from './retrieval';
@@ -36,6 +36,11 @@ interface PassageTerms {
   contextTerms: ReadonlySet<string>;
 }
 
+/** A local passage's terms as ranking reads them: both sets, and each term once with where the passage has it. */
+interface RankedTerms extends PassageTerms {
+  placeOf: ReadonlyMap<string, TermPlace>;
+}
+
 /**
  * Full-text index over passages: the postings find candidates from the query's most
  * informative terms (BM25 over sentence and context), then candidates are re-ranked by
@@ -52,7 +57,7 @@ export class PassageIndex implements PassageRetrieval {
   readonly stats = new TermStats();
   /** Terms the corpus writes in lower case somewhere: common words, not names. */
   private readonly lowercase = new TermStats();
-  private readonly termSets = new Map<Passage, PassageTerms>();
+  private readonly termSets = new Map<Passage, RankedTerms>();
   private scores = new Float64Array(64);
 
   get size(): number {
@@ -140,7 +145,7 @@ export class PassageIndex implements PassageRetrieval {
     // Filled by push, not map: map's array is packed run as a builtin and holey compiled in, and
     // the checker's readers of the other layout would be thrown out of their compiled code.
     const passages: Passage[] = [];
-    const terms: PassageTerms[] = [];
+    const terms: RankedTerms[] = [];
     const scores = this.scratchScores(candidates.length);
     for (let i = 0; i < candidates.length; i++) {
       const slot = candidates[i].slot;
@@ -148,7 +153,7 @@ export class PassageIndex implements PassageRetrieval {
       const passageTerms = this.termsOf(slot, passage);
       passages.push(passage);
       terms.push(passageTerms);
-      scores[i] = scorer.score(passageTerms.sentenceTerms, passageTerms.contextTerms) * 0.9 + 0.1 * (candidates[i].score / best);
+      scores[i] = scorer.score(passageTerms.placeOf) * 0.9 + 0.1 * (candidates[i].score / best);
     }
     // The terms found and the matched words, for emphasis, only of the candidates kept.
     const ranked: ScoredPassage[] = [];
@@ -171,10 +176,12 @@ export class PassageIndex implements PassageRetrieval {
   }
 
   /** A passage's sentence and context terms, cached (the oldest entry goes when the cache is full). */
-  private termsOf(slot: number, passage: Passage): PassageTerms {
+  private termsOf(slot: number, passage: Passage): RankedTerms {
     let terms = this.termSets.get(passage);
     if (!terms) {
-      terms = { sentenceTerms: new Set(contentTerms(passage.text, true)), contextTerms: new Set(contentTerms(this.contextAt(slot), true)) };
+      const sentenceTerms = new Set(contentTerms(passage.text, true));
+      const contextTerms = new Set(contentTerms(this.contextAt(slot), true));
+      terms = { sentenceTerms, contextTerms, placeOf: termPlaces(sentenceTerms, contextTerms) };
       if (this.termSets.size >= TERM_SET_CACHE) this.termSets.delete(this.termSets.keys().next().value!);
       this.termSets.set(passage, terms);
     }
