@@ -254,22 +254,29 @@ export class SourcedEngine implements Engine {
     const statements = this.extractStatements(markdown);
     const { visible, onPart, cancelled, partMs = CHECK_PART_MS } = options;
     const shown = (s: DraftStatement) => visible !== undefined && s.start < visible.end && s.end > visible.start;
-    const first = visible ? statements.filter(shown) : [];
-    const order = visible ? [...first, ...statements.filter((s) => !shown(s))] : statements;
-    const results = new Map<DraftStatement, StatementResult>();
+    // The statements' indices in the order they are checked: those on screen first.
+    const order: number[] = [];
+    if (visible) for (let i = 0; i < statements.length; i++) if (shown(statements[i])) order.push(i);
+    const firstCount = order.length;
+    for (let i = 0; i < statements.length; i++) if (!visible || !shown(statements[i])) order.push(i);
+    // By statement index (filled with undefined first, so the array is packed).
+    const results: Array<StatementResult | undefined> = new Array(statements.length).fill(undefined);
     let partStart = 0;
     let partStarted = performance.now();
-    for (let i = 0; i < order.length; i++) {
+    for (let k = 0; k < order.length; k++) {
       if (cancelled?.()) return undefined;
-      results.set(order[i], rechecks ? rechecks.check(order[i], this.version, () => checkStatement(order[i], context)) : checkStatement(order[i], context));
-      const partDone = i + 1 === first.length || (i + 1 > first.length && performance.now() - partStarted >= partMs);
-      if (onPart && partDone && i + 1 < order.length) {
-        onPart(order.slice(partStart, i + 1).map((s) => results.get(s)!));
-        partStart = i + 1;
+      const statement = statements[order[k]];
+      results[order[k]] = rechecks ? rechecks.check(statement, this.version, () => checkStatement(statement, context)) : checkStatement(statement, context);
+      const partDone = k + 1 === firstCount || (k + 1 > firstCount && performance.now() - partStarted >= partMs);
+      if (onPart && partDone && k + 1 < order.length) {
+        const part: StatementResult[] = [];
+        for (let p = partStart; p <= k; p++) part.push(results[order[p]]!);
+        onPart(part);
+        partStart = k + 1;
         partStarted = performance.now();
       }
     }
-    return statements.map((s) => results.get(s)!);
+    return results as StatementResult[];
   }
 
   /** On this engine's own thread: the check runs now, and nothing can supersede it (the sentences an edit left alone keep their results). */
