@@ -16,10 +16,14 @@ function cellWith(strength: number, kind?: MatchKind, counterpart?: string): Cel
   return { strength, kind, counterpart };
 }
 
-/** How a sentence gives a statement word: the same index term, else the word that means it most nearly. */
-export function cellFor(word: StatementWord, sentence: ReadSentence, byWord: Map<string, RelatedWords>, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
+/** What a sentence remembers a statement word's counterpart by (worked out once per statement word, not per sentence). */
+export function counterpartKey(word: StatementWord): string {
   // A word's term follows from its folded form, but for an acronym ("NATO": "nato_"), the one term ending in "_".
-  const key = word.term.endsWith('_') ? word.term : word.norm;
+  return word.term.endsWith('_') ? word.term : word.norm;
+}
+
+/** How a sentence gives a statement word (remembered by `key`, its counterpartKey): the same index term, else the word that means it most nearly. */
+export function cellFor(word: StatementWord, key: string, sentence: ReadSentence, byWord: Map<string, RelatedWords>, cutoffs: MeaningCutoffs, statementTerms: ReadonlySet<string>): Cell {
   let found = byWord.get(key);
   if (!found) {
     found = sentence.terms.has(word.term) ? relatedWordsOf([], cellWith(1, 'same', sentence.spelling.get(word.term))) : relatedWords(word.norm, sentence, cutoffs);

@@ -1,4 +1,5 @@
 import type { Passage } from '../types';
+import type { PassageRetrieval } from '../search/retrieval';
 import { STOP_WORDS } from '../search/stopWords';
 import { scanTerms, termOf, tokenTerm, wordTokens } from '../search/tokenize';
 import { findNumbers, type NumberMention } from './numbers';
@@ -31,19 +32,21 @@ export interface ReadDocument {
   /** Every distinct content word of the document (folded). */
   words: readonly string[];
   /**
-   * The sentences (indices, ascending) that use an index term; `indexed` gives the sentences whose
-   * index terms have it (the passage index's answer, when it holds these passages), so the
-   * source's sentences need not all be read for their terms.
+   * The sentences (indices, ascending) that use an index term; `index` gives the sentences whose
+   * index terms have it (when it holds these passages), so the source's sentences need not all be
+   * read for their terms.
    */
-  sentencesWith(term: string, indexed?: SentencesWithTerm): readonly number[];
+  sentencesWith(term: string, index?: SentencesIndexed): readonly number[];
   /** Each passage's sentence index. */
   sentenceOf: ReadonlyMap<string, number>;
   /** The sentences' figures with finite values, by value (ties in sentence order). */
   figuresByValue: ReadonlyArray<{ value: number; at: number; figure: NumberMention }>;
 }
 
-/** The indices (ascending) of the sentences whose index terms (scanTerms' withAcronyms) include the term, or undefined when not known. */
-export type SentencesWithTerm = (term: string) => readonly number[] | undefined;
+/** The passage index's answer to which sentences of a document have an index term (scanTerms' withAcronyms). */
+export type SentencesIndexed = Pick<PassageRetrieval, 'sentencesWith'>;
+/** Whether the corpus uses a term as an ordinary lower-case word (names are told from sentence-case words by it). */
+export type CommonWords = Pick<PassageRetrieval, 'isCommonWord'>;
 
 // Reading a source costs a few milliseconds; a check reads the few candidates' sources, and a
 // draft's statements keep coming back to the same ones.
@@ -58,13 +61,13 @@ let reads = 0;
  * the same). Each is worked out when first asked for: a statement whose words the passage index
  * places reads only the few sentences near them, not the whole source.
  */
-export function readDocument(docId: string, passages: readonly Passage[], isCommonWord: (term: string) => boolean): ReadDocument {
+export function readDocument(docId: string, passages: readonly Passage[], common: CommonWords): ReadDocument {
   const hit = cache.get(docId);
   if (hit && hit.passages === passages) {
     hit.used = ++reads;
     return hit.read;
   }
-  const read = new DocumentReading(docId, passages.map((passage) => new SentenceReading(passage, isCommonWord)));
+  const read = new DocumentReading(docId, passages, passages.map((passage) => new SentenceReading(passage, common)));
   cache.set(docId, { passages, read, used: ++reads });
   if (cache.size > CACHED_DOCUMENTS) cache.delete(leastRecentlyRead());
   return read;
@@ -97,6 +100,7 @@ class DocumentReading implements ReadDocument {
 
   constructor(
     readonly docId: string,
+    private readonly passages: readonly Passage[],
     readonly sentences: readonly SentenceReading[],
   ) {
     const sentenceOf = new Map<string, number>();
@@ -121,18 +125,18 @@ class DocumentReading implements ReadDocument {
     return this.allWords;
   }
 
-  sentencesWith(term: string, indexed?: SentencesWithTerm): readonly number[] {
+  sentencesWith(term: string, index?: SentencesIndexed): readonly number[] {
     // Statement after statement asks for the same few terms: each answer is worked out once.
     let known = this.withTerm.get(term);
     if (known === undefined) {
-      known = this.sentencesWithUncached(term, indexed);
+      known = this.sentencesWithUncached(term, index);
       this.withTerm.set(term, known);
     }
     return known;
   }
 
-  private sentencesWithUncached(term: string, indexed?: SentencesWithTerm): readonly number[] {
-    const found = indexed?.(term);
+  private sentencesWithUncached(term: string, index?: SentencesIndexed): readonly number[] {
+    const found = index?.sentencesWith?.(this.docId, this.passages, term);
     if (found === undefined) return this.termIndex().get(term) ?? [];
     // A sentence's terms are its index terms and the units written onto its figures.
     const glued = this.gluedUnits().get(term);
@@ -196,7 +200,7 @@ class SentenceReading implements ReadSentence {
 
   constructor(
     readonly passage: Passage,
-    private readonly isCommonWord: (term: string) => boolean,
+    private readonly common: CommonWords,
   ) {}
 
   get terms(): ReadonlySet<string> {
@@ -269,7 +273,7 @@ class SentenceReading implements ReadSentence {
 
   private namesRead(): NonNullable<SentenceReading['groups']> {
     if (this.groups) return this.groups;
-    const nameGroups = entityGroups(this.passage.text, this.isCommonWord, isFigureTerm);
+    const nameGroups = entityGroups(this.passage.text, (term) => this.common.isCommonWord(term), isFigureTerm);
     this.groups = { nameGroups, names: new Set(nameGroups.flatMap((g) => g.terms)) };
     return this.groups;
   }

@@ -151,10 +151,10 @@ function subjectBefore(verb: Verb, choice: SentenceChoice, sentences: readonly R
 function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, verb: Verb, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
   const passages = context.passagesOf(docId);
   if (passages.length === 0) return undefined;
-  const doc = readDocument(docId, passages, (term) => context.index.isCommonWord(term));
+  const doc = readDocument(docId, passages, context.index);
   const sentences = doc.sentences;
   const { aligned, figureWeight } = wanted;
-  const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, (term) => context.index.sentencesWith?.(docId, passages, term));
+  const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, context.index);
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
   const choice = chooseSentences(considered, sentences, wanted, giving, quotedIn(docId, analysis), context, cutoffs);
   if (choice.chosenCount === 0) return undefined;
@@ -208,8 +208,12 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   };
 }
 
-/** The statement's quotations that the source gives, with their words (none when it has no quotation). */
+// (Shared by the statements without a quotation; never filled.)
+const NO_QUOTES: QuotedHere[] = [];
+
+/** The statement's quotations that the source gives, with their words. */
 function quotedIn(docId: string, analysis: StatementAnalysis): QuotedHere[] {
+  if (analysis.quotes.length === 0) return NO_QUOTES;
   // A quotation chooses the sentence that carries its words, like any other words of the statement
   // (the quote may also be found where its speaker said it, away from what the statement tells).
   const quoted: QuotedHere[] = [];

@@ -4,7 +4,7 @@ import type { StatementWord } from './analysis';
 import type { ReadSentence } from './documentReading';
 import type { MeaningCutoffs } from './meaning';
 import { antecedentStart } from './references';
-import { cellFor, relatedMemoOf, relatedOf, type Cell } from './counterparts';
+import { cellFor, counterpartKey, relatedMemoOf, relatedOf, type Cell } from './counterparts';
 import { LINK_REACH } from './sentencesToRead';
 
 // A statement draws on one to three sentences of a source (a fact and the age or title given
@@ -46,6 +46,8 @@ export class SentenceChoice {
   private wanted!: WordsToFind;
   private giving: readonly number[][] = [];
   private quoted: readonly QuotedHere[] = [];
+  /** What a sentence remembers each aligned word's counterpart by (see cellFor; entries past the words' are stale). */
+  private readonly keys: string[] = [];
   /** Per row, the counterpart of each aligned word (row r's at r * aligned.length; cells past the rows' are stale). */
   private readonly cells: Cell[] = [];
   /** The rows chosen (`chosenCount` of them), in the order taken. */
@@ -71,6 +73,7 @@ export class SentenceChoice {
     this.quoted = quoted;
     this.chosenCount = 0;
     const { aligned, named, statementTerms } = wanted;
+    for (let k = 0; k < aligned.length; k++) setAt(this.keys, k, counterpartKey(aligned[k]));
     this.fit(rows.length, aligned.length, giving.length, named.length, quoted.length);
     const relatedBySentence = relatedMemoOf(cutoffs);
     for (let r = 0; r < rows.length; r++) {
@@ -78,8 +81,8 @@ export class SentenceChoice {
       const s = sentences[j];
       const memo = relatedOf(relatedBySentence, s);
       for (let k = 0; k < aligned.length; k++) {
-        const cell = cellFor(aligned[k], s, memo, cutoffs, statementTerms);
-        this.setCell(r * aligned.length + k, cell);
+        const cell = cellFor(aligned[k], this.keys[k], s, memo, cutoffs, statementTerms);
+        setAt(this.cells, r * aligned.length + k, cell);
         this.strength[r * aligned.length + k] = cell.strength;
       }
       for (let k = 0; k < giving.length; k++) this.figureIn[r * giving.length + k] = giving[k].includes(j) ? 1 : 0;
@@ -107,12 +110,6 @@ export class SentenceChoice {
     this.figureFound.fill(0, 0, figures);
     this.nameFound.fill(0, 0, names);
     this.quoteFound.fill(0, 0, quotes);
-  }
-
-  // (Filled by push past the end, in order: the array keeps one packed layout.)
-  private setCell(at: number, cell: Cell): void {
-    if (at < this.cells.length) this.cells[at] = cell;
-    else this.cells.push(cell);
   }
 
   /**
@@ -223,6 +220,12 @@ export class SentenceChoice {
     for (let c = 0; c < this.chosenCount; c++) if (Math.abs(this.rows[this.chosen[c]] - j) <= LINK_REACH) return true;
     return false;
   }
+}
+
+/** Sets an entry of a reused array, in order: one past the end is pushed, so the array keeps one packed layout. */
+function setAt<T>(list: T[], at: number, value: T): void {
+  if (at < list.length) list[at] = value;
+  else list.push(value);
 }
 
 /** Room for a little more than needed, so the arrays are seldom grown. */

@@ -2,7 +2,7 @@
 // names and figures, the retrieved ones, and the neighbours they may be read with.
 import type { ScoredPassage } from '../search/passageIndex';
 import type { StatementAnalysis } from './analysis';
-import type { ReadDocument, SentencesWithTerm } from './documentReading';
+import type { ReadDocument, SentencesIndexed } from './documentReading';
 import { sameNumber, type NumberMention } from './numbers';
 
 // Sentences read together stand within this many sentences of each other.
@@ -18,12 +18,12 @@ const SENTENCES_BY_WORDS = 3;
  * few first, then the retrieved ones, then the quotes', each with its neighbours), and for each of
  * the statement's figures the sentences that give it.
  */
-export function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], indexed: SentencesWithTerm): { read: number[]; giving: number[][] } {
+export function sentencesToRead(analysis: StatementAnalysis, doc: ReadDocument, candidates: readonly ScoredPassage[], index: SentencesIndexed): { read: number[]; giving: number[][] } {
   scratch = scratch.fit(doc.sentences.length);
   const marks = scratch;
   marks.start();
   // Each sentence scores the weights of the statement's words it uses, then 1 for each figure it gives.
-  for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, indexed)) marks.addScore(j, w.weight);
+  for (const w of analysis.words) for (const j of doc.sentencesWith(w.term, index)) marks.addScore(j, w.weight);
   const giving: number[][] = [];
   for (const f of analysis.figures) giving.push(sentencesGiving(f, doc));
   for (const at of giving) for (const j of at) marks.addScore(j, 1);
