@@ -278,7 +278,6 @@ const termedWords = rememberedByText((text) => {
   return words;
 });
 
-
 // A paragraph that opens with "This is about 30% more" speaks of the paragraph before it.
 export const ANAPHORIC_OPENING = /^(?:this|that|these|those|it|such|they)\b/i;
 
