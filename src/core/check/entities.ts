@@ -59,13 +59,15 @@ export function entityGroups(text: string, isCommonWord: (term: string) => boole
     const predicate = subject ? predicateAfter(tokens, position) : undefined;
     const modifier = modifies(tokens, first, position);
     if (!describesPerson(tokens, first, position - 1))
+      // Every group has every field (unset ones undefined): one shape for the rules that read them.
       groups.push({
         terms: [...new Set(terms)],
         acronym: acronymTerm(words),
         locative,
         speaker,
-        ...(subject ? { subject, predicateStart: predicate?.start } : {}),
-        ...(modifier ? { modifier } : {}),
+        subject: subject || undefined,
+        predicateStart: subject ? predicate?.start : undefined,
+        modifier: modifier || undefined,
       });
     words = [];
     terms = [];
