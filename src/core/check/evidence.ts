@@ -9,7 +9,7 @@ import { readDocument, type ReadDocument, type ReadSentence } from './documentRe
 import type { MatchKind, MeaningCutoffs } from './meaning';
 import { THRESHOLDS } from './thresholds';
 import { sentencesToRead } from './sentencesToRead';
-import { chooseSentences, type QuotedHere, type SentenceChoice, type WordsToFind } from './sentenceChoice';
+import { SentenceChoice, type QuotedHere, type WordsToFind } from './sentenceChoice';
 import { nameInDocument, namesPresent, substituted } from './namesInEvidence';
 
 /** A statement word and its best counterpart in the evidence. */
@@ -75,16 +75,21 @@ export function assembleEvidence(analysis: StatementAnalysis, candidates: readon
   const docIds: string[] = [];
   for (const q of analysis.quotes) if (q.passage && !docIds.includes(q.passage.docId)) docIds.push(q.passage.docId);
   for (const c of candidates) if (!docIds.includes(c.passage.docId)) docIds.push(c.passage.docId);
-  let best: Evidence | undefined;
+  let best: SourceReading | undefined;
   const wanted = wordsToFind(analysis);
   const verb = verbOf(analysis, wanted.aligned);
   for (let d = 0; d < Math.min(docIds.length, CANDIDATE_DOCUMENTS); d++) {
-    const evidence = evidenceIn(docIds[d], analysis, wanted, verb, candidates, context, cutoffs);
+    const reading = readingOf(docIds[d], analysis, wanted, verb, candidates, context, cutoffs, choices[d]);
     // The source that names everyone the statement names, then the one that says most of it, its figures included.
-    if (evidence && (!best || evidence.missingNames.length < best.missingNames.length || (evidence.missingNames.length === best.missingNames.length && evidence.said > best.said + 1e-9))) best = evidence;
+    if (reading && (!best || reading.missingNames.length < best.missingNames.length || (reading.missingNames.length === best.missingNames.length && reading.said > best.said + 1e-9))) best = reading;
   }
-  return best;
+  return best && evidenceOf(best, analysis, wanted.aligned, verb, context);
 }
+
+// One choice of sentences per source read for a statement: the best source's is still there when
+// its evidence is made, after the others are read. (Their work arrays are reused statement after statement.)
+const choices: SentenceChoice[] = [];
+for (let d = 0; d < CANDIDATE_DOCUMENTS; d++) choices.push(new SentenceChoice());
 
 /** (One pass over the words, pushing: the arrays have one layout, empty or not; see SentenceChoice.) */
 function wordsToFind(analysis: StatementAnalysis): WordsToFind {
@@ -148,25 +153,39 @@ function subjectBefore(verb: Verb, choice: SentenceChoice, sentences: readonly R
   return tokens.slice(0, upTo).some((t) => verb.subject!.terms.includes(tokenTerm(t) ?? ''));
 }
 
-function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, verb: Verb, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs): Evidence | undefined {
+/**
+ * What one source gives of a statement, before evidence is made of it (only the best source's is):
+ * the sentences chosen, the names they carry, and the shares of the statement they give (see Evidence).
+ */
+interface SourceReading {
+  docId: string;
+  doc: ReadDocument;
+  choice: SentenceChoice;
+  sentences: ReadSentence[];
+  present: boolean[];
+  missingNames: EntityGroup[];
+  detachedNames: EntityGroup[];
+  /** Bit c is set when the c-th sentence chosen gives the verb's subject or object (0 without such a verb). */
+  argumentRows: number;
+  coverage: number;
+  primaryCoverage: number;
+  said: number;
+}
+
+function readingOf(docId: string, analysis: StatementAnalysis, wanted: WordsToFind, verb: Verb, candidates: readonly ScoredPassage[], context: CheckContext, cutoffs: MeaningCutoffs, choice: SentenceChoice): SourceReading | undefined {
   const passages = context.passagesOf(docId);
   if (passages.length === 0) return undefined;
   const doc = readDocument(docId, passages, context.index);
   const sentences = doc.sentences;
-  const { aligned, figureWeight } = wanted;
   const { read: considered, giving } = sentencesToRead(analysis, doc, candidates, context.index);
   // Only the sentences considered can join the evidence: what each gives is worked out for those alone.
-  const choice = chooseSentences(considered, sentences, wanted, giving, quotedIn(docId, analysis), context, cutoffs);
+  choice.reset(considered, sentences, wanted, giving, quotedIn(docId, analysis), cutoffs);
+  choice.choose(context);
   if (choice.chosenCount === 0) return undefined;
 
-  const chosenSentences: ReadSentence[] = [];
-  const passagesUsed: Passage[] = [];
-  for (let c = 0; c < choice.chosenCount; c++) {
-    const s = sentences[choice.rows[choice.chosen[c]]];
-    chosenSentences.push(s);
-    passagesUsed.push(s.passage);
-  }
-  const present = namesPresent(analysis, chosenSentences, context);
+  const chosen: ReadSentence[] = [];
+  for (let c = 0; c < choice.chosenCount; c++) chosen.push(sentences[choice.rows[choice.chosen[c]]]);
+  const present = namesPresent(analysis, chosen, context);
   const missingNames: EntityGroup[] = [];
   const detachedNames: EntityGroup[] = [];
   for (let i = 0; i < analysis.names.length; i++) {
@@ -174,7 +193,7 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
     if (!nameInDocument(analysis, g, present[i], doc, context)) missingNames.push(g);
     else if (!present[i]) detachedNames.push(g);
   }
-  const matches: WordMatch[] = [];
+  const argumentRows = verb.at < 0 ? 0 : rowsWithArgument(verb, choice, sentences);
   // The weight of the statement's words, and what the evidence gives of it, and its main sentence alone.
   let total = 0;
   let covered = 0;
@@ -182,29 +201,56 @@ function evidenceIn(docId: string, analysis: StatementAnalysis, wanted: WordsToF
   let k = 0;
   for (const word of analysis.words) {
     const isAligned = word.name === undefined && word.quote === undefined;
-    const m = isAligned ? alignedMatch(word, k, verb, choice, sentences) : word.name !== undefined ? nameMatch(word, present) : quoteMatch(word, docId, analysis, chosenSentences);
-    matches.push(m);
+    const strength = isAligned ? alignedStrength(k, verb, argumentRows, choice) : word.name !== undefined ? (present[word.name] ? 1 : 0) : quoteGiven(word, docId, analysis, chosen) ? 1 : 0;
     total += word.weight;
-    covered += word.weight * m.strength;
-    primaryCovered += word.weight * (isAligned ? choice.cell(choice.chosen[0], k).strength : m.strength);
+    covered += word.weight * strength;
+    primaryCovered += word.weight * (isAligned ? choice.cell(choice.chosen[0], k).strength : strength);
     if (isAligned) k++;
   }
   let figuresFound = 0;
   for (let f = 0; f < giving.length; f++) figuresFound += choice.figureFound[f];
-  const figuresWeight = figureWeight * giving.length;
+  const figuresWeight = wanted.figureWeight * giving.length;
   return {
     docId,
-    passages: passagesUsed,
-    matches,
-    coverage: total > 0 ? covered / total : 0,
-    said: total + figuresWeight > 0 ? (covered + figureWeight * figuresFound) / (total + figuresWeight) : 0,
+    doc,
+    choice,
+    sentences: chosen,
+    present,
     missingNames,
     detachedNames,
+    argumentRows,
+    coverage: total > 0 ? covered / total : 0,
     primaryCoverage: total > 0 ? primaryCovered / total : 0,
-    substitutedNames: substituted(analysis, chosenSentences, present, context),
+    said: total + figuresWeight > 0 ? (covered + wanted.figureWeight * figuresFound) / (total + figuresWeight) : 0,
+  };
+}
+
+/** The evidence a source gives, from its reading (its choice of sentences still as made). */
+function evidenceOf(reading: SourceReading, analysis: StatementAnalysis, aligned: readonly StatementWord[], verb: Verb, context: CheckContext): Evidence {
+  const { docId, doc, choice, sentences: chosen, present } = reading;
+  const sentences = doc.sentences;
+  const matches: WordMatch[] = [];
+  let k = 0;
+  for (const word of analysis.words) {
+    const isAligned = word.name === undefined && word.quote === undefined;
+    matches.push(isAligned ? alignedMatch(word, k, verb, reading.argumentRows, choice, sentences) : word.name !== undefined ? nameMatch(word, present) : quoteMatch(word, docId, analysis, chosen));
+    if (isAligned) k++;
+  }
+  const passages: Passage[] = [];
+  for (const s of chosen) passages.push(s.passage);
+  return {
+    docId,
+    passages,
+    matches,
+    coverage: reading.coverage,
+    said: reading.said,
+    missingNames: reading.missingNames,
+    detachedNames: reading.detachedNames,
+    primaryCoverage: reading.primaryCoverage,
+    substitutedNames: substituted(analysis, chosen, present, context),
     opposites: oppositesIn(aligned, choice, sentences),
     document: doc,
-    sentences: chosenSentences,
+    sentences: chosen,
   };
 }
 
@@ -229,6 +275,13 @@ function nameMatch(word: StatementWord, present: readonly boolean[]): WordMatch 
   return present[word.name!] ? wordMatch(word, 1, 'name') : wordMatch(word, 0);
 }
 
+/** Whether the source gives a quoted word: the quotation is found in it, or a sentence chosen uses the word (see quoteMatch). */
+function quoteGiven(word: StatementWord, docId: string, analysis: StatementAnalysis, chosen: readonly ReadSentence[]): boolean {
+  if (analysis.quotes[word.quote!].passage?.docId === docId) return true;
+  for (const s of chosen) if (s.terms.has(word.term)) return true;
+  return false;
+}
+
 function quoteMatch(word: StatementWord, docId: string, analysis: StatementAnalysis, chosen: readonly ReadSentence[]): WordMatch {
   const q = analysis.quotes[word.quote!];
   if (q.passage?.docId === docId) return wordMatch(word, 1, 'quote', undefined, q.passage);
@@ -237,13 +290,36 @@ function quoteMatch(word: StatementWord, docId: string, analysis: StatementAnaly
   return wordMatch(word, 0);
 }
 
-/** Aligned word k's strongest counterpart among the sentences chosen (for the verb, only in one that gives its subject or object). */
-function alignedMatch(word: StatementWord, k: number, verb: Verb, choice: SentenceChoice, sentences: readonly ReadSentence[]): WordMatch {
+/** Which of the sentences chosen give the verb's subject or object, as bits (see SourceReading.argumentRows). */
+function rowsWithArgument(verb: Verb, choice: SentenceChoice, sentences: readonly ReadSentence[]): number {
+  let rows = 0;
+  for (let c = 0; c < choice.chosenCount; c++) if (carriesArgument(verb, choice, sentences, choice.chosen[c])) rows |= 1 << c;
+  return rows;
+}
+
+/** The row giving aligned word k's strongest counterpart among the sentences chosen, or -1 (the verb's only from one that gives its subject or object). */
+function bestRowFor(k: number, verb: Verb, argumentRows: number, choice: SentenceChoice): number {
   let bestAt = -1;
   for (let c = 0; c < choice.chosenCount; c++) {
     const r = choice.chosen[c];
-    if ((k !== verb.at || carriesArgument(verb, choice, sentences, r)) && (bestAt < 0 || choice.cell(r, k).strength > choice.cell(bestAt, k).strength)) bestAt = r;
+    if ((k !== verb.at || (argumentRows & (1 << c)) !== 0) && (bestAt < 0 || choice.cell(r, k).strength > choice.cell(bestAt, k).strength)) bestAt = r;
   }
+  return bestAt;
+}
+
+/** How fully the sentences chosen give aligned word k (the strength of alignedMatch). */
+function alignedStrength(k: number, verb: Verb, argumentRows: number, choice: SentenceChoice): number {
+  const bestAt = bestRowFor(k, verb, argumentRows, choice);
+  if (bestAt < 0) return 0;
+  // (As alignedMatch: a cell of no strength is no match.)
+  const cell = choice.cell(bestAt, k);
+  if (!(cell.strength > 0)) return 0;
+  return cell.strength;
+}
+
+/** Aligned word k's strongest counterpart among the sentences chosen. */
+function alignedMatch(word: StatementWord, k: number, verb: Verb, argumentRows: number, choice: SentenceChoice, sentences: readonly ReadSentence[]): WordMatch {
+  const bestAt = bestRowFor(k, verb, argumentRows, choice);
   if (bestAt < 0) return wordMatch(word, 0);
   const cell = choice.cell(bestAt, k);
   return cell.strength > 0 ? wordMatch(word, cell.strength, cell.kind, cell.counterpart, sentences[choice.rows[bestAt]].passage) : wordMatch(word, 0);

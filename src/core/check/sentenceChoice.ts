@@ -34,8 +34,8 @@ export interface QuotedHere {
  * The choice, among the sentences considered, of those that say most of a statement. What it reads
  * again and again is kept flat, a row per sentence considered (`rows` has their indices). (A class,
  * not closures of evidenceIn: each part is compiled on its own, and the state is in fields of one shape.)
- * One choice is made at a time: its work arrays are reused by the next (see chooseSentences), so a
- * choice allocates nothing per sentence; what evidence keeps of it is copied out first.
+ * A choice is made again and again (reset, then choose): its work arrays are reused by the next
+ * one, so a choice allocates nothing per sentence; what evidence keeps of it is copied out.
  * The arrays built here and handed on are filled by push, never by map: map gives a packed array
  * where it runs as a builtin and a holey one where it is compiled in, and every reader of an array
  * with the other layout is thrown out of its compiled code.
@@ -106,15 +106,16 @@ export class SentenceChoice {
     if (this.figureFound.length < figures) this.figureFound = new Uint8Array(grown(figures));
     if (this.nameFound.length < names) this.nameFound = new Uint8Array(grown(names));
     if (this.quoteFound.length < quotes) this.quoteFound = new Uint8Array(grown(quotes));
-    this.current.fill(0, 0, aligned);
-    this.figureFound.fill(0, 0, figures);
-    this.nameFound.fill(0, 0, names);
-    this.quoteFound.fill(0, 0, quotes);
+    // (Loops: a typed array's fill is a builtin call that costs more than these few stores.)
+    for (let k = 0; k < aligned; k++) this.current[k] = 0;
+    for (let k = 0; k < figures; k++) this.figureFound[k] = 0;
+    for (let k = 0; k < names; k++) this.nameFound[k] = 0;
+    for (let k = 0; k < quotes; k++) this.quoteFound[k] = 0;
   }
 
   /**
    * Takes the sentence that adds most, then those near it that add enough, up to MAX_SENTENCES.
-   * (The context is passed, not kept: the shared choice must not hold a corpus after its check.)
+   * (The context is passed, not kept: a choice kept for reuse must not hold a corpus after its check.)
    */
   choose(context: CheckContext): void {
     const rows = this.rows;
@@ -237,13 +238,4 @@ function grown(needed: number): number {
 function allIn(words: readonly StatementWord[], sentence: ReadSentence): boolean {
   for (const w of words) if (!sentence.terms.has(w.term)) return false;
   return true;
-}
-
-const shared = new SentenceChoice();
-
-/** The choice among `rows` (see SentenceChoice): valid until the next choice is made. */
-export function chooseSentences(rows: readonly number[], sentences: readonly ReadSentence[], wanted: WordsToFind, giving: readonly number[][], quoted: readonly QuotedHere[], context: CheckContext, cutoffs: MeaningCutoffs): SentenceChoice {
-  shared.reset(rows, sentences, wanted, giving, quoted, cutoffs);
-  shared.choose(context);
-  return shared;
 }
