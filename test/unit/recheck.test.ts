@@ -51,6 +51,16 @@ describe('re-checking a draft after an edit', function () {
     assert.equal(rechecks.checked.length, 1);
   });
 
+  it('checks a sentence again when the writer marks it as checked, or unmarks it', () => {
+    const rechecks = new CountingRechecks();
+    const claim = 'The mayor of Kyiv resigned on Friday.';
+    const marked = `${claim}\n<!-- sourced: checked -->\n`;
+    const verdicts = [claim, marked, claim, marked].map((draft) => engine.checkDraft(draft, { rechecks })![0].verdict);
+    assert.deepEqual(verdicts, ['unsupported-claim', 'supported', 'unsupported-claim', 'supported']);
+    // Each text and mark is checked once; the later two come from what was remembered.
+    assert.equal(rechecks.checked.length, 2);
+  });
+
   it('forgets every result when the corpus changes', async () => {
     const rechecks = new CountingRechecks();
     const before = engine.checkDraft(DRAFT, { rechecks })!;

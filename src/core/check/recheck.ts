@@ -3,7 +3,7 @@ import type { DraftStatement, OffsetRange, StatementResult } from '../types';
 // About 2 MB of drafts: the editor re-checks the draft on every edit, and all but the edited
 // sentences come back as they were.
 export const REMEMBERED_STATEMENTS = 50_000;
-// One text written with its markup in a few places ("*China*", "China"); more only cost lookups.
+// One text written with its markup in a few places ("*China*", "China"), or marked as checked; more only cost lookups.
 export const LAYOUTS_PER_TEXT = 8;
 
 /**
@@ -13,8 +13,9 @@ export const LAYOUTS_PER_TEXT = 8;
  * its draft ranges moved with it. Forgotten whole when the corpus changes (its version); the oldest go first when full.
  */
 export class RecheckCache {
-  private readonly byText = new Map<string, Array<{ statement: DraftStatement; result: StatementResult }>>();
-  // The keys in the order they came, in a ring (as rememberedByText keeps its texts).
+  // By text; each result carries the statement it was checked for (marked as checked or not, and its layout).
+  private readonly byText = new Map<string, StatementResult[]>();
+  // The texts in the order they came, in a ring (as rememberedByText keeps its texts).
   private readonly order: string[] = [];
   private next = 0;
   private corpusVersion: number | undefined;
@@ -27,27 +28,30 @@ export class RecheckCache {
       this.clear();
       this.corpusVersion = corpusVersion;
     }
-    const key = keyOf(statement);
-    const same = this.byText.get(key);
-    const earlier = same?.find((e) => sameLayout(e.statement, statement));
-    if (earlier) return moved(earlier.result, statement, statement.start - earlier.statement.start);
+    const same = this.byText.get(statement.text);
+    if (same) {
+      for (const earlier of same) {
+        const before = earlier.statement;
+        if (before.checked === statement.checked && sameLayout(before, statement)) return moved(earlier, statement, statement.start - before.start);
+      }
+    }
     const result = check();
-    if (!same) this.add(key, [{ statement, result }]);
+    if (!same) this.add(statement.text, [result]);
     else {
       if (same.length >= LAYOUTS_PER_TEXT) same.shift();
-      same.push({ statement, result });
+      same.push(result);
     }
     return result;
   }
 
-  private add(key: string, entries: Array<{ statement: DraftStatement; result: StatementResult }>): void {
-    if (this.order.length < this.capacity) this.order.push(key);
+  private add(text: string, results: StatementResult[]): void {
+    if (this.order.length < this.capacity) this.order.push(text);
     else {
       this.byText.delete(this.order[this.next]);
-      this.order[this.next] = key;
+      this.order[this.next] = text;
       this.next = (this.next + 1) % this.capacity;
     }
-    this.byText.set(key, entries);
+    this.byText.set(text, results);
   }
 
   private clear(): void {
@@ -55,10 +59,6 @@ export class RecheckCache {
     this.order.length = 0;
     this.next = 0;
   }
-}
-
-function keyOf(statement: DraftStatement): string {
-  return `${statement.checked ? 'checked' : 'open'}\u0000${statement.text}`;
 }
 
 /** Whether two statements of the same text map it onto the draft the same way, relative to their starts. */
