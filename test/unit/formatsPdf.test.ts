@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { buildPdf } from '../../scripts/fixtures/pdfWriter';
 import { UnindexableSourceError } from '../../src/core/corpus/unindexable';
@@ -68,6 +69,14 @@ describe('formats: PDF', () => {
     assert.deepEqual(source.pages, [0, pageBreak.length]);
     assert.equal(pageOfOffset(source, source.text.indexOf('Only')), 2);
     assert.deepEqual(source.metadata, {});
+  });
+
+  it('spells out ligature glyphs a font also reaches from its legacy private-use code points (a Chromium-printed page in Liberation Serif)', async () => {
+    // Chromium (Skia) names the fi and fl glyphs U+F001 and U+F002 in the ToUnicode map, the
+    // real letters only in an /ActualText span, which pdf.js does not read: the words came out
+    // as "\uF001nance of\uF001ce \uF002ows", split at the ligatures by the tokenizer.
+    const source = await extractPdf(fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/pdf/ligatures.pdf')));
+    assert.equal(source.text, 'The finance office flows.');
   });
 
   it("loads where navigator is a getter-only global, as in VS Code's extension host (dist bundle, own process)", () => {

@@ -13,6 +13,22 @@ type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['get
 /** Between pages in the extracted text: a form feed on a line of its own. */
 export const pageBreak = '\n\f\n';
 
+/**
+ * A line's text with the fi and fl ligatures spelled out where the PDF names them by the legacy
+ * private-use code points U+F001 and U+F002. Liberation Serif and Sans (Times New Roman and Arial
+ * on Linux) reach their fi and fl glyphs from those as well as from U+FB01 and U+FB02, and
+ * Chromium's PDF writer (Skia) names the glyph U+F001 in the font's ToUnicode map, the letters
+ * only in an /ActualText span, which pdf.js does not read (mozilla/pdf.js#12237): the words were
+ * split at them ("\uF001nance of\uF001ce"). pdf.js itself spells out U+FB01 and U+FB02 (its text
+ * normalization), so both names now give the same text. Spelled once the runs are joined into
+ * lines (joining reads positions and spaces, not letters) and before the page's layout, which
+ * reads a line's first and last letters.
+ */
+function withLigaturesSpelled(str: string): string {
+  if (str.indexOf('\uF001') < 0 && str.indexOf('\uF002') < 0) return str;
+  return str.replaceAll('\uF001', 'fi').replaceAll('\uF002', 'fl');
+}
+
 /** A page's lines; its text is counted against `budget` as it comes. */
 async function pageLines(pdf: PdfDocument, pageNumber: number, budget: TextBudget): Promise<PdfLineOfText[]> {
   const page = await pdf.getPage(pageNumber);
@@ -32,7 +48,10 @@ async function pageLines(pdf: PdfDocument, pageNumber: number, budget: TextBudge
       }
       budget.add(chars);
     }
-    return lines.finish();
+    const found = lines.finish();
+    // Per line, not per run: pdf-long-line's 1.2 million runs at 9.9 MB are one line.
+    for (const line of found) line.text = withLigaturesSpelled(line.text);
+    return found;
   } finally {
     page.cleanup();
   }
