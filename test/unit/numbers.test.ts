@@ -13,6 +13,11 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('twenty-five people'), [['count', 25]]);
   });
 
+  it('reads only currency words as money, not any word an object prototype answers ("constructor")', () => {
+    assert.deepEqual(summary('5 constructor companies and twelve toString calls'), [['count', 5], ['count', 12]]);
+    assert.deepEqual(summary('5 dollars'), [['money', 5]]);
+  });
+
   it('runs number words together only as English composes them', () => {
     assert.deepEqual(summary('kicked two first-half penalties'), [['count', 2], ['ordinal', 1]]);
     assert.deepEqual(summary('one hundred and forty-seven victims'), [['count', 147]]);
