@@ -109,7 +109,7 @@ export function scanNumbers(text: string): NumberMention[] {
       // "forty percent" and "forty dollars" are the figures "40%" and "$40", written out.
       const percent = SPELLED_PERCENT.exec(text.slice(end));
       const currencyWord = WORD_AFTER.exec(text.slice(end));
-      const currency = currencyWord ? CURRENCY_WORDS.get(currencyWord[1].toLowerCase()) : undefined;
+      const currency = currencyNamed(currencyWord);
       if (spelled.ordinal) mentions.push({ kind: 'ordinal', value, start, end, raw: text.slice(start, end) });
       else if (percent) mentions.push({ kind: 'percent', value, start, end: end + percent[0].length, raw: text.slice(start, end + percent[0].length) });
       else if (currency && currencyWord) mentions.push({ kind: 'money', value, unit: currency, start, end: end + currencyWord[0].length, raw: text.slice(start, end + currencyWord[0].length) });
@@ -144,6 +144,7 @@ export function scanNumbers(text: string): NumberMention[] {
       continue;
     }
     const currencyWord = WORD_AFTER.exec(text.slice(end));
+    const wordCurrency = currencyNamed(currencyWord);
     // "£15 m" is "£15m" with a space before the scale letter.
     const spacedScale = g.currency && !g.scale ? /^\s([mk])(?![\p{L}\d])/u.exec(text.slice(end)) : null;
     if (spacedScale) {
@@ -154,9 +155,9 @@ export function scanNumbers(text: string): NumberMention[] {
     else if (g.currency) {
       kind = 'money';
       unit = CURRENCY_SYMBOLS[g.currency];
-    } else if (currencyWord && CURRENCY_WORDS.has(currencyWord[1].toLowerCase())) {
+    } else if (currencyWord && wordCurrency) {
       kind = 'money';
-      unit = CURRENCY_WORDS.get(currencyWord[1].toLowerCase());
+      unit = wordCurrency;
       end += currencyWord[0].length;
     } else if (isAge(text, start, end) || YEARS_OLD.test(text.slice(end))) kind = 'age';
     else if (FOUR_DIGITS.test(g.digits) && value >= 1800 && value <= 2100) kind = 'year';
@@ -166,6 +167,11 @@ export function scanNumbers(text: string): NumberMention[] {
   }
   pairScores(text, mentions);
   return mentions;
+}
+
+/** The currency the word after a figure names ("dollars": "usd"), when it names one. */
+function currencyNamed(wordAfter: RegExpExecArray | null): string | undefined {
+  return wordAfter ? CURRENCY_WORDS.get(wordAfter[1].toLowerCase()) : undefined;
 }
 
 /** The mention with its owner, when it has one (no spread of an object made for it). */

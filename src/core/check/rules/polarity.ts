@@ -95,11 +95,13 @@ function negationMismatch(analysis: StatementAnalysis, evidence: Evidence): stri
 const negatedIn = rememberedByText(negatedTerms);
 const unrealizedIn = rememberedByText(unrealizedTerms);
 
-const NEGATION = /^(?:no|not|never|nothing|none|nobody|cannot|neither|nor|refuse|refuses|refused|refrain|refrains|refrained|stop|stops|stopped|stopping|halt|halts|halted|halting|cease|ceases|ceased|ceasing|without|.*n't)$/;
-const NEGATION_SCOPE = 3;
-// Every NEGATION word holds one of these: a text with none negates nothing, and its words need not be read.
+// The words that negate what follows them in their clause (and every word ending in n't).
+const NEGATION_WORDS = 'no not never nothing none nobody cannot neither nor refuse refuses refused refrain refrains refrained stop stops stopped stopping halt halts halted halting cease ceases ceased ceasing without';
+const NEGATION = new RegExp(`^(?:${NEGATION_WORDS.split(' ').join('|')}|.*n't)$`);
+// A text that holds none of them, even inside a word, negates nothing: its words need not be read.
+const MAY_NEGATE = new RegExp(`${NEGATION_WORDS.split(' ').join('|')}|n['\u2019]t`, 'i');
 const NOTHING_NEGATED: ReadonlyMap<string, string> = new Map();
-const MAY_NEGATE = /no|never|neither|refus|refrain|stop|halt|ceas|without|n['\u2019]t/i;
+const NEGATION_SCOPE = 3;
 
 /**
  * The terms a text negates, each with its negation word: a negation reaches the next few words
